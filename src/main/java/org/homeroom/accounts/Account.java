@@ -1,0 +1,101 @@
+package org.homeroom.accounts;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.homeroom.shared.EmailAddress;
+import org.homeroom.shared.LanguageTag;
+
+/** A person who can sign in to Homeroom, with the roles they hold. */
+@Entity
+@Table(schema = "accounts", name = "account")
+class Account {
+
+	@Id
+	private UUID id;
+
+	private String email;
+
+	private String displayName;
+
+	private String passwordHash;
+
+	private String preferredLanguage;
+
+	private boolean active;
+
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(schema = "accounts", name = "role_grant", joinColumns = @JoinColumn(name = "account_id"))
+	private Set<RoleGrant> roles = new HashSet<>();
+
+	protected Account() {
+	}
+
+	private Account(EmailAddress email, String displayName, String passwordHash, LanguageTag language,
+			Instant createdAt) {
+		this.id = UUID.randomUUID();
+		this.email = email.value();
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.preferredLanguage = language.value();
+		this.active = true;
+		this.createdAt = createdAt;
+	}
+
+	static Account staff(EmailAddress email, String displayName, String passwordHash, LanguageTag language,
+			Instant now) {
+		return new Account(email, displayName, passwordHash, language, now);
+	}
+
+	void grant(Role role) {
+		roles.add(RoleGrant.districtWide(role));
+	}
+
+	void preferLanguage(LanguageTag language) {
+		this.preferredLanguage = language.value();
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	EmailAddress email() {
+		return EmailAddress.of(email);
+	}
+
+	String displayName() {
+		return displayName;
+	}
+
+	String passwordHash() {
+		return passwordHash;
+	}
+
+	LanguageTag preferredLanguage() {
+		return LanguageTag.of(preferredLanguage);
+	}
+
+	boolean active() {
+		return active;
+	}
+
+	Set<RoleGrant> roles() {
+		return Collections.unmodifiableSet(roles);
+	}
+}

@@ -1,0 +1,57 @@
+package org.homeroom.accounts;
+
+import java.security.Principal;
+
+import jakarta.validation.constraints.NotBlank;
+import org.homeroom.platform.UiLanguages;
+import org.homeroom.shared.LanguageTag;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in user's own account: who they are, their roles and their language. */
+@Controller
+class AccountPageController {
+
+	private final Accounts accounts;
+
+	AccountPageController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/account")
+	String show(Principal principal, Model model) {
+		Account account = accounts.account(principal.getName());
+		model.addAttribute("account", new AccountView(account.displayName(), account.email().value(),
+				account.roles().stream().map(grant -> grant.role().name()).sorted().toList()));
+		if (!model.containsAttribute("languageForm")) {
+			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
+		}
+		return "accounts/account";
+	}
+
+	@PostMapping("/account/language")
+	String changeLanguage(Principal principal, @Validated @ModelAttribute("languageForm") LanguageForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors() && UiLanguages.match(form.language()).isEmpty()) {
+			result.rejectValue("language", "account.language.unsupported");
+		}
+		if (result.hasErrors()) {
+			return show(principal, model);
+		}
+		accounts.changePreferredLanguage(principal.getName(), LanguageTag.of(form.language()));
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/account";
+	}
+
+	record LanguageForm(@NotBlank String language) {
+	}
+
+	record AccountView(String name, String email, java.util.List<String> roles) {
+	}
+}

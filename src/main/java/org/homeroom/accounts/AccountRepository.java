@@ -1,0 +1,13 @@
+package org.homeroom.accounts;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountRepository extends JpaRepository<Account, UUID> {
+
+	Optional<Account> findByEmail(String email);
+
+	boolean existsByEmail(String email);
+}

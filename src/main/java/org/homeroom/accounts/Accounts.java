@@ -1,0 +1,77 @@
+package org.homeroom.accounts;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.UserProfiles;
+import org.homeroom.shared.EmailAddress;
+import org.homeroom.shared.LanguageTag;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts module's entry point: creating staff accounts and keeping their preferences. */
+@Service
+public class Accounts implements UserProfiles {
+
+	/** NIST SP 800-63B asks for at least 8; staff accounts guard many children's records. */
+	static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	Accounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void createStaff(String email, String displayName, String password, LanguageTag language,
+			Set<Role> roles) {
+		if (!EmailAddress.isValid(email)) {
+			throw new InvalidInputException("email", "Not an e-mail address: " + email);
+		}
+		EmailAddress address = EmailAddress.of(email);
+		if (accounts.existsByEmail(address.value())) {
+			throw new InvalidInputException("email", "An account with this e-mail address exists already");
+		}
+		if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
+			throw new InvalidInputException("password",
+					"A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+		}
+		Account account = Account.staff(address, displayName, passwords.encode(password), language, clock.instant());
+		roles.forEach(account::grant);
+		accounts.save(account);
+	}
+
+	@Transactional
+	public void changePreferredLanguage(String email, LanguageTag language) {
+		account(email).preferLanguage(language);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyExist() {
+		return accounts.count() > 0;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UserProfile> find(String username) {
+		if (!EmailAddress.isValid(username)) {
+			return Optional.empty();
+		}
+		return accounts.findByEmail(EmailAddress.of(username).value())
+			.map(account -> new UserProfile(account.displayName(), account.preferredLanguage()));
+	}
+
+	Account account(String email) {
+		return accounts.findByEmail(EmailAddress.of(email).value())
+			.orElseThrow(() -> new IllegalStateException("No account for the signed-in user"));
+	}
+}

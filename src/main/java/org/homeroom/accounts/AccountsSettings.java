@@ -1,0 +1,23 @@
+package org.homeroom.accounts;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param firstAdmin the district administrator created on an empty database
+ *     ({@code HOMEROOM_ADMIN_EMAIL}, {@code HOMEROOM_ADMIN_PASSWORD})
+ * @param basicTokenIssue whether {@code POST /api/v1/tokens} accepts a password over HTTP Basic
+ *     outside demo mode ({@code homeroom.security.basic-token-issue}, mapped in application.properties)
+ * @param tokenValidityDays how long an API token lasts when its creator does not say
+ */
+@ConfigurationProperties("homeroom.accounts")
+record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenIssue,
+		@DefaultValue("90") int tokenValidityDays) {
+
+	record FirstAdmin(String email, String password) {
+
+		boolean configured() {
+			return email != null && !email.isBlank() && password != null && !password.isBlank();
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package org.homeroom.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issuing, listing, revoking and checking API tokens. A user manages only their own. */
+@Service
+class ApiTokens {
+
+	static final int MAXIMUM_VALIDITY_DAYS = 366;
+
+	private final ApiTokenRepository tokens;
+
+	private final Accounts accounts;
+
+	private final AccountsSettings settings;
+
+	private final Clock clock;
+
+	ApiTokens(ApiTokenRepository tokens, Accounts accounts, AccountsSettings settings, Clock clock) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Transactional
+	IssuedToken issue(String email, String name, Integer validityDays) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw new InvalidInputException("name", "A token needs a name of 1 to 100 characters");
+		}
+		int days = validityDays == null ? settings.tokenValidityDays() : validityDays;
+		if (days < 1 || days > MAXIMUM_VALIDITY_DAYS) {
+			throw new InvalidInputException("expiresInDays",
+					"A token lasts from 1 to " + MAXIMUM_VALIDITY_DAYS + " days");
+		}
+		Instant now = clock.instant();
+		ApiToken.Issued issued = ApiToken.issue(accounts.account(email).id(), trimmed, Duration.ofDays(days), now);
+		tokens.save(issued.token());
+		return new IssuedToken(issued.token().view(now), issued.secret());
+	}
+
+	@Transactional(readOnly = true)
+	List<TokenView> list(String email) {
+		Instant now = clock.instant();
+		return tokens.findByAccountIdOrderByCreatedAtDesc(accounts.account(email).id())
+			.stream()
+			.map(token -> token.view(now))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	TokenView find(String email, UUID id) {
+		return own(email, id).view(clock.instant());
+	}
+
+	@Transactional
+	void revoke(String email, UUID id) {
+		own(email, id).revoke(clock.instant());
+	}
+
+	/** The account a presented secret belongs to, if the token is known, unexpired and not revoked. */
+	@Transactional
+	Optional<UUID> authenticate(String secret) {
+		if (secret == null || !secret.startsWith(ApiToken.PREFIX)) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		return tokens.findByTokenHash(ApiToken.hash(secret)).filter(token -> token.usableAt(now)).map(token -> {
+			tokens.touch(token.id(), now, now.minus(Duration.ofMinutes(1)));
+			return token.accountId();
+		});
+	}
+
+	private ApiToken own(String email, UUID id) {
+		return tokens.findByIdAndAccountId(id, accounts.account(email).id())
+			.orElseThrow(() -> new NotFoundException("token " + id));
+	}
+
+	record IssuedToken(TokenView token, String secret) {
+	}
+}

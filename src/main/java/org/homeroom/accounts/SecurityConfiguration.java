@@ -1,0 +1,97 @@
+package org.homeroom.accounts;
+
+import java.util.Set;
+
+import org.homeroom.platform.DemoSettings;
+import org.homeroom.platform.NavigationItem;
+import org.homeroom.platform.SecurityHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Three filter chains. Issuing a token with a password (HTTP Basic) is a narrow door that exists
+ * only in demo mode or when an administrator opens it. The rest of the API takes bearer tokens
+ * and no cookies, so it needs no CSRF protection. Pages use a database-backed session, a sign-in
+ * form, and CSRF tokens on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String BASIC_CHALLENGE = "Basic realm=\"homeroom\"";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt, with the algorithm recorded beside each hash so that it can be changed later.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain tokenIssueChain(HttpSecurity http, ProblemResponses problems, AccountsSettings settings,
+			DemoSettings demo) {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE))
+				.accessDeniedHandler(problems.forbidden()));
+		if (demo.enabled() || settings.basicTokenIssue()) {
+			http.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE)));
+		}
+		SecurityHeaders.apply(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountUserDetailsService users,
+			ProblemResponses problems) {
+		http.securityMatcher("/api/**")
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint(problems.unauthorized(ApiTokenAuthenticationFilter.CHALLENGE))
+				.accessDeniedHandler(problems.forbidden()));
+		SecurityHeaders.apply(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain pageChain(HttpSecurity http) {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityHeaders.PUBLIC_PATHS)
+			.permitAll()
+			.requestMatchers("/sign-in")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/sign-in")
+				.usernameParameter("email")
+				.failureUrl("/sign-in?error")
+				.defaultSuccessUrl("/", false))
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
+		SecurityHeaders.apply(http);
+		return http.build();
+	}
+
+	@Bean
+	NavigationItem accountNavigation() {
+		return new NavigationItem("nav.account", "/account", 90, Set.of());
+	}
+
+	@Bean
+	NavigationItem tokenNavigation() {
+		return new NavigationItem("nav.tokens", "/account/tokens", 91, Set.of(Role.STAFF));
+	}
+}

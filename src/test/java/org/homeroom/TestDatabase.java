@@ -1,0 +1,110 @@
+package org.homeroom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives every Spring test context a fresh, empty database of its own, on one PostgreSQL server per
+ * JVM: the embedded one by default, or the server named by {@code HOMEROOM_TEST_DB_URL} (with
+ * {@code HOMEROOM_TEST_DB_USER} and {@code HOMEROOM_TEST_DB_PASSWORD}), so that CI runs the same
+ * integration tests against a real PostgreSQL installation. Databases made on an external server
+ * are dropped when the JVM ends.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?");
+
+	private static final AtomicInteger COUNTER = new AtomicInteger();
+
+	private static Server server;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Server current = server();
+		String name = "homeroom_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+		current.create(name);
+		TestPropertyValues
+			.of("homeroom.platform.database.url=" + current.urlOf(name),
+					"homeroom.platform.database.username=" + current.user(),
+					"homeroom.platform.database.password=" + current.password())
+			.applyTo(context);
+	}
+
+	/** Whether the tests run against an external server rather than the embedded one. */
+	public static boolean external() {
+		String url = System.getenv("HOMEROOM_TEST_DB_URL");
+		return url != null && !url.isBlank();
+	}
+
+	private static synchronized Server server() {
+		if (server == null) {
+			server = external() ? Server.external() : Server.embedded();
+		}
+		return server;
+	}
+
+	private record Server(String url, String user, String password, boolean dropOnExit, List<String> made) {
+
+		static Server embedded() {
+			try {
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+				return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", false, List.of());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", ex);
+			}
+		}
+
+		static Server external() {
+			String user = System.getenv().getOrDefault("HOMEROOM_TEST_DB_USER", "postgres");
+			String password = System.getenv().getOrDefault("HOMEROOM_TEST_DB_PASSWORD", "");
+			Server server = new Server(System.getenv("HOMEROOM_TEST_DB_URL"), user, password, true,
+					new CopyOnWriteArrayList<>());
+			Runtime.getRuntime().addShutdownHook(new Thread(server::dropAll, "drop-test-databases"));
+			return server;
+		}
+
+		String urlOf(String database) {
+			Matcher matcher = JDBC_URL.matcher(url);
+			if (!matcher.matches()) {
+				throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + url);
+			}
+			return matcher.group(1) + database + (matcher.group(3) == null ? "" : matcher.group(3));
+		}
+
+		void create(String database) {
+			execute("create database " + database);
+			if (dropOnExit) {
+				made.add(database);
+			}
+		}
+
+		void dropAll() {
+			made.forEach(database -> execute("drop database if exists " + database + " with (force)"));
+		}
+
+		private void execute(String sql) {
+			try (Connection connection = DriverManager.getConnection(url, user, password);
+					Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Test database set-up failed: " + sql, ex);
+			}
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package org.homeroom.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.homeroom.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class StaffSignInIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void staffSignInWithTheirEmailAndPasswordAndLandOnTheStartPage() throws Exception {
+		String email = StaffAccounts.aStaffMember().named("Ana Teacher").createIn(accounts);
+
+		Cookie session = mvc
+			.perform(post("/sign-in").param("email", email.toUpperCase()).param("password", StaffAccounts.PASSWORD).with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+
+		String home = mvc.perform(get("/").cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(home).contains("Welcome, Ana Teacher");
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWithAnExplanation() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+
+		mvc.perform(post("/sign-in").param("email", email).param("password", "not the password").with(csrf()))
+			.andExpect(redirectedUrl("/sign-in?error"));
+		String page = mvc.perform(get("/sign-in?error")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("do not match an active account");
+	}
+
+	@Test
+	void theSignInFormRequiresItsCsrfToken() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+
+		mvc.perform(post("/sign-in").param("email", email).param("password", StaffAccounts.PASSWORD))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void pagesSendSomeoneWhoIsNotSignedInToTheSignInPage() throws Exception {
+		mvc.perform(get("/account")).andExpect(redirectedUrl("/sign-in"));
+	}
+
+	@Test
+	void sessionsLiveInTheDatabaseSoThatAnyNodeCanServeTheNextRequest() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+
+		SignIn.as(mvc, email);
+
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(email)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void passwordsAreStoredAsBcryptHashes() {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+
+		String hash = jdbc.sql("select password_hash from accounts.account where email = ?").param(email)
+			.query(String.class).single();
+		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(StaffAccounts.PASSWORD);
+	}
+
+	@Test
+	void aShortPasswordIsRefusedForTheFieldItConcerns() {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> accounts.createStaff("short@district.test", "Short", "too-short",
+					org.homeroom.shared.LanguageTag.ENGLISH, java.util.Set.of(Role.TEACHER)))
+			.isInstanceOfSatisfying(org.homeroom.platform.InvalidInputException.class,
+					ex -> assertThat(ex.field()).isEqualTo("password"));
+	}
+
+	@Test
+	void signingOutEndsTheSession() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		Cookie session = SignIn.as(mvc, email);
+
+		mvc.perform(post("/sign-out").cookie(session).with(csrf())).andExpect(redirectedUrl("/sign-in?signed-out"));
+		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/sign-in"));
+	}
+}
