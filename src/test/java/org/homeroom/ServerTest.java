@@ -1,0 +1,20 @@
+package org.homeroom;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Homeroom on a real port, in demo mode, behind a trusted proxy at 127.0.0.1 (other loopback
+ * addresses, such as 127.0.0.2, count as untrusted clients). The browser tests and the tests of
+ * headers that only a real server sets share this one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@IntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "homeroom.demo.enabled=true", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1" })
+public @interface ServerTest {
+}
