@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.homeroom.platform.PlatformEnvironmentDefaults;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +43,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					"homeroom.platform.database.username=" + current.user(),
 					"homeroom.platform.database.password=" + current.password())
 			.applyTo(context);
+		// The defaults that follow from the database (demo mode off for an external one) were
+		// worked out before this initializer ran; work them out again, as a real start would.
+		context.getEnvironment().getPropertySources().remove(PlatformEnvironmentDefaults.SOURCE_NAME);
+		new PlatformEnvironmentDefaults().postProcessEnvironment(context.getEnvironment(), null);
 	}
 
 	/** Whether the tests run against an external server rather than the embedded one. */

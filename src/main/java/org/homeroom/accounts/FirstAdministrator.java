@@ -2,6 +2,7 @@ package org.homeroom.accounts;
 
 import java.util.Set;
 
+import org.homeroom.platform.DemoSettings;
 import org.homeroom.shared.LanguageTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,12 @@ class FirstAdministrator implements ApplicationRunner {
 
 	private final AccountsSettings settings;
 
-	FirstAdministrator(Accounts accounts, AccountsSettings settings) {
+	private final DemoSettings demo;
+
+	FirstAdministrator(Accounts accounts, AccountsSettings settings, DemoSettings demo) {
 		this.accounts = accounts;
 		this.settings = settings;
+		this.demo = demo;
 	}
 
 	@Override
@@ -37,6 +41,9 @@ class FirstAdministrator implements ApplicationRunner {
 		}
 		AccountsSettings.FirstAdmin admin = settings.firstAdmin();
 		if (!admin.configured()) {
+			if (demo.enabled()) {
+				return;
+			}
 			log.warn("No accounts exist yet. Set HOMEROOM_ADMIN_EMAIL and HOMEROOM_ADMIN_PASSWORD "
 					+ "to create the first district administrator.");
 			return;

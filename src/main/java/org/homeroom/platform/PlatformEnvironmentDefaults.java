@@ -23,7 +23,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PlatformEnvironmentDefaults implements EnvironmentPostProcessor {
 
-	static final String SOURCE_NAME = "homeroomDefaults";
+	public static final String SOURCE_NAME = "homeroomDefaults";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
