@@ -1,0 +1,14 @@
+/**
+ * The people Homeroom works with and how they are related: the district and its schools, school
+ * years and terms; students and their enrolments; guardians, their contact points and
+ * relationships to students, and the restrictions on those relationships; staff, where they work,
+ * and the classes they teach.
+ *
+ * <p>Because it owns the relationships, it owns the one access policy that decides who may see a
+ * student ({@link org.homeroom.directory.Directory#canSee}); every other module asks it and never
+ * reimplements it.
+ *
+ * <p>Depends on {@code shared} and {@code platform}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })
+package org.homeroom.directory;
