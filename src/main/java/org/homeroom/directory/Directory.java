@@ -1,25 +1,196 @@
 package org.homeroom.directory;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NotFoundException;
+import org.homeroom.shared.EmailAddress;
+import org.homeroom.shared.LanguageTag;
+import org.homeroom.shared.PhoneNumber;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The directory module's entry point. */
+/**
+ * The directory module's entry point. Every read of a student goes through the access policy and
+ * is published as {@link StudentRecordsAccessed} for the access log; every write checks that the
+ * viewer manages the school concerned.
+ */
 @Service
 public class Directory {
+
+	private static final String MANAGES_SCHOOL = """
+			(:districtWide or exists (select 1 from directory.staff_assignment sa
+			                          where sa.staff_id = :staffId and sa.school_id = :schoolId and sa.role = 'SCHOOL_ADMIN'))""";
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Directory(JdbcClient jdbc, Clock clock) {
+	private final StudentRepository students;
+
+	private final GuardianRepository guardians;
+
+	private final ApplicationEventPublisher events;
+
+	private final ObjectProvider<GuardianAccounts> guardianAccounts;
+
+	private final DirectorySettings settings;
+
+	Directory(JdbcClient jdbc, Clock clock, StudentRepository students, GuardianRepository guardians,
+			ApplicationEventPublisher events, ObjectProvider<GuardianAccounts> guardianAccounts, DirectorySettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.students = students;
+		this.guardians = guardians;
+		this.events = events;
+		this.guardianAccounts = guardianAccounts;
+		this.settings = settings;
+	}
+
+	/** Who a signed-in user is in the directory: their staff record, and the guardians they act for. */
+	@Transactional(readOnly = true)
+	public Viewer viewerOf(String username, Collection<String> roles) {
+		Optional<UUID> staff = jdbc.sql("select id from directory.staff where email = lower(?) and active")
+			.param(username).query(UUID.class).optional();
+		Set<UUID> guardianIds = guardianAccounts.getIfAvailable(() -> name -> Set.of()).guardiansOf(username);
+		return new Viewer(roles.contains("DISTRICT_ADMIN"), staff, guardianIds);
+	}
+
+	@Transactional(readOnly = true)
+	public List<SchoolView> schools() {
+		return jdbc.sql("select id, name, kind from directory.school where active order by name")
+			.query(SchoolView.class).list();
+	}
+
+	@Transactional
+	public StudentView addStudent(Viewer viewer, DirectoryCommands.NewStudent command) {
+		requireSchool(command.schoolId());
+		requireManages(viewer, command.schoolId());
+		String grade = Grade.normalise(command.grade())
+			.orElseThrow(() -> new InvalidInputException("grade", "Not a grade: " + command.grade()
+					+ ". Use a OneRoster grade such as KG, 01 to 12, or PK"));
+		Student student = students.save(Student.admit(command.givenName(), command.familyName(), grade,
+				command.schoolId(), command.enrolledFrom()));
+		return student.view(today(), true);
+	}
+
+	@Transactional
+	public GuardianView addGuardian(Viewer viewer, DirectoryCommands.NewGuardian command) {
+		requireManagesAnySchool(viewer);
+		Guardian guardian = Guardian.register(command.givenName(), command.familyName(),
+				language(command.preferredLanguage(), LanguageTag.ENGLISH));
+		guardian.replaceEmails(emails(command.emails()));
+		guardian.replacePhones(phones(command.phones()));
+		return guardians.save(guardian).view();
+	}
+
+	@Transactional
+	public GuardianView changeGuardian(Viewer viewer, UUID guardianId, DirectoryCommands.GuardianChanges changes) {
+		requireManagesAnySchool(viewer);
+		Guardian guardian = guardians.findById(guardianId).orElseThrow(() -> new NotFoundException("guardian"));
+		if (changes.givenName() != null || changes.familyName() != null) {
+			GuardianView current = guardian.view();
+			guardian.rename(changes.givenName() != null ? changes.givenName() : current.givenName(),
+					changes.familyName() != null ? changes.familyName() : current.familyName());
+		}
+		if (changes.preferredLanguage() != null) {
+			guardian.preferLanguage(language(changes.preferredLanguage(), null));
+		}
+		if (changes.emails() != null) {
+			guardian.replaceEmails(emails(changes.emails()));
+		}
+		if (changes.phones() != null) {
+			guardian.replacePhones(phones(changes.phones()));
+		}
+		return guardians.saveAndFlush(guardian).view();
+	}
+
+	@Transactional
+	public DirectoryCommands.GuardianshipView linkGuardian(Viewer viewer, UUID studentId,
+			DirectoryCommands.NewGuardianship command) {
+		requireManagesStudent(viewer, studentId);
+		guardians.findById(command.guardianId())
+			.orElseThrow(() -> new InvalidInputException("guardianId", "No guardian with this id"));
+		var link = new DirectoryCommands.GuardianshipView(command.guardianId(), studentId, command.relationship(),
+				Boolean.TRUE.equals(command.livesWith()), Boolean.TRUE.equals(command.emergencyContact()),
+				!Boolean.FALSE.equals(command.educationalRights()));
+		jdbc.sql("""
+				insert into directory.guardianship (guardian_id, student_id, relationship, lives_with, emergency_contact, educational_rights)
+				values (:guardianId, :studentId, :relationship, :livesWith, :emergencyContact, :educationalRights)
+				on conflict (guardian_id, student_id) do update set relationship = excluded.relationship,
+				  lives_with = excluded.lives_with, emergency_contact = excluded.emergency_contact,
+				  educational_rights = excluded.educational_rights""")
+			.param("guardianId", link.guardianId()).param("studentId", studentId)
+			.param("relationship", link.relationship().name()).param("livesWith", link.livesWith())
+			.param("emergencyContact", link.emergencyContact()).param("educationalRights", link.educationalRights())
+			.update();
+		return link;
+	}
+
+	/** Sets a restriction by hand, recording who set it and on what authority. */
+	@Transactional
+	public DirectoryCommands.RestrictionView restrict(Viewer viewer, String actor, UUID studentId, UUID guardianId,
+			DirectoryCommands.NewRestriction command) {
+		requireManagesStudent(viewer, studentId);
+		if (command.until() != null && command.until().isBefore(command.from())) {
+			throw new InvalidInputException("until", "A restriction cannot end before it starts");
+		}
+		boolean linked = jdbc.sql("select exists (select 1 from directory.guardianship where guardian_id = ? and student_id = ?)")
+			.params(guardianId, studentId).query(Boolean.class).single();
+		if (!linked) {
+			throw new NotFoundException("guardian of this student");
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into directory.restriction (id, guardian_id, student_id, type, starts_on, ends_on, source, origin)
+				values (?, ?, ?, ?, ?, ?, ?, 'MANUAL')""")
+			.params(id, guardianId, studentId, command.type().name(), command.from(), command.until(), command.source().strip())
+			.update();
+		jdbc.sql("insert into directory.restriction_audit (id, restriction_id, action, actor, at) values (?, ?, 'SET', ?, ?)")
+			.params(UUID.randomUUID(), id, actor, Timestamp.from(clock.instant())).update();
+		LocalDate today = today();
+		boolean inForce = !command.from().isAfter(today) && (command.until() == null || !command.until().isBefore(today));
+		return new DirectoryCommands.RestrictionView(id, guardianId, studentId, command.type(), command.from(),
+				command.until(), command.source().strip(), "MANUAL", inForce);
+	}
+
+	/** One student's record, if the viewer may see it; the read is logged. */
+	@Transactional
+	public Optional<StudentView> student(Viewer viewer, String actor, String purpose, UUID studentId) {
+		if (!canSee(viewer, studentId)) {
+			return Optional.empty();
+		}
+		Optional<StudentView> view = students.findById(studentId)
+			.map(student -> student.view(today(), canSeeProgramFlags(viewer, studentId)));
+		view.ifPresent(found -> logAccess(actor, List.of(studentId), "student", purpose, null));
+		return view;
+	}
+
+	/** The guardians of a student the viewer may see; the read is logged. */
+	@Transactional
+	public Optional<List<GuardianView>> guardiansOf(Viewer viewer, String actor, String purpose, UUID studentId) {
+		if (!canSee(viewer, studentId)) {
+			return Optional.empty();
+		}
+		List<UUID> ids = jdbc.sql("select guardian_id from directory.guardianship where student_id = ?")
+			.param(studentId).query(UUID.class).list();
+		logAccess(actor, List.of(studentId), "student.guardians", purpose, null);
+		return Optional.of(guardians.findAllById(ids).stream().map(Guardian::view)
+			.sorted(java.util.Comparator.comparing(GuardianView::familyName).thenComparing(GuardianView::givenName))
+			.toList());
 	}
 
 	/** Whether the viewer may see anything about this student. An unknown student is not visible. */
@@ -44,6 +215,85 @@ public class Directory {
 	public ZoneId timeZone() {
 		return jdbc.sql("select time_zone from directory.district").query(String.class).optional().map(ZoneId::of)
 			.orElse(ZoneId.of("UTC"));
+	}
+
+	private void logAccess(String actor, List<UUID> studentIds, String what, String purpose, String query) {
+		events.publishEvent(new StudentRecordsAccessed(actor, studentIds, what, purpose, query, clock.instant()));
+	}
+
+	private void requireSchool(UUID schoolId) {
+		if (!jdbc.sql("select exists (select 1 from directory.school where id = ?)").param(schoolId).query(Boolean.class).single()) {
+			throw new InvalidInputException("schoolId", "No school with this id");
+		}
+	}
+
+	private void requireManages(Viewer viewer, UUID schoolId) {
+		boolean manages = jdbc.sql("select " + MANAGES_SCHOOL)
+			.param("districtWide", viewer.districtAdmin())
+			.param("staffId", viewer.staffId().orElse(new UUID(0, 0)))
+			.param("schoolId", schoolId)
+			.query(Boolean.class).single();
+		if (!manages) {
+			throw new AccessDeniedException("Only the school's administrators may change its records");
+		}
+	}
+
+	private void requireManagesAnySchool(Viewer viewer) {
+		boolean manages = viewer.districtAdmin() || jdbc.sql(
+				"select exists (select 1 from directory.staff_assignment where staff_id = ? and role = 'SCHOOL_ADMIN')")
+			.param(viewer.staffId().orElse(new UUID(0, 0))).query(Boolean.class).single();
+		if (!manages) {
+			throw new AccessDeniedException("Only administrators may change guardian records");
+		}
+	}
+
+	/** A student the viewer cannot see is answered as missing, so that existence is not revealed. */
+	private void requireManagesStudent(Viewer viewer, UUID studentId) {
+		if (!canSee(viewer, studentId)) {
+			throw new NotFoundException("student");
+		}
+		UUID school = students.findById(studentId).flatMap(student -> student.schoolOn(today()))
+			.orElseThrow(() -> new NotFoundException("student"));
+		requireManages(viewer, school);
+	}
+
+	private static List<EmailAddress> emails(List<String> values) {
+		List<EmailAddress> emails = new ArrayList<>();
+		List<String> given = values == null ? List.of() : values;
+		for (int i = 0; i < given.size(); i++) {
+			if (!EmailAddress.isValid(given.get(i))) {
+				throw new InvalidInputException("emails[" + i + "]", "Not an e-mail address: " + given.get(i));
+			}
+			emails.add(EmailAddress.of(given.get(i)));
+		}
+		return emails;
+	}
+
+	private List<PhoneNumber> phones(List<String> values) {
+		List<PhoneNumber> phones = new ArrayList<>();
+		List<String> given = values == null ? List.of() : values;
+		for (int i = 0; i < given.size(); i++) {
+			if (given.get(i) == null || given.get(i).isBlank()) {
+				throw new InvalidInputException("phones[" + i + "]", "A phone number cannot be empty");
+			}
+			phones.add(PhoneNumber.parse(given.get(i), settings.defaultRegion()));
+		}
+		return phones;
+	}
+
+	private static LanguageTag language(String value, LanguageTag fallback) {
+		if (value == null || value.isBlank()) {
+			if (fallback == null) {
+				throw new InvalidInputException("preferredLanguage", "A language is required");
+			}
+			return fallback;
+		}
+		try {
+			return LanguageTag.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("preferredLanguage", "Not a BCP 47 language tag: " + value);
+		}
 	}
 
 	private boolean holds(String condition, Viewer viewer, UUID studentId) {

@@ -62,9 +62,14 @@ final class DirectoryFixtures {
 	}
 
 	UUID staff(String givenName) {
+		return staff(givenName, null);
+	}
+
+	/** A member of staff whose sign-in name is {@code email}. */
+	UUID staff(String givenName, String email) {
 		UUID id = UUID.randomUUID();
-		jdbc.sql("insert into directory.staff (id, given_name, family_name) values (?, ?, 'Testing')")
-			.params(id, givenName).update();
+		jdbc.sql("insert into directory.staff (id, given_name, family_name, email) values (?, ?, 'Testing', ?)")
+			.params(id, givenName, email).update();
 		return id;
 	}
 

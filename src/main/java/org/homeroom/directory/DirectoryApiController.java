@@ -1,0 +1,93 @@
+package org.homeroom.directory;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import org.homeroom.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Schools, students and guardians over the API. Reads answer 404 for a student the caller may not
+ * see, exactly as for one that does not exist.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class DirectoryApiController {
+
+	private static final String PURPOSE = "api";
+
+	private final Directory directory;
+
+	DirectoryApiController(Directory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/schools")
+	List<SchoolView> schools() {
+		return directory.schools();
+	}
+
+	@PostMapping("/students")
+	@ResponseStatus(HttpStatus.CREATED)
+	StudentView addStudent(Authentication caller, @Valid @RequestBody DirectoryCommands.NewStudent command) {
+		return directory.addStudent(viewer(caller), command);
+	}
+
+	@GetMapping("/students/{id}")
+	StudentView student(Authentication caller, @PathVariable UUID id) {
+		return directory.student(viewer(caller), caller.getName(), PURPOSE, id)
+			.orElseThrow(() -> new NotFoundException("student"));
+	}
+
+	@GetMapping("/students/{id}/guardians")
+	List<GuardianView> guardians(Authentication caller, @PathVariable UUID id) {
+		return directory.guardiansOf(viewer(caller), caller.getName(), PURPOSE, id)
+			.orElseThrow(() -> new NotFoundException("student"));
+	}
+
+	@PostMapping("/guardians")
+	@ResponseStatus(HttpStatus.CREATED)
+	GuardianView addGuardian(Authentication caller, @Valid @RequestBody DirectoryCommands.NewGuardian command) {
+		return directory.addGuardian(viewer(caller), command);
+	}
+
+	@PatchMapping("/guardians/{id}")
+	GuardianView changeGuardian(Authentication caller, @PathVariable UUID id,
+			@Valid @RequestBody DirectoryCommands.GuardianChanges changes) {
+		return directory.changeGuardian(viewer(caller), id, changes);
+	}
+
+	@PostMapping("/students/{id}/guardians")
+	@ResponseStatus(HttpStatus.CREATED)
+	DirectoryCommands.GuardianshipView link(Authentication caller, @PathVariable UUID id,
+			@Valid @RequestBody DirectoryCommands.NewGuardianship command) {
+		return directory.linkGuardian(viewer(caller), id, command);
+	}
+
+	@PostMapping("/students/{id}/guardians/{guardianId}/restrictions")
+	@ResponseStatus(HttpStatus.CREATED)
+	DirectoryCommands.RestrictionView restrict(Authentication caller, @PathVariable UUID id,
+			@PathVariable UUID guardianId, @Valid @RequestBody DirectoryCommands.NewRestriction command) {
+		return directory.restrict(viewer(caller), caller.getName(), id, guardianId, command);
+	}
+
+	private Viewer viewer(Authentication caller) {
+		return directory.viewerOf(caller.getName(), caller.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.map(authority -> authority.replaceFirst("^ROLE_", ""))
+			.collect(Collectors.toSet()));
+	}
+}

@@ -1,0 +1,53 @@
+package org.homeroom.directory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What staff send to add or correct directory records by hand, between SIS syncs. */
+public final class DirectoryCommands {
+
+	private DirectoryCommands() {
+	}
+
+	public record NewStudent(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
+			@NotNull UUID schoolId, @NotBlank String grade, @NotNull LocalDate enrolledFrom) {
+	}
+
+	public record NewGuardian(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
+			List<String> emails, List<String> phones, String preferredLanguage) {
+	}
+
+	/** A partial change: fields left null stay as they are. */
+	public record GuardianChanges(@Size(min = 1, max = 100) String givenName, @Size(min = 1, max = 100) String familyName,
+			List<String> emails, List<String> phones, String preferredLanguage) {
+	}
+
+	public record NewGuardianship(@NotNull UUID guardianId, @NotNull Relationship relationship, Boolean livesWith,
+			Boolean emergencyContact, Boolean educationalRights) {
+	}
+
+	public record NewRestriction(@NotNull RestrictionType type, @NotNull LocalDate from, LocalDate until,
+			@NotBlank @Size(max = 200) String source) {
+	}
+
+	public enum Relationship {
+		PARENT, GUARDIAN, STEP_PARENT, GRANDPARENT, RELATIVE, FOSTER_PARENT, OTHER
+	}
+
+	public enum RestrictionType {
+		NO_CONTACT, NO_RECORDS, NO_PICKUP
+	}
+
+	public record GuardianshipView(UUID guardianId, UUID studentId, Relationship relationship, boolean livesWith,
+			boolean emergencyContact, boolean educationalRights) {
+	}
+
+	public record RestrictionView(UUID id, UUID guardianId, UUID studentId, RestrictionType type, LocalDate from,
+			LocalDate until, String source, String origin, boolean inForce) {
+	}
+}

@@ -1,0 +1,9 @@
+package org.homeroom.directory;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A guardian as staff see them, with contact points and language. */
+public record GuardianView(UUID id, String givenName, String familyName, String preferredLanguage,
+		List<ContactView> emails, List<ContactView> phones, List<String> preferredChannels, String bestTimes) {
+}
