@@ -167,6 +167,46 @@ public class Directory {
 				command.until(), command.source().strip(), "MANUAL", inForce);
 	}
 
+	/**
+	 * The students the viewer may see that match the criteria, a page at a time, by family name.
+	 * The search is logged with its query and the number of students it returned.
+	 */
+	@Transactional
+	public StudentSearch.Page searchStudents(Viewer viewer, String actor, String purpose, StudentSearch.Criteria criteria) {
+		LocalDate today = today();
+		String grade = criteria.grade() == null || criteria.grade().isBlank() ? null
+				: Grade.normalise(criteria.grade())
+					.orElseThrow(() -> new InvalidInputException("grade", "Not a grade: " + criteria.grade()));
+		String matching = """
+				from directory.student s
+				where s.active and %s
+				  and (cast(:schoolId as uuid) is null or exists (select 1 from directory.enrolment e
+				       where e.student_id = s.id and e.school_id = :schoolId
+				         and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)))
+				  and (cast(:grade as text) is null or s.grade = :grade)
+				  and (:q = '' or lower(s.given_name || ' ' || s.family_name) like '%%' || lower(:q) || '%%'
+				       or lower(s.family_name || ' ' || s.given_name) like '%%' || lower(:q) || '%%')
+				""".formatted(AccessPolicy.VISIBLE_STUDENT);
+		var parameters = new java.util.HashMap<>(AccessPolicy.parameters(viewer, today));
+		parameters.put("schoolId", criteria.schoolId());
+		parameters.put("grade", grade);
+		parameters.put("q", criteria.q());
+		long total = jdbc.sql("select count(*) " + matching).params(parameters).query(Long.class).single();
+		List<StudentSearch.Summary> items = jdbc.sql("""
+				select s.id, s.given_name, s.family_name, s.grade,
+				       (select e.school_id from directory.enrolment e where e.student_id = s.id and e.starts_on <= :today
+				          and (e.ends_on is null or e.ends_on >= :today) order by e.starts_on desc limit 1) as school_id
+				""" + matching + " order by lower(s.family_name), lower(s.given_name), s.id limit :limit offset :offset")
+			.params(parameters)
+			.param("limit", StudentSearch.PAGE_SIZE)
+			.param("offset", criteria.page() * StudentSearch.PAGE_SIZE)
+			.query(StudentSearch.Summary.class)
+			.list();
+		logAccess(actor, items.stream().map(StudentSearch.Summary::id).toList(), "student.search", purpose,
+				criteria.describe());
+		return new StudentSearch.Page(items, criteria.page(), StudentSearch.PAGE_SIZE, total);
+	}
+
 	/** One student's record, if the viewer may see it; the read is logged. */
 	@Transactional
 	public Optional<StudentView> student(Viewer viewer, String actor, String purpose, UUID studentId) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,6 +44,14 @@ class DirectoryApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	StudentView addStudent(Authentication caller, @Valid @RequestBody DirectoryCommands.NewStudent command) {
 		return directory.addStudent(viewer(caller), command);
+	}
+
+	@GetMapping("/students")
+	StudentSearch.Page students(Authentication caller, @RequestParam(required = false) UUID schoolId,
+			@RequestParam(required = false) String grade, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page) {
+		return directory.searchStudents(viewer(caller), caller.getName(), PURPOSE,
+				new StudentSearch.Criteria(schoolId, grade, q, page));
 	}
 
 	@GetMapping("/students/{id}")

@@ -167,6 +167,41 @@ class DirectoryApiIntegrationTests {
 	}
 
 	@Test
+	void aSearchReturnsOnlyVisibleStudentsAPageAtATimeAndIsLoggedWithItsCount() throws Exception {
+		UUID roosevelt = given.school("Roosevelt High");
+		for (int i = 0; i < 30; i++) {
+			UUID student = given.student("Kid" + i, "07");
+			given.enrol(student, lincoln, today.minusMonths(1), null);
+		}
+		UUID elsewhere = given.student("Kid-elsewhere", "07");
+		given.enrol(elsewhere, roosevelt, today.minusMonths(1), null);
+		given.assign(given.staff("Priya", "search-counsellor@district.test"), lincoln, "COUNSELOR");
+
+		mvc.perform(get("/api/v1/students").param("q", "kid").with(staff("search-counsellor@district.test")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(30))
+			.andExpect(jsonPath("$.items.length()").value(25));
+		mvc.perform(get("/api/v1/students").param("q", "kid").param("page", "1").with(staff("search-counsellor@district.test")))
+			.andExpect(jsonPath("$.items.length()").value(5));
+		mvc.perform(get("/api/v1/students").param("q", "elsewhere").with(staff("search-counsellor@district.test")))
+			.andExpect(jsonPath("$.total").value(0));
+		mvc.perform(get("/api/v1/students").param("schoolId", roosevelt.toString()).param("grade", "7").with(admin()))
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(elsewhere.toString()));
+
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(deadline) && jdbc.sql(
+				"select count(*) from privacy.access_log where actor = 'search-counsellor@district.test' and what = 'student.search'")
+			.query(Integer.class).single() < 3) {
+			Thread.sleep(50);
+		}
+		assertThat(jdbc.sql("""
+				select student_count from privacy.access_log
+				where actor = 'search-counsellor@district.test' and what = 'student.search' order by student_count desc""")
+			.query(Integer.class).list()).containsExactly(25, 5, 0);
+	}
+
+	@Test
 	void onlyTheSchoolsAdministratorsMayAddItsStudents() throws Exception {
 		given.assign(given.staff("Marcus", "principal@district.test"), given.school("Roosevelt High"), "SCHOOL_ADMIN");
 
