@@ -1,0 +1,130 @@
+package org.homeroom.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.homeroom.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Walks every endpoint that reads a student, in every role, and proves that exactly the people the
+ * access policy names can read: everyone else gets the same 404 as for a student who does not
+ * exist, and a search never lists them. Every later endpoint that touches a student joins
+ * {@link #ENDPOINTS}. (Family accounts join the walk when family sign-in lands; the policy's
+ * guardian cases are proved in {@link AccessPolicyIntegrationTests}.)
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StudentEndpointWalkIntegrationTests {
+
+	/** Student-bearing reads: a request for one student, and whether a 200 means "may read". */
+	private static final Map<String, Function<UUID, MockHttpServletRequestBuilder>> ENDPOINTS = new LinkedHashMap<>();
+
+	static {
+		ENDPOINTS.put("GET /api/v1/students/{id}", student -> get("/api/v1/students/" + student));
+		ENDPOINTS.put("GET /api/v1/students/{id}/guardians", student -> get("/api/v1/students/" + student + "/guardians"));
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
+
+	/** Who reads, by the name the walk reports, with the authority their account holds. */
+	private final Map<String, RequestPostProcessor> viewers = new LinkedHashMap<>();
+
+	private UUID current;
+
+	private UUID formerStudent;
+
+	@BeforeAll
+	void aSchoolWithItsStaffAndAnotherSchool() {
+		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		LocalDate today = directory.today();
+		UUID lincoln = given.school("Lincoln Middle");
+		UUID roosevelt = given.school("Roosevelt High");
+		current = given.student("Walk-current", "07");
+		given.enrol(current, lincoln, today.minusMonths(2), null);
+		formerStudent = given.student("Walk-former", "07");
+		given.enrol(formerStudent, lincoln, today.minusMonths(6), today.minusDays(1));
+		given.enrol(formerStudent, roosevelt, today, null);
+
+		UUID maths = given.section(lincoln, true);
+		given.enrolInSection(maths, current, today.minusMonths(2), null);
+		given.enrolInSection(maths, formerStudent, today.minusMonths(6), today.minusDays(1));
+		given.teach(maths, given.staff("T", "walk.teacher@district.test"));
+		given.teach(given.section(lincoln, true), given.staff("T2", "walk.other-teacher@district.test"));
+
+		staffAt(given, lincoln, "SCHOOL_ADMIN", "walk.principal@district.test");
+		staffAt(given, roosevelt, "SCHOOL_ADMIN", "walk.other-principal@district.test");
+		staffAt(given, lincoln, "COUNSELOR", "walk.counsellor@district.test");
+		staffAt(given, roosevelt, "COUNSELOR", "walk.other-counsellor@district.test");
+		staffAt(given, lincoln, "FAMILY_LIAISON", "walk.liaison@district.test");
+		staffAt(given, lincoln, "ATTENDANCE_OFFICER", "walk.attendance@district.test");
+
+		viewers.put("district admin", user("walk.admin@district.test").roles("DISTRICT_ADMIN"));
+		viewers.put("teacher of the class", user("walk.teacher@district.test").roles("TEACHER"));
+		viewers.put("teacher of another class", user("walk.other-teacher@district.test").roles("TEACHER"));
+		viewers.put("school admin", user("walk.principal@district.test").roles("SCHOOL_ADMIN"));
+		viewers.put("school admin elsewhere", user("walk.other-principal@district.test").roles("SCHOOL_ADMIN"));
+		viewers.put("counsellor", user("walk.counsellor@district.test").roles("COUNSELOR"));
+		viewers.put("counsellor elsewhere", user("walk.other-counsellor@district.test").roles("COUNSELOR"));
+		viewers.put("family liaison", user("walk.liaison@district.test").roles("FAMILY_LIAISON"));
+		viewers.put("attendance officer", user("walk.attendance@district.test").roles("ATTENDANCE_OFFICER"));
+		viewers.put("account with no directory record", user("walk.stranger@district.test").roles("TEACHER"));
+		viewers.put("partner organisation", user("walk.partner@agency.test").roles("PARTNER"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyEndpointInEveryRole() {
+		Set<String> mayReadCurrent = Set.of("district admin", "teacher of the class", "school admin", "counsellor",
+				"family liaison", "attendance officer");
+		List<DynamicTest> tests = new ArrayList<>();
+		ENDPOINTS.forEach((endpoint, request) -> viewers.forEach((who, viewer) -> {
+			tests.add(DynamicTest.dynamicTest(endpoint + " as " + who + " for an enrolled student",
+					() -> assertThat(status(request.apply(current).with(viewer)))
+						.isEqualTo(mayReadCurrent.contains(who) ? 200 : 404)));
+			tests.add(DynamicTest.dynamicTest(endpoint + " as " + who + " for a student whose enrolment here ended",
+					() -> assertThat(status(request.apply(formerStudent).with(viewer)))
+						.isEqualTo(who.equals("district admin") || who.equals("school admin elsewhere")
+								|| who.equals("counsellor elsewhere") ? 200 : 404)));
+		}));
+		viewers.forEach((who, viewer) -> tests.add(DynamicTest.dynamicTest("search as " + who, () -> {
+			String found = mvc.perform(get("/api/v1/students").param("q", "Walk-current").with(viewer)).andReturn()
+				.getResponse().getContentAsString();
+			assertThat(found.contains(current.toString())).isEqualTo(mayReadCurrent.contains(who));
+		})));
+		return tests.stream();
+	}
+
+	private int status(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+	private static void staffAt(DirectoryFixtures given, UUID school, String role, String email) {
+		given.assign(given.staff(role, email), school, role);
+	}
+}
