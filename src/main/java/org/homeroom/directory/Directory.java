@@ -94,6 +94,7 @@ public class Directory {
 				language(command.preferredLanguage(), LanguageTag.ENGLISH));
 		guardian.replaceEmails(emails(command.emails()));
 		guardian.replacePhones(phones(command.phones()));
+		guardian.preferChannels(channels(command.preferredChannels()), command.bestTimes());
 		return guardians.save(guardian).view();
 	}
 
@@ -115,6 +116,8 @@ public class Directory {
 		if (changes.phones() != null) {
 			guardian.replacePhones(phones(changes.phones()));
 		}
+		guardian.preferChannels(changes.preferredChannels() == null ? null : channels(changes.preferredChannels()),
+				changes.bestTimes());
 		return guardians.saveAndFlush(guardian).view();
 	}
 
@@ -207,6 +210,40 @@ public class Directory {
 		return new StudentSearch.Page(items, criteria.page(), StudentSearch.PAGE_SIZE, total);
 	}
 
+	/** Lifts a restriction; it stays on record, with who lifted it, when and why. */
+	@Transactional
+	public void liftRestriction(Viewer viewer, String actor, UUID studentId, UUID guardianId, UUID restrictionId,
+			String note) {
+		requireManagesStudent(viewer, studentId);
+		int lifted = jdbc.sql("""
+				update directory.restriction set lifted_at = ?
+				where id = ? and student_id = ? and guardian_id = ? and lifted_at is null""")
+			.params(Timestamp.from(clock.instant()), restrictionId, studentId, guardianId).update();
+		if (lifted == 0) {
+			throw new NotFoundException("restriction in force");
+		}
+		jdbc.sql("insert into directory.restriction_audit (id, restriction_id, action, actor, at, note) values (?, ?, 'LIFTED', ?, ?, ?)")
+			.params(UUID.randomUUID(), restrictionId, actor, Timestamp.from(clock.instant()), note).update();
+	}
+
+	/**
+	 * The guardians of a student who may be contacted about them today: everyone linked, less
+	 * those under a no-contact restriction in force. Messaging asks this before every delivery.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> guardiansToContactAbout(UUID studentId) {
+		return jdbc.sql("""
+				select g.guardian_id from directory.guardianship g
+				join directory.guardian gu on gu.id = g.guardian_id and gu.active
+				where g.student_id = :student
+				  and not exists (select 1 from directory.restriction r
+				                  where r.student_id = g.student_id and r.guardian_id = g.guardian_id
+				                    and r.type = 'NO_CONTACT' and r.lifted_at is null
+				                    and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today))
+				order by g.guardian_id""")
+			.param("student", studentId).param("today", today()).query(UUID.class).list();
+	}
+
 	/** One student's record, if the viewer may see it; the read is logged. */
 	@Transactional
 	public Optional<StudentView> student(Viewer viewer, String actor, String purpose, UUID studentId) {
@@ -228,7 +265,10 @@ public class Directory {
 		List<UUID> ids = jdbc.sql("select guardian_id from directory.guardianship where student_id = ?")
 			.param(studentId).query(UUID.class).list();
 		logAccess(actor, List.of(studentId), "student.guardians", purpose, null);
+		// A family sees its own contact details only, never another guardian's, co-parents included.
+		boolean family = !viewer.districtAdmin() && viewer.staffId().isEmpty();
 		return Optional.of(guardians.findAllById(ids).stream().map(Guardian::view)
+			.map(view -> family && !viewer.guardianIds().contains(view.id()) ? view.withoutContacts() : view)
 			.sorted(java.util.Comparator.comparing(GuardianView::familyName).thenComparing(GuardianView::givenName))
 			.toList());
 	}
@@ -319,6 +359,10 @@ public class Directory {
 			phones.add(PhoneNumber.parse(given.get(i), settings.defaultRegion()));
 		}
 		return phones;
+	}
+
+	private static List<String> channels(List<DirectoryCommands.Channel> channels) {
+		return channels == null ? List.of() : channels.stream().map(Enum::name).toList();
 	}
 
 	private static LanguageTag language(String value, LanguageTag fallback) {

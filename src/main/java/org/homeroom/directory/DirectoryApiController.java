@@ -92,6 +92,13 @@ class DirectoryApiController {
 		return directory.restrict(viewer(caller), caller.getName(), id, guardianId, command);
 	}
 
+	@PostMapping("/students/{id}/guardians/{guardianId}/restrictions/{restrictionId}/lift")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void lift(Authentication caller, @PathVariable UUID id, @PathVariable UUID guardianId,
+			@PathVariable UUID restrictionId, @Valid @RequestBody(required = false) DirectoryCommands.LiftRestriction lift) {
+		directory.liftRestriction(viewer(caller), caller.getName(), id, guardianId, restrictionId, lift == null ? null : lift.note());
+	}
+
 	private Viewer viewer(Authentication caller) {
 		return directory.viewerOf(caller.getName(), caller.getAuthorities()
 			.stream()

@@ -19,12 +19,14 @@ public final class DirectoryCommands {
 	}
 
 	public record NewGuardian(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-			List<String> emails, List<String> phones, String preferredLanguage) {
+			List<String> emails, List<String> phones, String preferredLanguage, List<Channel> preferredChannels,
+			@Size(max = 200) String bestTimes) {
 	}
 
 	/** A partial change: fields left null stay as they are. */
 	public record GuardianChanges(@Size(min = 1, max = 100) String givenName, @Size(min = 1, max = 100) String familyName,
-			List<String> emails, List<String> phones, String preferredLanguage) {
+			List<String> emails, List<String> phones, String preferredLanguage, List<Channel> preferredChannels,
+			@Size(max = 200) String bestTimes) {
 	}
 
 	public record NewGuardianship(@NotNull UUID guardianId, @NotNull Relationship relationship, Boolean livesWith,
@@ -33,6 +35,14 @@ public final class DirectoryCommands {
 
 	public record NewRestriction(@NotNull RestrictionType type, @NotNull LocalDate from, LocalDate until,
 			@NotBlank @Size(max = 200) String source) {
+	}
+
+	/** How a family prefers to hear from school. */
+	public enum Channel {
+		IN_APP, EMAIL, SMS
+	}
+
+	public record LiftRestriction(@Size(max = 500) String note) {
 	}
 
 	public enum Relationship {

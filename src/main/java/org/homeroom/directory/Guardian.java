@@ -94,6 +94,15 @@ class Guardian {
 		}
 	}
 
+	void preferChannels(List<String> channels, String bestTimes) {
+		if (channels != null) {
+			this.preferredChannels = channels.stream().distinct().toArray(String[]::new);
+		}
+		if (bestTimes != null) {
+			this.bestTimes = bestTimes.isBlank() ? null : bestTimes.strip();
+		}
+	}
+
 	UUID id() {
 		return id;
 	}

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns what goes wrong in an API controller into a problem detail. Invalid input names each
@@ -42,6 +44,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.reduce((a, b) -> a + "; " + b)
 			.orElse("The request is not valid"));
 		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Unreadable JSON, or a value of the wrong type: name the field by its path, e.g. {@code phones[1]}. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Invalid request");
+		if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+			StringBuilder field = new StringBuilder();
+			for (JacksonException.Reference reference : json.getPath()) {
+				if (reference.getPropertyName() != null) {
+					field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+				}
+				else if (reference.getIndex() >= 0) {
+					field.append('[').append(reference.getIndex()).append(']');
+				}
+			}
+			problem.setDetail(field + ": this value cannot be read here");
+			problem.setProperty("errors", List.of(Map.of("field", field.toString(), "message", "this value cannot be read here")));
+		}
+		else {
+			problem.setDetail("The request body is not valid JSON");
+		}
 		return ResponseEntity.badRequest().body(problem);
 	}
 

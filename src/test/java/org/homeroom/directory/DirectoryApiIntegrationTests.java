@@ -141,6 +141,29 @@ class DirectoryApiIntegrationTests {
 				select a.actor from directory.restriction_audit a join directory.restriction r on r.id = a.restriction_id
 				where r.student_id = ?::uuid and a.action = 'SET'""").param(student).query(String.class).single())
 			.isEqualTo("admin@district.test");
+		assertThat(directory.guardiansToContactAbout(UUID.fromString(student))).isEmpty();
+
+		String restriction = jdbc.sql("select id::text from directory.restriction where student_id = ?::uuid")
+			.param(student).query(String.class).single();
+		send(post("/api/v1/students/" + student + "/guardians/" + father + "/restrictions/" + restriction + "/lift"),
+				admin(), "{\"note\": \"order expired\"}")
+			.andExpect(status().isNoContent());
+		assertThat(directory.guardiansToContactAbout(UUID.fromString(student))).containsExactly(UUID.fromString(father));
+		assertThat(jdbc.sql("select action || ':' || coalesce(note, '') from directory.restriction_audit where restriction_id = ?::uuid order by at")
+			.param(restriction).query(String.class).list()).containsExactly("SET:", "LIFTED:order expired");
+	}
+
+	@Test
+	void channelsAndBestTimesAreKept() throws Exception {
+		send(post("/api/v1/guardians"), admin(), """
+				{"givenName": "Ana", "familyName": "Lee", "preferredChannels": ["SMS", "IN_APP"], "bestTimes": "after 6pm"}""")
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.preferredChannels[0]").value("SMS"))
+			.andExpect(jsonPath("$.bestTimes").value("after 6pm"));
+		send(post("/api/v1/guardians"), admin(), """
+				{"givenName": "Ana", "familyName": "Lee", "preferredChannels": ["SMS", "PIGEON"]}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("preferredChannels[1]"));
 	}
 
 	@Test
