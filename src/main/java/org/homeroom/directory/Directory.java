@@ -189,11 +189,19 @@ public class Directory {
 				  and (cast(:grade as text) is null or s.grade = :grade)
 				  and (:q = '' or lower(s.given_name || ' ' || s.family_name) like '%%' || lower(:q) || '%%'
 				       or lower(s.family_name || ' ' || s.given_name) like '%%' || lower(:q) || '%%')
+				  and (cast(:sectionId as uuid) is null or exists (select 1 from directory.section_enrolment se
+				       where se.student_id = s.id and se.section_id = :sectionId
+				         and se.starts_on <= :today and (se.ends_on is null or se.ends_on >= :today)))
+				  and (cast(:language as text) is null or exists (select 1 from directory.guardianship g
+				       join directory.guardian gu on gu.id = g.guardian_id
+				       where g.student_id = s.id and split_part(gu.preferred_language, '-', 1) = :language))
 				""".formatted(AccessPolicy.VISIBLE_STUDENT);
 		var parameters = new java.util.HashMap<>(AccessPolicy.parameters(viewer, today));
 		parameters.put("schoolId", criteria.schoolId());
 		parameters.put("grade", grade);
 		parameters.put("q", criteria.q());
+		parameters.put("sectionId", criteria.sectionId());
+		parameters.put("language", criteria.language() == null ? null : searchLanguage(criteria.language()));
 		long total = jdbc.sql("select count(*) " + matching).params(parameters).query(Long.class).single();
 		List<StudentSearch.Summary> items = jdbc.sql("""
 				select s.id, s.given_name, s.family_name, s.grade,
@@ -201,13 +209,13 @@ public class Directory {
 				          and (e.ends_on is null or e.ends_on >= :today) order by e.starts_on desc limit 1) as school_id
 				""" + matching + " order by lower(s.family_name), lower(s.given_name), s.id limit :limit offset :offset")
 			.params(parameters)
-			.param("limit", StudentSearch.PAGE_SIZE)
-			.param("offset", criteria.page() * StudentSearch.PAGE_SIZE)
+			.param("limit", criteria.size())
+			.param("offset", (long) criteria.page() * criteria.size())
 			.query(StudentSearch.Summary.class)
 			.list();
 		logAccess(actor, items.stream().map(StudentSearch.Summary::id).toList(), "student.search", purpose,
 				criteria.describe());
-		return new StudentSearch.Page(items, criteria.page(), StudentSearch.PAGE_SIZE, total);
+		return new StudentSearch.Page(items, criteria.page(), criteria.size(), total);
 	}
 
 	/** Lifts a restriction; it stays on record, with who lifted it, when and why. */
@@ -297,6 +305,11 @@ public class Directory {
 			.orElse(ZoneId.of("UTC"));
 	}
 
+	/** Reports a disclosure assembled elsewhere in this module, for the access log. */
+	void recordAccess(String actor, List<UUID> studentIds, String what, String purpose, String query) {
+		logAccess(actor, studentIds, what, purpose, query);
+	}
+
 	private void logAccess(String actor, List<UUID> studentIds, String what, String purpose, String query) {
 		events.publishEvent(new StudentRecordsAccessed(actor, studentIds, what, purpose, query, clock.instant()));
 	}
@@ -363,6 +376,15 @@ public class Directory {
 
 	private static List<String> channels(List<DirectoryCommands.Channel> channels) {
 		return channels == null ? List.of() : channels.stream().map(Enum::name).toList();
+	}
+
+	private static String searchLanguage(String value) {
+		try {
+			return LanguageTag.of(value).language();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("language", "Not a BCP 47 language tag: " + value);
+		}
 	}
 
 	private static LanguageTag language(String value, LanguageTag fallback) {

@@ -31,8 +31,11 @@ class DirectoryApiController {
 
 	private final Directory directory;
 
-	DirectoryApiController(Directory directory) {
+	private final DirectoryRecords records;
+
+	DirectoryApiController(Directory directory, DirectoryRecords records) {
 		this.directory = directory;
+		this.records = records;
 	}
 
 	@GetMapping("/schools")
@@ -49,9 +52,15 @@ class DirectoryApiController {
 	@GetMapping("/students")
 	StudentSearch.Page students(Authentication caller, @RequestParam(required = false) UUID schoolId,
 			@RequestParam(required = false) String grade, @RequestParam(required = false) String q,
+			@RequestParam(required = false) UUID classId, @RequestParam(required = false) String language,
 			@RequestParam(defaultValue = "0") int page) {
 		return directory.searchStudents(viewer(caller), caller.getName(), PURPOSE,
-				new StudentSearch.Criteria(schoolId, grade, q, page));
+				new StudentSearch.Criteria(schoolId, grade, q, classId, language, page, StudentSearch.PAGE_SIZE));
+	}
+
+	@GetMapping("/me/children")
+	List<StudentView> myChildren(Authentication caller) {
+		return records.childrenOf(viewer(caller), caller.getName(), PURPOSE);
 	}
 
 	@GetMapping("/students/{id}")

@@ -11,16 +11,31 @@ public final class StudentSearch {
 	private StudentSearch() {
 	}
 
-	public record Criteria(UUID schoolId, String grade, String q, int page) {
+	/**
+	 * @param sectionId students enrolled in this class today
+	 * @param language students with a guardian who prefers this language (its primary subtag)
+	 * @param size page size
+	 */
+	public record Criteria(UUID schoolId, String grade, String q, UUID sectionId, String language, int page, int size) {
 
 		public Criteria {
 			page = Math.max(page, 0);
+			size = size <= 0 ? PAGE_SIZE : size;
 			q = q == null ? "" : q.strip();
+			language = language == null || language.isBlank() ? null : language.strip();
+		}
+
+		public Criteria(UUID schoolId, String grade, String q, int page) {
+			this(schoolId, grade, q, null, null, page, PAGE_SIZE);
 		}
 
 		String describe() {
-			return "schoolId=" + (schoolId == null ? "" : schoolId) + "&grade=" + (grade == null ? "" : grade) + "&q=" + q
-					+ "&page=" + page;
+			return "schoolId=" + orEmpty(schoolId) + "&grade=" + orEmpty(grade) + "&q=" + q + "&classId="
+					+ orEmpty(sectionId) + "&language=" + orEmpty(language) + "&page=" + page;
+		}
+
+		private static String orEmpty(Object value) {
+			return value == null ? "" : value.toString();
 		}
 	}
 

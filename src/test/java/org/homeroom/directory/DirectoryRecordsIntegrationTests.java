@@ -1,0 +1,136 @@
+package org.homeroom.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.homeroom.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Whole records as the pages show them, each assembled for one reader. */
+@IntegrationTest
+class DirectoryRecordsIntegrationTests {
+
+	@Autowired
+	DirectoryRecords records;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	DirectoryFixtures given;
+
+	LocalDate today;
+
+	UUID lincoln;
+
+	UUID maya;
+
+	UUID mother;
+
+	UUID father;
+
+	UUID maths;
+
+	UUID teacher;
+
+	@BeforeEach
+	void aFamilySplitAcrossTwoHouseholds() {
+		given = new DirectoryFixtures(jdbc);
+		today = directory.today();
+		lincoln = given.school("Lincoln Middle");
+		maya = given.student("Maya", "07");
+		given.enrol(maya, lincoln, today.minusMonths(2), null);
+		mother = given.guardian("Rosa");
+		father = given.guardian("Tom");
+		given.guardianOf(mother, maya, true);
+		given.guardianOf(father, maya, true);
+		jdbc.sql("update directory.guardian set preferred_language = 'es-MX' where id = ?").param(mother).update();
+		given.restrict(father, maya, "NO_CONTACT", today.minusDays(3), null);
+		teacher = given.staff("Ana");
+		maths = given.section(lincoln, true);
+		given.teach(maths, teacher);
+		given.enrolInSection(maths, maya, today.minusMonths(2), null);
+	}
+
+	@Test
+	void aStudentRecordShowsEnrolmentsClassesGuardiansAndTheirRestrictions() {
+		Records.StudentRecord record = records.student(Viewer.staff(teacher), "records.teacher@district.test", "page", maya)
+			.orElseThrow();
+
+		assertThat(record.enrolments()).singleElement().satisfies(line -> {
+			assertThat(line.schoolName()).isEqualTo("Lincoln Middle");
+			assertThat(line.current()).isTrue();
+		});
+		assertThat(record.classes()).singleElement().satisfies(line -> {
+			assertThat(line.title()).isEqualTo("Maths 7");
+			assertThat(line.teachers()).containsExactly("Ana Testing");
+		});
+		assertThat(record.guardians()).extracting(line -> line.guardian().givenName()).containsExactlyInAnyOrder("Rosa", "Tom");
+		assertThat(record.guardians()).filteredOn(line -> line.guardian().givenName().equals("Tom"))
+			.singleElement()
+			.satisfies(line -> assertThat(line.restrictions()).singleElement().satisfies(restriction -> {
+				assertThat(restriction.type()).isEqualTo(DirectoryCommands.RestrictionType.NO_CONTACT);
+				assertThat(restriction.inForce()).isTrue();
+			}));
+		assertThat(record.student().programFlags()).isNotNull();
+	}
+
+	@Test
+	void aClassRosterIsForItsTeacherAndTheSchoolsStaffOnly() {
+		UUID otherTeacher = given.staff("Ben");
+
+		assertThat(records.roster(Viewer.staff(teacher), "t", "page", maths)).hasValueSatisfying(
+				roster -> assertThat(roster.students()).extracting(StudentSearch.Summary::id).containsExactly(maya));
+		assertThat(records.roster(Viewer.staff(otherTeacher), "t", "page", maths)).isEmpty();
+		assertThat(records.classesTaughtBy(teacher)).singleElement().satisfies(summary -> assertThat(summary.students()).isEqualTo(1));
+	}
+
+	@Test
+	void searchFiltersByClassAndByAGuardiansLanguage() {
+		UUID other = given.student("Sam", "07");
+		given.enrol(other, lincoln, today.minusMonths(2), null);
+
+		assertThat(directory.searchStudents(Viewer.districtAdministrator(), "a", "test",
+				new StudentSearch.Criteria(null, null, null, maths, null, 0, 25)).items())
+			.extracting(StudentSearch.Summary::id).containsExactly(maya);
+		assertThat(directory.searchStudents(Viewer.districtAdministrator(), "a", "test",
+				new StudentSearch.Criteria(lincoln, null, null, null, "es", 0, 25)).items())
+			.extracting(StudentSearch.Summary::id).containsExactly(maya);
+	}
+
+	@Test
+	void aGuardianRecordListsOnlyTheChildrenTheReaderMaySee() {
+		UUID brother = given.student("Leo", "10");
+		given.enrol(brother, given.school("Roosevelt High"), today.minusMonths(2), null);
+		given.guardianOf(mother, brother, true);
+
+		assertThat(records.guardian(Viewer.staff(teacher), "t", "page", mother)).hasValueSatisfying(
+				guardian -> assertThat(guardian.children()).extracting(Records.ChildLine::givenName).containsExactly("Maya"));
+		assertThat(records.guardian(Viewer.districtAdministrator(), "a", "page", mother)).hasValueSatisfying(
+				guardian -> assertThat(guardian.children()).extracting(Records.ChildLine::givenName).containsExactly("Leo", "Maya"));
+		assertThat(records.guardian(Viewer.staff(given.staff("Stranger")), "s", "page", mother)).isEmpty();
+	}
+
+	@Test
+	void aFamilySeesItsOwnChildButNotTheOtherParentsContactDetails() {
+		jdbc.sql("insert into directory.contact_point (id, guardian_id, kind, value, valid, position) values (?, ?, 'EMAIL', 'tom@family.example', true, 0)")
+			.params(UUID.randomUUID(), father).update();
+
+		assertThat(records.childrenOf(Viewer.guardian(mother), "rosa", "app")).extracting(StudentView::id).containsExactly(maya);
+		assertThat(directory.guardiansOf(Viewer.guardian(mother), "rosa", "app", maya).orElseThrow())
+			.filteredOn(view -> view.id().equals(father))
+			.singleElement()
+			.satisfies(view -> assertThat(view.emails()).isEmpty());
+		assertThat(directory.guardiansOf(Viewer.staff(teacher), "t", "page", maya).orElseThrow())
+			.filteredOn(view -> view.id().equals(father))
+			.singleElement()
+			.satisfies(view -> assertThat(view.emails()).hasSize(1));
+	}
+}
