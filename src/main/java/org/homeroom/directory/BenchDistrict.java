@@ -1,0 +1,54 @@
+package org.homeroom.directory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills the database with a generated district of {@code homeroom.directory.generate-students}
+ * students and exits; {@code bench/generate-district.sh} runs it against an external PostgreSQL.
+ */
+@Component
+@ConditionalOnProperty("homeroom.directory.generate-students")
+class BenchDistrict implements ApplicationRunner {
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Directory directory;
+
+	private final ConfigurableApplicationContext context;
+
+	private final int students;
+
+	BenchDistrict(JdbcTemplate jdbc, TransactionTemplate transaction, Directory directory,
+			ConfigurableApplicationContext context,
+			org.springframework.core.env.Environment environment) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.directory = directory;
+		this.context = context;
+		this.students = environment.getRequiredProperty("homeroom.directory.generate-students", Integer.class);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		long started = System.nanoTime();
+		transaction.executeWithoutResult(status -> new DistrictGenerator(jdbc, System.nanoTime(), directory.today())
+			.generate(students, java.util.List.of()));
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		System.out.printf("generated students=%d guardians=%d section_enrolments=%d seconds=%.1f%n",
+				count("directory.student"), count("directory.guardian"), count("directory.section_enrolment"), millis / 1000.0);
+		System.exit(SpringApplication.exit(context, () -> 0));
+	}
+
+	private long count(String table) {
+		return jdbc.queryForObject("select count(*) from " + table, Long.class);
+	}
+}

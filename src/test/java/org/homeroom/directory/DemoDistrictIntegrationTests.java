@@ -1,0 +1,61 @@
+package org.homeroom.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.homeroom.ServerTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo district seeded in demo mode looks like a real district of the size the README promises. */
+@ServerTest
+class DemoDistrictIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
+
+	@Test
+	void threeSchoolsAbout900StudentsAndAbout1400Guardians() {
+		assertThat(count("select count(*) from directory.school")).isEqualTo(3);
+		assertThat(count("select count(*) from directory.student")).isEqualTo(900);
+		assertThat(count("select count(*) from directory.guardian")).isBetween(1_250L, 1_550L);
+		assertThat(directory.timeZone().getId()).isEqualTo("America/Chicago");
+	}
+
+	@Test
+	void familiesSpeakTheDistrictsLanguages() {
+		List<String> languages = jdbc.sql("select distinct preferred_language from directory.guardian order by 1")
+			.query(String.class).list();
+		assertThat(languages).containsExactly("ar", "en", "es", "ht", "pt", "so", "vi", "zh");
+		assertThat(count("select count(*) from directory.guardian where preferred_language <> 'en'"))
+			.as("about half of families prefer another language").isBetween(450L, 900L);
+	}
+
+	@Test
+	void itHasSplitHouseholdsOneCourtRestrictionAndOneMidYearTransfer() {
+		assertThat(count("select count(*) from directory.guardianship where not lives_with")).isGreaterThan(100);
+		assertThat(jdbc.sql("select type || ' ' || source from directory.restriction").query(String.class).list())
+			.containsExactly("NO_RECORDS court order 2026-114");
+		assertThat(count("select count(*) from (select student_id from directory.enrolment group by student_id having count(*) > 1) t"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void theDemoTeacherTeachesClassesAtTheMiddleSchool() {
+		Viewer teacher = directory.viewerOf("teacher@demo.homeroom.test", java.util.Set.of("TEACHER"));
+		assertThat(teacher.staffId()).isPresent();
+		StudentSearch.Page students = directory.searchStudents(teacher, "teacher@demo.homeroom.test", "test",
+				new StudentSearch.Criteria(null, null, null, 0));
+		assertThat(students.total()).isBetween(20L, 300L);
+		assertThat(students.items()).allSatisfy(student -> assertThat(student.grade()).isIn("06", "07", "08"));
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+}
