@@ -1,18 +1,14 @@
 package org.homeroom.accounts;
 
-import java.util.Set;
-
 import org.homeroom.platform.DemoSettings;
-import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.SecurityHeaders;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,15 +20,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * form, and CSRF tokens on every form.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	private static final String BASIC_CHALLENGE = "Basic realm=\"homeroom\"";
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// bcrypt, with the algorithm recorded beside each hash so that it can be changed later.
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
 
 	@Bean
 	@Order(1)
@@ -83,15 +74,5 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
 		SecurityHeaders.apply(http);
 		return http.build();
-	}
-
-	@Bean
-	NavigationItem accountNavigation() {
-		return new NavigationItem("nav.account", "/account", 90, Set.of());
-	}
-
-	@Bean
-	NavigationItem tokenNavigation() {
-		return new NavigationItem("nav.tokens", "/account/tokens", 91, Set.of(Role.STAFF));
 	}
 }

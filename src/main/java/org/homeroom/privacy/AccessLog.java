@@ -1,6 +1,8 @@
 package org.homeroom.privacy;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.homeroom.directory.StudentRecordsAccessed;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessLog {
 
+	static final int PAGE_SIZE = 50;
+
 	private final JdbcClient jdbc;
 
 	AccessLog(JdbcClient jdbc) {
@@ -30,6 +34,49 @@ public class AccessLog {
 		else {
 			insert(event, null, event.studentIds().size());
 		}
+	}
+
+	/**
+	 * Entries newest first. Every filter is optional; {@code page} counts from 0.
+	 */
+	public Page search(Filter filter) {
+		String where = """
+				where (cast(:student as uuid) is null or student_id = :student)
+				  and (:actor = '' or actor ilike '%' || :actor || '%')
+				  and (cast(:from as timestamptz) is null or at >= :from)
+				  and (cast(:until as timestamptz) is null or at < :until)""";
+		var query = jdbc.sql("select count(*) from privacy.access_log " + where);
+		long total = bind(query, filter).query(Long.class).single();
+		List<Entry> entries = bind(jdbc.sql("""
+				select actor, student_id, what, purpose, query, student_count, at from privacy.access_log
+				""" + where + " order by at desc, id limit :limit offset :offset"), filter)
+			.param("limit", PAGE_SIZE)
+			.param("offset", filter.page() * PAGE_SIZE)
+			.query((rs, row) -> new Entry(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()))
+			.list();
+		return new Page(entries, filter.page(), PAGE_SIZE, total);
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter filter) {
+		return spec.param("student", filter.studentId())
+			.param("actor", filter.actor() == null ? "" : filter.actor().strip())
+			.param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+			.param("until", filter.until() == null ? null : Timestamp.from(filter.until()));
+	}
+
+	public record Filter(UUID studentId, String actor, Instant from, Instant until, int page) {
+
+		public Filter {
+			page = Math.max(page, 0);
+		}
+	}
+
+	public record Entry(String actor, UUID studentId, String what, String purpose, String query, int studentCount,
+			Instant at) {
+	}
+
+	public record Page(List<Entry> entries, int page, int size, long total) {
 	}
 
 	private void insert(StudentRecordsAccessed event, UUID student, int count) {

@@ -1,0 +1,29 @@
+package org.homeroom.accounts;
+
+import java.util.Set;
+
+import org.homeroom.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+class AccountsConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt, with the algorithm recorded beside each hash so that it can be changed later.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	NavigationItem accountNavigation() {
+		return new NavigationItem("nav.account", "/account", 90, Set.of());
+	}
+
+	@Bean
+	NavigationItem tokenNavigation() {
+		return new NavigationItem("nav.tokens", "/account/tokens", 91, Set.of(Role.STAFF));
+	}
+}
