@@ -45,7 +45,30 @@ class BenchDistrict implements ApplicationRunner {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		System.out.printf("generated students=%d guardians=%d section_enrolments=%d seconds=%.1f%n",
 				count("directory.student"), count("directory.guardian"), count("directory.section_enrolment"), millis / 1000.0);
+		// Searches through the access policy, as the student search page and API run them.
+		timeSearch("district admin", Viewer.districtAdministrator());
+		timeSearch("counsellor (one school)", Viewer.staff(anyStaff("COUNSELOR")));
+		timeSearch("teacher (own classes)", Viewer.staff(anyStaff("TEACHER")));
 		System.exit(SpringApplication.exit(context, () -> 0));
+	}
+
+	private void timeSearch(String who, Viewer viewer) {
+		long[] millis = new long[7];
+		for (int i = 0; i < millis.length; i++) {
+			long started = System.nanoTime();
+			transaction.executeWithoutResult(status -> {
+				directory.searchStudents(viewer, "bench", "bench", new StudentSearch.Criteria(null, null, "gar", 0));
+				status.setRollbackOnly();
+			});
+			millis[i] = (System.nanoTime() - started) / 1_000_000;
+		}
+		java.util.Arrays.sort(millis);
+		System.out.printf("search q=gar as %s: median_ms=%d max_ms=%d%n", who, millis[millis.length / 2], millis[millis.length - 1]);
+	}
+
+	private java.util.UUID anyStaff(String role) {
+		return jdbc.queryForObject("select staff_id from directory.staff_assignment where role = ? order by staff_id limit 1",
+				java.util.UUID.class, role);
 	}
 
 	private long count(String table) {
