@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.homeroom.platform.PlatformEnvironmentDefaults;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +23,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Gives every Spring test context a fresh, empty database of its own, on one PostgreSQL server per
  * JVM: the embedded one by default, or the server named by {@code HOMEROOM_TEST_DB_URL} (with
  * {@code HOMEROOM_TEST_DB_USER} and {@code HOMEROOM_TEST_DB_PASSWORD}), so that CI runs the same
- * integration tests against a real PostgreSQL installation. Databases made on an external server
- * are dropped when the JVM ends.
+ * integration tests against a real PostgreSQL installation.
+ * <p>
+ * The server is let go only after the last context on it has closed: the embedded one is stopped,
+ * and the databases made on an external one are dropped. Left to a JVM shutdown hook of its own,
+ * that would race Spring closing the contexts, and the event publication registry would then wait
+ * 30 s for a connection to a database that is gone.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -33,11 +38,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static Server server;
 
+	private static int openContexts;
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Server current = server();
 		String name = "homeroom_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
 		current.create(name);
+		releaseWhenClosed(context);
 		TestPropertyValues
 			.of("homeroom.platform.database.url=" + current.urlOf(name),
 					"homeroom.platform.database.username=" + current.user(),
@@ -55,6 +63,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		return url != null && !url.isBlank();
 	}
 
+	/** Registered before any of the context's beans, so that it is destroyed after all of them. */
+	private static synchronized void releaseWhenClosed(ConfigurableApplicationContext context) {
+		openContexts++;
+		((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("testDatabaseRelease",
+				TestDatabase::contextClosed);
+	}
+
+	private static synchronized void contextClosed() {
+		openContexts--;
+		if (openContexts == 0 && server != null) {
+			server.close();
+			server = null;
+		}
+	}
+
 	private static synchronized Server server() {
 		if (server == null) {
 			server = external() ? Server.external() : Server.embedded();
@@ -62,12 +85,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		return server;
 	}
 
-	private record Server(String url, String user, String password, boolean dropOnExit, List<String> made) {
+	private record Server(String url, String user, String password, EmbeddedPostgres postgres, List<String> made) {
 
 		static Server embedded() {
 			try {
-				EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-				return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", false, List.of());
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres, List.of());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", ex);
@@ -77,10 +100,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		static Server external() {
 			String user = System.getenv().getOrDefault("HOMEROOM_TEST_DB_USER", "postgres");
 			String password = System.getenv().getOrDefault("HOMEROOM_TEST_DB_PASSWORD", "");
-			Server server = new Server(System.getenv("HOMEROOM_TEST_DB_URL"), user, password, true,
-					new CopyOnWriteArrayList<>());
-			Runtime.getRuntime().addShutdownHook(new Thread(server::dropAll, "drop-test-databases"));
-			return server;
+			return new Server(System.getenv("HOMEROOM_TEST_DB_URL"), user, password, null, new CopyOnWriteArrayList<>());
 		}
 
 		String urlOf(String database) {
@@ -93,12 +113,20 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 		void create(String database) {
 			execute("create database " + database);
-			if (dropOnExit) {
+			if (postgres == null) {
 				made.add(database);
 			}
 		}
 
-		void dropAll() {
+		void close() {
+			if (postgres != null) {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Could not stop the embedded PostgreSQL for tests", ex);
+				}
+			}
 			made.forEach(database -> execute("drop database if exists " + database + " with (force)"));
 		}
 
