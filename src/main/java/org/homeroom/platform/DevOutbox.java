@@ -22,13 +22,18 @@ public class DevOutbox {
 		this.jdbc = jdbc;
 	}
 
+	/** The ways Homeroom reaches people. */
+	public enum Channel {
+		EMAIL, SMS, IN_APP
+	}
+
 	@Transactional
-	public void record(String channel, String recipient, String subject, String body) {
+	public void record(Channel channel, String recipient, String subject, String body) {
 		jdbc.sql("""
 				insert into platform.outbox_message (id, channel, recipient, subject, body, created_at)
 				values (:id, :channel, :recipient, :subject, :body, now())""")
 			.param("id", UUID.randomUUID())
-			.param("channel", channel)
+			.param("channel", channel.name())
 			.param("recipient", recipient)
 			.param("subject", subject)
 			.param("body", body)
@@ -46,13 +51,13 @@ public class DevOutbox {
 			.param("recipient", recipient == null ? "" : recipient.trim())
 			.param("offset", offset)
 			.param("limit", limit)
-			.query((rs, row) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("channel"),
+			.query((rs, row) -> new OutboxMessage(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
 					rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
 					rs.getTimestamp("created_at").toInstant()))
 			.list();
 	}
 
-	public record OutboxMessage(UUID id, String channel, String recipient, String subject, String body,
+	public record OutboxMessage(UUID id, Channel channel, String recipient, String subject, String body,
 			Instant createdAt) {
 	}
 }

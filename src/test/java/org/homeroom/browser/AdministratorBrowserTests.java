@@ -366,7 +366,7 @@ class AdministratorBrowserTests {
 		return ADMINISTRATORS.computeIfAbsent(language.tag, tag -> {
 			String email = StaffAccounts.aDistrictAdmin().named(language.administratorName).speaking(tag).createIn(accounts);
 			// Something in the outbox, so that its page shows a message and not only its empty state.
-			outbox.record("EMAIL", email, language.welcomeMessageSubject, language.welcomeMessageSubject + "\n\n"
+			outbox.record(DevOutbox.Channel.EMAIL, email, language.welcomeMessageSubject, language.welcomeMessageSubject + "\n\n"
 					+ message("home.lead", language));
 			return email;
 		});

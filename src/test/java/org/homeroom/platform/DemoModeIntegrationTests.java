@@ -62,8 +62,8 @@ class DemoModeIntegrationTests {
 
 	@Test
 	void theOutboxShowsWhatHomeroomWouldHaveSentWithoutSigningIn() throws Exception {
-		outbox.record("email", "rosa.m@family.test", "Your sign-in code", "Your code is 482913");
-		outbox.record("sms", "+15555550123", null, "Homeroom: school closes at noon today");
+		outbox.record(DevOutbox.Channel.EMAIL, "rosa.m@family.test", "Your sign-in code", "Your code is 482913");
+		outbox.record(DevOutbox.Channel.SMS, "+15555550123", null, "Homeroom: school closes at noon today");
 
 		String page = mvc.perform(get("/dev/outbox")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
