@@ -120,6 +120,19 @@ class StudentEndpointWalkIntegrationTests {
 		return tests.stream();
 	}
 
+	/**
+	 * The access log names a student too, but only administrators (and, once family sign-in lands,
+	 * the student's own family) may read it: other staff are refused outright with 403.
+	 */
+	@TestFactory
+	Stream<DynamicTest> theAccessLogOfAStudentInEveryRole() {
+		Map<String, Integer> expected = Map.ofEntries(Map.entry("district admin", 200), Map.entry("school admin", 200),
+				Map.entry("school admin elsewhere", 404));
+		return viewers.entrySet().stream().map(viewer -> DynamicTest.dynamicTest("GET /api/v1/access-log as " + viewer.getKey(),
+				() -> assertThat(status(get("/api/v1/access-log").param("studentId", current.toString()).with(viewer.getValue())))
+					.isEqualTo(expected.getOrDefault(viewer.getKey(), 403))));
+	}
+
 	private int status(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request).andReturn().getResponse().getStatus();
 	}
