@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +61,16 @@ public class Directory {
 		this.events = events;
 		this.guardianAccounts = guardianAccounts;
 		this.settings = settings;
+	}
+
+	/** Who the signed-in caller is in the directory. */
+	@Transactional(readOnly = true)
+	public Viewer viewerOf(Authentication caller) {
+		return viewerOf(caller.getName(), caller.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.map(authority -> authority.replaceFirst("^ROLE_", ""))
+			.collect(Collectors.toSet()));
 	}
 
 	/** Who a signed-in user is in the directory: their staff record, and the guardians they act for. */

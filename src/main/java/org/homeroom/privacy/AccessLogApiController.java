@@ -2,7 +2,6 @@ package org.homeroom.privacy;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.Viewer;
@@ -10,7 +9,6 @@ import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,12 +34,11 @@ class AccessLogApiController {
 	AccessLog.Page search(Authentication caller, @RequestParam(required = false) UUID studentId,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant until, @RequestParam(defaultValue = "0") int page) {
-		var roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-		Viewer viewer = directory.viewerOf(caller.getName(),
-				roles.stream().map(role -> role.replaceFirst("^ROLE_", "")).collect(Collectors.toSet()));
+		Viewer viewer = directory.viewerOf(caller);
 		if (!viewer.districtAdmin()) {
 			boolean family = viewer.staffId().isEmpty() && !viewer.guardianIds().isEmpty();
-			if (!family && !roles.contains("ROLE_SCHOOL_ADMIN")) {
+			boolean schoolAdmin = caller.getAuthorities().stream().anyMatch(role -> role.getAuthority().equals("ROLE_SCHOOL_ADMIN"));
+			if (!family && !schoolAdmin) {
 				throw new AccessDeniedException("The access log is for administrators and for a student's own family");
 			}
 			if (studentId == null) {
