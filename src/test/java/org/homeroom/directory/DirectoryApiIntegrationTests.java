@@ -94,6 +94,17 @@ class DirectoryApiIntegrationTests {
 	}
 
 	@Test
+	void twoGuardiansMayShareAContactPoint() throws Exception {
+		String household = "{\"givenName\": \"%s\", \"familyName\": \"Nguyen\", \"phones\": [\"(303) 555-0188\"]}";
+		send(post("/api/v1/guardians"), admin(), household.formatted("Lan")).andExpect(status().isCreated());
+		send(post("/api/v1/guardians"), admin(), household.formatted("Minh")).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.phones[0].value").value("+13035550188"));
+
+		assertThat(jdbc.sql("select count(*) from directory.contact_point where value = '+13035550188'")
+			.query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
 	void anInvalidEmailOrLanguageNamesTheField() throws Exception {
 		send(post("/api/v1/guardians"), admin(), """
 				{"givenName": "Rosa", "familyName": "Ortiz", "emails": ["ok@family.example", "not-an-address"]}""")
