@@ -22,10 +22,12 @@ import org.homeroom.shared.LanguageTag;
 @Table(schema = "accounts", name = "account")
 class Account {
 
+	static final String FAMILY_PREFIX = "family:";
+
 	@Id
 	private UUID id;
 
-	private String email;
+	private String username;
 
 	private String displayName;
 
@@ -47,10 +49,10 @@ class Account {
 	protected Account() {
 	}
 
-	private Account(EmailAddress email, String displayName, String passwordHash, LanguageTag language,
+	private Account(String username, String displayName, String passwordHash, LanguageTag language,
 			Instant createdAt) {
 		this.id = UUID.randomUUID();
-		this.email = email.value();
+		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.preferredLanguage = language.value();
@@ -60,7 +62,15 @@ class Account {
 
 	static Account staff(EmailAddress email, String displayName, String passwordHash, LanguageTag language,
 			Instant now) {
-		return new Account(email, displayName, passwordHash, language, now);
+		return new Account(email.value(), displayName, passwordHash, language, now);
+	}
+
+	/** A family account: it has no password; its holder proves who they are with a one-time code. */
+	static Account family(String displayName, LanguageTag language, Instant now) {
+		Account account = new Account("", displayName, null, language, now);
+		account.username = FAMILY_PREFIX + account.id;
+		account.grant(Role.FAMILY);
+		return account;
 	}
 
 	void grant(Role role) {
@@ -75,8 +85,9 @@ class Account {
 		return id;
 	}
 
-	EmailAddress email() {
-		return EmailAddress.of(email);
+	/** The sign-in name: a member of staff's e-mail address, or {@code family:<id>}. */
+	String username() {
+		return username;
 	}
 
 	String displayName() {

@@ -27,7 +27,7 @@ class AccountPageController {
 	@GetMapping("/account")
 	String show(Principal principal, Model model) {
 		Account account = accounts.account(principal.getName());
-		model.addAttribute("account", new AccountView(account.displayName(), account.email().value(),
+		model.addAttribute("account", new AccountView(account.displayName(), account.username(),
 				account.roles().stream().map(grant -> grant.role().name()).sorted().toList()));
 		if (!model.containsAttribute("languageForm")) {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AccountRepository extends JpaRepository<Account, UUID> {
 
-	Optional<Account> findByEmail(String email);
+	Optional<Account> findByUsername(String username);
 
-	boolean existsByEmail(String email);
+	boolean existsByUsername(String username);
 }

@@ -3,7 +3,6 @@ package org.homeroom.accounts;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.homeroom.shared.EmailAddress;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -18,16 +17,17 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
-	AccountUserDetailsService(AccountRepository accounts) {
+	private final Accounts lookup;
+
+	AccountUserDetailsService(AccountRepository accounts, Accounts lookup) {
 		this.accounts = accounts;
+		this.lookup = lookup;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		Optional<Account> account = EmailAddress.isValid(username)
-				? accounts.findByEmail(EmailAddress.of(username).value()) : Optional.empty();
-		return account.map(AccountUserDetailsService::toUser)
+		return lookup.byUsername(username).map(AccountUserDetailsService::toUser)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
@@ -37,7 +37,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	}
 
 	private static UserDetails toUser(Account account) {
-		return User.withUsername(account.email().value())
+		return User.withUsername(account.username())
 			// Accounts without a password (families, later) can never pass a password check.
 			.password(account.passwordHash() == null ? "{noop}" + UUID.randomUUID() + UUID.randomUUID()
 					: account.passwordHash())

@@ -38,7 +38,7 @@ public class Accounts implements UserProfiles {
 			throw new InvalidInputException("email", "Not an e-mail address: " + email);
 		}
 		EmailAddress address = EmailAddress.of(email);
-		if (accounts.existsByEmail(address.value())) {
+		if (accounts.existsByUsername(address.value())) {
 			throw new InvalidInputException("email", "An account with this e-mail address exists already");
 		}
 		if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
@@ -51,8 +51,8 @@ public class Accounts implements UserProfiles {
 	}
 
 	@Transactional
-	public void changePreferredLanguage(String email, LanguageTag language) {
-		account(email).preferLanguage(language);
+	public void changePreferredLanguage(String username, LanguageTag language) {
+		account(username).preferLanguage(language);
 	}
 
 	@Transactional(readOnly = true)
@@ -63,15 +63,15 @@ public class Accounts implements UserProfiles {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<UserProfile> find(String username) {
-		if (!EmailAddress.isValid(username)) {
-			return Optional.empty();
-		}
-		return accounts.findByEmail(EmailAddress.of(username).value())
-			.map(account -> new UserProfile(account.displayName(), account.preferredLanguage()));
+		return byUsername(username).map(account -> new UserProfile(account.displayName(), account.preferredLanguage()));
 	}
 
-	Account account(String email) {
-		return accounts.findByEmail(EmailAddress.of(email).value())
-			.orElseThrow(() -> new IllegalStateException("No account for the signed-in user"));
+	Account account(String username) {
+		return byUsername(username).orElseThrow(() -> new IllegalStateException("No account for the signed-in user"));
+	}
+
+	/** Sign-in names are kept lower-case, so a staff member may type their address in any case. */
+	Optional<Account> byUsername(String username) {
+		return username == null ? Optional.empty() : accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
 	}
 }

@@ -57,7 +57,7 @@ class ApiTokenIntegrationTests {
 
 		assertThat(jdbc.sql("select count(*) from accounts.api_token where token_hash like ?").param("%" + secret + "%")
 			.query(Integer.class).single()).isZero();
-		assertThat(jdbc.sql("select token_hash from accounts.api_token t join accounts.account a on a.id = t.account_id where a.email = ?")
+		assertThat(jdbc.sql("select token_hash from accounts.api_token t join accounts.account a on a.id = t.account_id where a.username = ?")
 			.param(email).query(String.class).single()).hasSize(64);
 	}
 
@@ -95,7 +95,7 @@ class ApiTokenIntegrationTests {
 		String email = StaffAccounts.aStaffMember().createIn(accounts);
 		String secret = createOnPage(email, "Spreadsheet");
 		Cookie session = SignIn.as(mvc, email);
-		String id = jdbc.sql("select t.id::text from accounts.api_token t join accounts.account a on a.id = t.account_id where a.email = ?")
+		String id = jdbc.sql("select t.id::text from accounts.api_token t join accounts.account a on a.id = t.account_id where a.username = ?")
 			.param(email).query(String.class).single();
 
 		String confirmation = mvc.perform(get("/account/tokens/" + id + "/revoke").cookie(session))
@@ -115,7 +115,7 @@ class ApiTokenIntegrationTests {
 		String secret = createOnPage(email, "Short-lived");
 		jdbc.sql("""
 				update accounts.api_token set created_at = now() - interval '2 days', expires_at = now() - interval '1 day'
-				where account_id = (select id from accounts.account where email = ?)""").param(email).update();
+				where account_id = (select id from accounts.account where username = ?)""").param(email).update();
 
 		mvc.perform(get("/api/v1/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
 			.andExpect(status().isUnauthorized());
@@ -125,7 +125,7 @@ class ApiTokenIntegrationTests {
 	void nobodyCanRevokeAnotherUsersToken() throws Exception {
 		String owner = StaffAccounts.aStaffMember().createIn(accounts);
 		createOnPage(owner, "Mine");
-		String id = jdbc.sql("select t.id::text from accounts.api_token t join accounts.account a on a.id = t.account_id where a.email = ?")
+		String id = jdbc.sql("select t.id::text from accounts.api_token t join accounts.account a on a.id = t.account_id where a.username = ?")
 			.param(owner).query(String.class).single();
 		String otherSecret = createOnPage(StaffAccounts.aStaffMember().createIn(accounts), "Theirs");
 

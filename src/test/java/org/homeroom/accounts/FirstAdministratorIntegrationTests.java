@@ -36,7 +36,7 @@ class FirstAdministratorIntegrationTests {
 	void anEmptyDatabaseGetsTheConfiguredDistrictAdministrator() throws Exception {
 		assertThat(jdbc.sql("""
 				select r.role from accounts.account a join accounts.role_grant r on r.account_id = a.id
-				where a.email = 'superintendent@district.test'""").query(String.class).list())
+				where a.username = 'superintendent@district.test'""").query(String.class).list())
 			.containsExactly("DISTRICT_ADMIN");
 
 		jakarta.servlet.http.Cookie session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -48,17 +48,17 @@ class FirstAdministratorIntegrationTests {
 
 	@Test
 	void oncePeopleHaveAccountsTheSettingsAreIgnored() {
-		jdbc.sql("update accounts.account set display_name = 'Renamed' where email = 'superintendent@district.test'").update();
+		jdbc.sql("update accounts.account set display_name = 'Renamed' where username = 'superintendent@district.test'").update();
 
 		firstAdministrator.run(NO_ARGUMENTS);
 
-		assertThat(jdbc.sql("select display_name from accounts.account where email = 'superintendent@district.test'")
+		assertThat(jdbc.sql("select display_name from accounts.account where username = 'superintendent@district.test'")
 			.query(String.class).list()).containsExactly("Renamed");
 	}
 
 	@Test
 	void noDemoAccountsExistOutsideDemoMode() {
-		assertThat(jdbc.sql("select count(*) from accounts.account where email like '%@demo.homeroom.test'")
+		assertThat(jdbc.sql("select count(*) from accounts.account where username like '%@demo.homeroom.test'")
 			.query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from platform.demo_seed").query(Integer.class).single()).isZero();
 	}

@@ -79,7 +79,7 @@ class StaffSignInIntegrationTests {
 	void passwordsAreStoredAsBcryptHashes() {
 		String email = StaffAccounts.aStaffMember().createIn(accounts);
 
-		String hash = jdbc.sql("select password_hash from accounts.account where email = ?").param(email)
+		String hash = jdbc.sql("select password_hash from accounts.account where username = ?").param(email)
 			.query(String.class).single();
 		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(StaffAccounts.PASSWORD);
 	}

@@ -96,7 +96,7 @@ class DemoModeIntegrationTests {
 	}
 
 	private int countDemoAccounts() {
-		return jdbc.sql("select count(*) from accounts.account where email like '%@demo.homeroom.test'")
+		return jdbc.sql("select count(*) from accounts.account where username like '%@demo.homeroom.test'")
 			.query(Integer.class).single();
 	}
 }
