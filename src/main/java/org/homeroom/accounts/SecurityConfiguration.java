@@ -48,7 +48,10 @@ class SecurityConfiguration {
 			ProblemResponses problems) {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors

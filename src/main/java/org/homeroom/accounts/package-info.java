@@ -1,10 +1,12 @@
 /**
- * Who is signing in, and how: staff accounts with passwords (multi-factor sign-in and family
- * one-time codes come later), the roles they hold, database-backed sessions, and named, expiring
- * API tokens. It answers the platform's {@link org.homeroom.platform.UserProfiles} port so that
- * pages appear in each user's own language.
+ * Who is signing in, and how: staff accounts with passwords (multi-factor sign-in comes later), the
+ * roles they hold, database-backed sessions, and named, expiring API tokens. Families sign in with a
+ * one-time code sent to a contact the directory has on file, and their account is linked to those
+ * guardian records. It answers the platform's {@link org.homeroom.platform.UserProfiles} port so
+ * that pages appear in each user's own language, and the directory's
+ * {@link org.homeroom.directory.GuardianAccounts} port so that a family sees its own children.
  *
- * <p>Depends on {@code shared} and {@code platform}.
+ * <p>Depends on {@code shared}, {@code platform} and {@code directory}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })
 package org.homeroom.accounts;

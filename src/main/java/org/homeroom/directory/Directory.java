@@ -82,6 +82,31 @@ public class Directory {
 		return new Viewer(roles.contains("DISTRICT_ADMIN"), staff, guardianIds);
 	}
 
+	/**
+	 * A contact as someone typed it, in the form contact points are stored: an e-mail address
+	 * lower-cased, a phone number in E.164. Empty when it is neither, or a phone that does not parse.
+	 */
+	public Optional<String> normaliseContact(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return Optional.empty();
+		}
+		if (raw.contains("@")) {
+			return EmailAddress.isValid(raw) ? Optional.of(EmailAddress.of(raw).value()) : Optional.empty();
+		}
+		PhoneNumber phone = PhoneNumber.parse(raw, settings.defaultRegion());
+		return phone.valid() ? Optional.of(phone.value()) : Optional.empty();
+	}
+
+	/** The active guardians who have this (normalised, valid) contact point on file. */
+	@Transactional(readOnly = true)
+	public List<GuardianIdentity> guardiansWithContact(String contact) {
+		return jdbc.sql("""
+				select distinct g.id, g.given_name, g.family_name, g.preferred_language
+				from directory.contact_point c join directory.guardian g on g.id = c.guardian_id and g.active
+				where c.value = ? and c.valid order by g.family_name, g.given_name, g.id""")
+			.param(contact).query(GuardianIdentity.class).list();
+	}
+
 	@Transactional(readOnly = true)
 	public List<SchoolView> schools() {
 		return jdbc.sql("select id, name, kind from directory.school where active order by name")

@@ -93,4 +93,14 @@ public final class DirectoryFixtures {
 		jdbc.sql("insert into directory.section_enrolment (section_id, student_id, starts_on, ends_on) values (?, ?, ?, ?)")
 			.params(section, student, from, until).update();
 	}
+
+	/** A contact point, already normalised (lower-case e-mail, or E.164 phone). */
+	public void contact(UUID guardian, String kind, String value) {
+		jdbc.sql("insert into directory.contact_point (id, guardian_id, kind, value, valid, position) values (?, ?, ?, ?, true, 0)")
+			.params(UUID.randomUUID(), guardian, kind, value).update();
+	}
+
+	public void prefers(UUID guardian, String language) {
+		jdbc.sql("update directory.guardian set preferred_language = ? where id = ?").params(language, guardian).update();
+	}
 }

@@ -1,0 +1,43 @@
+package org.homeroom.accounts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts requests per key in a sliding window, in the database, so that every node shares one
+ * count. A refused request is not counted, so waiting out the window always works.
+ */
+@Component
+class Throttle {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Throttle(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records one request, or throws when {@code limit} were made within {@code window}. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void acquire(String scope, String key, int limit, Duration window) {
+		Instant now = clock.instant();
+		jdbc.sql("delete from accounts.throttle_event where scope = ? and key = ? and at < ?")
+			.params(scope, key, Timestamp.from(now.minus(window.multipliedBy(2)))).update();
+		long recent = jdbc.sql("select count(*) from accounts.throttle_event where scope = ? and key = ? and at >= ?")
+			.params(scope, key, Timestamp.from(now.minus(window))).query(Long.class).single();
+		if (recent >= limit) {
+			throw new TooManyRequestsException(window);
+		}
+		jdbc.sql("insert into accounts.throttle_event (scope, key, at) values (?, ?, ?)")
+			.params(scope, key, Timestamp.from(now)).update();
+	}
+}
