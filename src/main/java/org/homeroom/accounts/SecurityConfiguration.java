@@ -66,7 +66,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pageChain(HttpSecurity http) {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityHeaders.PUBLIC_PATHS)
 			.permitAll()
-			.requestMatchers("/sign-in")
+			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

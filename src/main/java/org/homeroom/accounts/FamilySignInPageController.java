@@ -1,0 +1,118 @@
+package org.homeroom.accounts;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Family sign-in on the web: a contact, then the code sent to it, and (only when a contact is
+ * shared by different people) which guardian you are. The contact waits in the session between
+ * steps rather than in the address bar, where it would end up in logs and browser history.
+ */
+@Controller
+class FamilySignInPageController {
+
+	static final String CONTACT = FamilySignInPageController.class.getName() + ".contact";
+
+	private final FamilySignIn signIn;
+
+	private final AccountUserDetailsService users;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	FamilySignInPageController(FamilySignIn signIn, AccountUserDetailsService users) {
+		this.signIn = signIn;
+		this.users = users;
+	}
+
+	@GetMapping("/family/sign-in")
+	String contactForm(Model model) {
+		if (!model.containsAttribute("contactForm")) {
+			model.addAttribute("contactForm", new ContactForm(""));
+		}
+		return "accounts/family-sign-in";
+	}
+
+	@PostMapping("/family/sign-in")
+	String sendCode(@Validated @ModelAttribute("contactForm") ContactForm form, BindingResult result,
+			HttpServletRequest request, HttpSession session, Model model) {
+		if (result.hasErrors()) {
+			return contactForm(model);
+		}
+		try {
+			signIn.requestCode(form.contact(), request.getRemoteAddr());
+		}
+		catch (TooManyRequestsException ex) {
+			model.addAttribute("tooMany", true);
+			return contactForm(model);
+		}
+		session.setAttribute(CONTACT, form.contact().strip());
+		return "redirect:/family/sign-in/code";
+	}
+
+	@GetMapping("/family/sign-in/code")
+	String codeForm(HttpSession session, Model model) {
+		if (session.getAttribute(CONTACT) == null) {
+			return "redirect:/family/sign-in";
+		}
+		model.addAttribute("contact", session.getAttribute(CONTACT));
+		return "accounts/family-code";
+	}
+
+	@PostMapping("/family/sign-in/code")
+	String verify(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) UUID guardianId,
+			HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model) {
+		Object contact = session.getAttribute(CONTACT);
+		if (contact == null) {
+			return "redirect:/family/sign-in";
+		}
+		FamilySignIn.Outcome outcome;
+		try {
+			outcome = signIn.verify(contact.toString(), code, guardianId);
+		}
+		catch (FamilySignIn.InvalidCodeException ex) {
+			model.addAttribute("contact", contact);
+			model.addAttribute("invalid", true);
+			return "accounts/family-code";
+		}
+		if (outcome.account() == null) {
+			model.addAttribute("code", code.strip());
+			model.addAttribute("choices", outcome.choices());
+			return "accounts/family-choose";
+		}
+		session.removeAttribute(CONTACT);
+		signInAs(outcome.account(), request, response);
+		return "redirect:/my-children";
+	}
+
+	/** Starts a signed-in session, on a new session id so that one fixed before sign-in is useless. */
+	private void signInAs(Account account, HttpServletRequest request, HttpServletResponse response) {
+		UserDetails user = users.loadById(account.id()).orElseThrow();
+		request.changeSessionId();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+	}
+
+	record ContactForm(@NotBlank @Size(max = 200) String contact) {
+	}
+}

@@ -1,0 +1,108 @@
+package org.homeroom.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.homeroom.ServerTest;
+import org.homeroom.directory.Directory;
+import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.platform.DevOutbox;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The family sign-in pages, step by step, as a phone's browser goes through them. */
+@ServerTest
+class FamilySignInPagesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	DevOutbox outbox;
+
+	DirectoryFixtures given;
+
+	UUID lincoln;
+
+	LocalDate today;
+
+	@BeforeEach
+	void aSchool() {
+		given = new DirectoryFixtures(jdbc);
+		today = directory.today();
+		lincoln = given.school("Lincoln Middle");
+	}
+
+	@Test
+	void aSpanishSpeakingMotherSignsInAndLandsOnHerChildrenInSpanish() throws Exception {
+		String email = "web." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
+		UUID maya = given.student("Maya", "07");
+		given.enrol(maya, lincoln, today.minusMonths(1), null);
+		UUID rosa = given.guardian("Rosa");
+		given.guardianOf(rosa, maya, true);
+		given.contact(rosa, "EMAIL", email);
+		given.prefers(rosa, "es");
+
+		Cookie session = mvc.perform(get("/family/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
+			.getCookie("SESSION");
+		MockHttpServletResponse sent = mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", email))
+			.andExpect(redirectedUrl("/family/sign-in/code")).andReturn().getResponse();
+		session = sent.getCookie("SESSION") != null ? sent.getCookie("SESSION") : session;
+
+		MockHttpServletResponse signedIn = mvc.perform(post("/family/sign-in/code").cookie(session).with(csrf())
+			.param("code", codeSentTo(email))).andExpect(redirectedUrl("/my-children")).andReturn().getResponse();
+		session = signedIn.getCookie("SESSION") != null ? signedIn.getCookie("SESSION") : session;
+
+		Document page = Jsoup.parse(mvc.perform(get("/my-children").cookie(session).header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("es");
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Mis hijos");
+		assertThat(page.select("article h2").eachText()).containsExactly("Maya Testing");
+		assertThat(page.text()).contains("7.º grado", "Lincoln Middle");
+	}
+
+	@Test
+	void aWrongCodeIsExplainedOnTheSamePage() throws Exception {
+		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", "nobody@family.example"));
+
+		Document page = Jsoup.parse(mvc.perform(post("/family/sign-in/code").cookie(session).with(csrf()).param("code", "123456"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+		assertThat(page.select("[role=alert]").text()).contains("not right");
+		assertThat(page.selectFirst("#code").attr("aria-invalid")).isEqualTo("true");
+	}
+
+	@Test
+	void seeingChildrenNeedsSigningIn() throws Exception {
+		mvc.perform(get("/my-children")).andExpect(status().is3xxRedirection());
+	}
+
+	private String codeSentTo(String email) {
+		Matcher code = Pattern.compile("\\b(\\d{6})\\b").matcher(outbox.latest(email, 0, 1).get(0).body());
+		assertThat(code.find()).isTrue();
+		return code.group(1);
+	}
+}
