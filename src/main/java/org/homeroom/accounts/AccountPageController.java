@@ -11,6 +11,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -20,19 +21,33 @@ class AccountPageController {
 
 	private final Accounts accounts;
 
-	AccountPageController(Accounts accounts) {
+	private final RememberedDevices devices;
+
+	AccountPageController(Accounts accounts, RememberedDevices devices) {
 		this.accounts = accounts;
+		this.devices = devices;
 	}
 
 	@GetMapping("/account")
 	String show(Principal principal, Model model) {
 		Account account = accounts.account(principal.getName());
-		model.addAttribute("account", new AccountView(account.displayName(), account.username(),
+		// A family's sign-in name is an internal id, not an address worth showing.
+		String email = account.username().startsWith(Account.FAMILY_PREFIX) ? null : account.username();
+		model.addAttribute("account", new AccountView(account.displayName(), email,
 				account.roles().stream().map(grant -> grant.role().name()).sorted().toList()));
 		if (!model.containsAttribute("languageForm")) {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
 		}
+		model.addAttribute("devices", devices.of(account.username()));
 		return "accounts/account";
+	}
+
+	/** The device's series is Base64 and may hold a slash, so it travels as a form field, not in the path. */
+	@PostMapping("/account/devices/revoke")
+	String revokeDevice(Principal principal, @RequestParam String series, RedirectAttributes redirect) {
+		devices.revoke(principal.getName(), series);
+		redirect.addFlashAttribute("deviceRevoked", true);
+		return "redirect:/account";
 	}
 
 	@PostMapping("/account/language")

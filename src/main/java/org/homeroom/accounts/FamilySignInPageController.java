@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -36,11 +37,14 @@ class FamilySignInPageController {
 
 	private final AccountUserDetailsService users;
 
+	private final RememberMeServices rememberedDevices;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	FamilySignInPageController(FamilySignIn signIn, AccountUserDetailsService users) {
+	FamilySignInPageController(FamilySignIn signIn, AccountUserDetailsService users, RememberMeServices rememberedDevices) {
 		this.signIn = signIn;
 		this.users = users;
+		this.rememberedDevices = rememberedDevices;
 	}
 
 	@GetMapping("/family/sign-in")
@@ -79,7 +83,8 @@ class FamilySignInPageController {
 
 	@PostMapping("/family/sign-in/code")
 	String verify(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) UUID guardianId,
-			HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model) {
+			@RequestParam(name = "remember-me", required = false) String rememberMe, HttpServletRequest request,
+			HttpServletResponse response, HttpSession session, Model model) {
 		Object contact = session.getAttribute(CONTACT);
 		if (contact == null) {
 			return "redirect:/family/sign-in";
@@ -95,6 +100,7 @@ class FamilySignInPageController {
 		}
 		if (outcome.account() == null) {
 			model.addAttribute("code", code.strip());
+			model.addAttribute("rememberMe", rememberMe);
 			model.addAttribute("choices", outcome.choices());
 			return "accounts/family-choose";
 		}
@@ -111,6 +117,8 @@ class FamilySignInPageController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
+		// Remembers this device only when the "stay signed in" box was ticked.
+		rememberedDevices.loginSuccess(request, response, context.getAuthentication());
 	}
 
 	record ContactForm(@NotBlank @Size(max = 200) String contact) {

@@ -1,5 +1,10 @@
 package org.homeroom.accounts;
 
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,6 +16,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -24,6 +31,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
 	private static final String BASIC_CHALLENGE = "Basic realm=\"homeroom\"";
+
+	static final Duration REMEMBERED_FOR = Duration.ofDays(90);
 
 	@Bean
 	@Order(1)
@@ -61,9 +70,26 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * "Stay signed in on this device", offered to families on a phone: a persistent token per
+	 * device, good for 90 days, which the person can revoke from their account page. The key only
+	 * ties the remember-me authentication to this node's provider, so a random one suffices.
+	 */
+	@Bean
+	PersistentTokenBasedRememberMeServices rememberMeServices(AccountUserDetailsService users, DataSource dataSource) {
+		JdbcTokenRepositoryImpl devices = new JdbcTokenRepositoryImpl();
+		devices.setDataSource(dataSource);
+		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
+				UUID.randomUUID().toString(), users, devices);
+		services.setTokenValiditySeconds((int) REMEMBERED_FOR.toSeconds());
+		services.setParameter("remember-me");
+		services.setCookieName("homeroom_device");
+		return services;
+	}
+
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http) {
+	SecurityFilterChain pageChain(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMeServices) {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityHeaders.PUBLIC_PATHS)
 			.permitAll()
 			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
@@ -74,6 +100,7 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.failureUrl("/sign-in?error")
 				.defaultSuccessUrl("/", false))
+			.rememberMe(remember -> remember.rememberMeServices(rememberMeServices))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
 		SecurityHeaders.apply(http);
 		return http.build();

@@ -84,6 +84,36 @@ class FamilySignInPagesIntegrationTests {
 	}
 
 	@Test
+	void aFamilyMayStaySignedInOnItsPhoneUntilItSignsThatDeviceOut() throws Exception {
+		String email = "device." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
+		UUID leo = given.student("Leo", "07");
+		given.enrol(leo, lincoln, today.minusMonths(1), null);
+		UUID omar = given.guardian("Omar");
+		given.guardianOf(omar, leo, true);
+		given.contact(omar, "EMAIL", email);
+		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", email));
+
+		MockHttpServletResponse signedIn = mvc.perform(post("/family/sign-in/code").cookie(session).with(csrf())
+			.param("code", codeSentTo(email)).param("remember-me", "on")).andReturn().getResponse();
+		Cookie device = signedIn.getCookie("homeroom_device");
+		assertThat(device).as("a cookie that keeps this device signed in").isNotNull();
+		assertThat(device.getMaxAge()).isEqualTo((int) SecurityConfiguration.REMEMBERED_FOR.toSeconds());
+
+		MockHttpServletResponse later = mvc.perform(get("/my-children").cookie(device)).andExpect(status().isOk())
+			.andReturn().getResponse();
+		Cookie renewed = later.getCookie("homeroom_device") != null ? later.getCookie("homeroom_device") : device;
+		String series = jdbc.sql("select series from persistent_logins where username like 'family:%' order by last_used desc limit 1")
+			.query(String.class).single();
+
+		MockHttpServletResponse revoked = mvc.perform(post("/account/devices/revoke").param("series", series).cookie(renewed).with(csrf()))
+			.andExpect(redirectedUrl("/account")).andReturn().getResponse();
+		Cookie last = revoked.getCookie("homeroom_device") != null ? revoked.getCookie("homeroom_device") : renewed;
+
+		mvc.perform(get("/my-children").cookie(last)).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
 	void aWrongCodeIsExplainedOnTheSamePage() throws Exception {
 		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
 		mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", "nobody@family.example"));
