@@ -2,13 +2,11 @@ package org.homeroom.directory;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,10 +107,6 @@ class DirectoryApiController {
 	}
 
 	private Viewer viewer(Authentication caller) {
-		return directory.viewerOf(caller.getName(), caller.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.map(authority -> authority.replaceFirst("^ROLE_", ""))
-			.collect(Collectors.toSet()));
+		return Caller.of(directory, caller).viewer();
 	}
 }
