@@ -66,11 +66,16 @@ public class Directory {
 	/** Who the signed-in caller is in the directory. */
 	@Transactional(readOnly = true)
 	public Viewer viewerOf(Authentication caller) {
-		return viewerOf(caller.getName(), caller.getAuthorities()
+		return viewerOf(caller.getName(), rolesOf(caller));
+	}
+
+	/** The roles a signed-in caller's account holds, without Spring Security's {@code ROLE_} prefix. */
+	public static Set<String> rolesOf(Authentication caller) {
+		return caller.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.map(authority -> authority.replaceFirst("^ROLE_", ""))
-			.collect(Collectors.toSet()));
+			.collect(Collectors.toSet());
 	}
 
 	/** Who a signed-in user is in the directory: their staff record, and the guardians they act for. */
@@ -205,7 +210,7 @@ public class Directory {
 		LocalDate today = today();
 		boolean inForce = !command.from().isAfter(today) && (command.until() == null || !command.until().isBefore(today));
 		return new DirectoryCommands.RestrictionView(id, guardianId, studentId, command.type(), command.from(),
-				command.until(), command.source().strip(), "MANUAL", inForce);
+				command.until(), command.source().strip(), "MANUAL", inForce, false);
 	}
 
 	/**
@@ -254,6 +259,22 @@ public class Directory {
 		logAccess(actor, items.stream().map(StudentSearch.Summary::id).toList(), "student.search", purpose,
 				criteria.describe());
 		return new StudentSearch.Page(items, criteria.page(), criteria.size(), total);
+	}
+
+	/**
+	 * The languages the families of the viewer's students prefer, by primary subtag (e.g. {@code es}
+	 * for {@code es-MX}): the choices a search by family language offers.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> familyLanguages(Viewer viewer) {
+		return jdbc.sql("""
+				select distinct split_part(gu.preferred_language, '-', 1) from directory.guardian gu
+				join directory.guardianship g on g.guardian_id = gu.id
+				join directory.student s on s.id = g.student_id
+				where gu.active and s.active and %s order by 1""".formatted(AccessPolicy.VISIBLE_STUDENT))
+			.params(AccessPolicy.parameters(viewer, today()))
+			.query(String.class)
+			.list();
 	}
 
 	/** Lifts a restriction; it stays on record, with who lifted it, when and why. */

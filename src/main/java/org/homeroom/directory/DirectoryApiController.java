@@ -107,6 +107,6 @@ class DirectoryApiController {
 	}
 
 	private Viewer viewer(Authentication caller) {
-		return directory.viewerOf(caller);
+		return Caller.of(directory, caller).viewer();
 	}
 }

@@ -57,7 +57,8 @@ public final class DirectoryCommands {
 			boolean emergencyContact, boolean educationalRights) {
 	}
 
+	/** A restriction as recorded; {@code lifted} says someone lifted it by hand, so it is not in force. */
 	public record RestrictionView(UUID id, UUID guardianId, UUID studentId, RestrictionType type, LocalDate from,
-			LocalDate until, String source, String origin, boolean inForce) {
+			LocalDate until, String source, String origin, boolean inForce, boolean lifted) {
 	}
 }

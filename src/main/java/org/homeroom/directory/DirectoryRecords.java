@@ -151,18 +151,23 @@ public class DirectoryRecords {
 			.optional();
 	}
 
-	/** Staff by name, a page at a time, with their roles across schools. */
+	/** Staff by name, a page at a time, with their roles across schools and how many match in all. */
 	@Transactional(readOnly = true)
-	public List<Records.StaffLine> staffList(String q, int page, int size) {
-		return jdbc.sql("""
+	public Records.StaffPage staffList(String q, int page, int size) {
+		String search = q == null ? "" : q.strip();
+		String matching = """
+				from directory.staff st
+				where st.active and (:q = '' or lower(st.given_name || ' ' || st.family_name) like '%' || lower(:q) || '%')
+				""";
+		long total = jdbc.sql("select count(*) " + matching).param("q", search).query(Long.class).single();
+		List<Records.StaffLine> items = jdbc.sql("""
 				select st.id, st.given_name, st.family_name, st.email,
 				       coalesce((select string_agg(distinct a.role, ',' order by a.role) from directory.staff_assignment a
 				                 where a.staff_id = st.id), '') as roles
-				from directory.staff st
-				where st.active and (:q = '' or lower(st.given_name || ' ' || st.family_name) like '%' || lower(:q) || '%')
-				order by lower(st.family_name), lower(st.given_name), st.id limit :limit offset :offset""")
-			.param("q", q == null ? "" : q.strip()).param("limit", size).param("offset", Math.max(page, 0) * size)
+				""" + matching + " order by lower(st.family_name), lower(st.given_name), st.id limit :limit offset :offset")
+			.param("q", search).param("limit", size).param("offset", (long) Math.max(page, 0) * size)
 			.query(Records.StaffLine.class).list();
+		return new Records.StaffPage(items, Math.max(page, 0), size, total);
 	}
 
 	/** The students a family account acts for, as far as the policy lets it see them. */
@@ -190,13 +195,15 @@ public class DirectoryRecords {
 	private List<DirectoryCommands.RestrictionView> restrictions(UUID guardianId, UUID studentId, LocalDate today) {
 		return jdbc.sql("""
 				select id, guardian_id, student_id, type, starts_on, ends_on, source, origin,
-				       (lifted_at is null and starts_on <= ? and (ends_on is null or ends_on >= ?)) as in_force
+				       (lifted_at is null and starts_on <= ? and (ends_on is null or ends_on >= ?)) as in_force,
+				       lifted_at is not null as lifted
 				from directory.restriction where guardian_id = ? and student_id = ? order by starts_on desc""")
 			.params(Date.valueOf(today), Date.valueOf(today), guardianId, studentId)
 			.query((rs, row) -> new DirectoryCommands.RestrictionView(rs.getObject(1, UUID.class),
 					rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
 					DirectoryCommands.RestrictionType.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
-					rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getBoolean(9)))
+					rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+					rs.getBoolean(10)))
 			.list();
 	}
 }

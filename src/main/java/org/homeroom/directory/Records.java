@@ -49,5 +49,13 @@ public final class Records {
 
 	/** One line of a staff list, with the staff member's roles across schools. */
 	public record StaffLine(UUID id, String givenName, String familyName, String email, String roles) {
+
+		/** The roles, one per school assignment kind, e.g. {@code [COUNSELOR, TEACHER]}. */
+		public List<String> roleList() {
+			return roles.isEmpty() ? List.of() : List.of(roles.split(","));
+		}
+	}
+
+	public record StaffPage(List<StaffLine> items, int page, int size, long total) {
 	}
 }

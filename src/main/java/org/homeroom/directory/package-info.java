@@ -6,7 +6,8 @@
  *
  * <p>Because it owns the relationships, it owns the one access policy that decides who may see a
  * student ({@link org.homeroom.directory.Directory#canSee}); every other module asks it and never
- * reimplements it.
+ * reimplements it. Its API and its staff pages (student search and records, families, colleagues,
+ * a teacher's classes) read through the same entry methods, so both obey that policy and log.
  *
  * <p>Depends on {@code shared} and {@code platform}.
  */

@@ -60,7 +60,7 @@ class FamilyCodeByMailIntegrationTests {
 		given.enrol(student, given.school("Lincoln Middle"), directory.today().minusMonths(1), null);
 		UUID mother = given.guardian("Rosa");
 		given.guardianOf(mother, student, true);
-		given.contact(mother, "EMAIL", "rosa.mail@family.example");
+		given.contact(mother, "EMAIL", "rosa.mail@family.example", true);
 
 		mvc.perform(post("/api/v1/auth/family/code").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"contact\": \"Rosa.Mail@Family.Example\"}")).andExpect(status().isAccepted());

@@ -69,7 +69,7 @@ class FamilySignInIntegrationTests {
 		String email = unique("rosa") + "@family.example";
 		UUID maya = child("Maya");
 		UUID rosa = guardianOf(maya, "Rosa", "Ortiz", "EMAIL", email);
-		given.prefers(rosa, "es-MX");
+		given.prefersLanguage(rosa, "es-MX");
 		UUID stranger = child("Sam");
 
 		requestCode(email).andExpect(status().isAccepted());
@@ -214,7 +214,7 @@ class FamilySignInIntegrationTests {
 		UUID guardian = given.guardian(givenName);
 		jdbc.sql("update directory.guardian set family_name = ? where id = ?").params(familyName, guardian).update();
 		given.guardianOf(guardian, student, true);
-		given.contact(guardian, kind, contact);
+		given.contact(guardian, kind, contact, true);
 		return guardian;
 	}
 

@@ -62,8 +62,8 @@ class FamilySignInPagesIntegrationTests {
 		given.enrol(maya, lincoln, today.minusMonths(1), null);
 		UUID rosa = given.guardian("Rosa");
 		given.guardianOf(rosa, maya, true);
-		given.contact(rosa, "EMAIL", email);
-		given.prefers(rosa, "es");
+		given.contact(rosa, "EMAIL", email, true);
+		given.prefersLanguage(rosa, "es");
 
 		Cookie session = mvc.perform(get("/family/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
 			.getCookie("SESSION");
@@ -90,7 +90,7 @@ class FamilySignInPagesIntegrationTests {
 		given.enrol(leo, lincoln, today.minusMonths(1), null);
 		UUID omar = given.guardian("Omar");
 		given.guardianOf(omar, leo, true);
-		given.contact(omar, "EMAIL", email);
+		given.contact(omar, "EMAIL", email, true);
 		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
 		mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", email));
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -39,9 +40,18 @@ class StudentEndpointWalkIntegrationTests {
 	/** Student-bearing reads: a request for one student, and whether a 200 means "may read". */
 	private static final Map<String, Function<UUID, MockHttpServletRequestBuilder>> ENDPOINTS = new LinkedHashMap<>();
 
+	/** Searches over students, which must never list one the viewer may not read. */
+	private static final Map<String, String> SEARCHES = Map.of("search", "/api/v1/students", "search page", "/students");
+
+	/** Each walked student's one guardian, whose family page shows that student and no other. */
+	private static final Map<UUID, UUID> ONLY_GUARDIAN = new ConcurrentHashMap<>();
+
 	static {
 		ENDPOINTS.put("GET /api/v1/students/{id}", student -> get("/api/v1/students/" + student));
 		ENDPOINTS.put("GET /api/v1/students/{id}/guardians", student -> get("/api/v1/students/" + student + "/guardians"));
+		ENDPOINTS.put("GET /students/{id}", student -> get("/students/" + student));
+		ENDPOINTS.put("GET /guardians/{id} of the student's guardian",
+				student -> get("/guardians/" + ONLY_GUARDIAN.get(student)));
 	}
 
 	@Autowired
@@ -71,6 +81,11 @@ class StudentEndpointWalkIntegrationTests {
 		formerStudent = given.student("Walk-former", "07");
 		given.enrol(formerStudent, lincoln, today.minusMonths(6), today.minusDays(1));
 		given.enrol(formerStudent, roosevelt, today, null);
+		for (UUID student : List.of(current, formerStudent)) {
+			UUID guardian = given.guardian("Walk-parent");
+			given.guardianOf(guardian, student, true);
+			ONLY_GUARDIAN.put(student, guardian);
+		}
 
 		UUID maths = given.section(lincoln, true);
 		given.enrolInSection(maths, current, today.minusMonths(2), null);
@@ -112,11 +127,12 @@ class StudentEndpointWalkIntegrationTests {
 						.isEqualTo(who.equals("district admin") || who.equals("school admin elsewhere")
 								|| who.equals("counsellor elsewhere") ? 200 : 404)));
 		}));
-		viewers.forEach((who, viewer) -> tests.add(DynamicTest.dynamicTest("search as " + who, () -> {
-			String found = mvc.perform(get("/api/v1/students").param("q", "Walk-current").with(viewer)).andReturn()
-				.getResponse().getContentAsString();
-			assertThat(found.contains(current.toString())).isEqualTo(mayReadCurrent.contains(who));
-		})));
+		SEARCHES.forEach((search, path) -> viewers.forEach((who, viewer) -> tests.add(
+				DynamicTest.dynamicTest(search + " as " + who, () -> {
+					String found = mvc.perform(get(path).param("q", "Walk-current").with(viewer)).andReturn()
+						.getResponse().getContentAsString();
+					assertThat(found.contains(current.toString())).isEqualTo(mayReadCurrent.contains(who));
+				}))));
 		return tests.stream();
 	}
 

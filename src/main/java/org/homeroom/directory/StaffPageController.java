@@ -1,0 +1,50 @@
+package org.homeroom.directory;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.homeroom.platform.NotFoundException;
+import org.homeroom.platform.Paging;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Colleagues: who works where, in which roles, and what they teach. For staff only. */
+@Controller
+class StaffPageController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final Directory directory;
+
+	private final DirectoryRecords records;
+
+	StaffPageController(Directory directory, DirectoryRecords records) {
+		this.directory = directory;
+		this.records = records;
+	}
+
+	@GetMapping("/staff")
+	String list(Authentication authentication, @ModelAttribute("search") SearchForm form,
+			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		Caller.of(directory, authentication).requireStaff();
+		Records.StaffPage found = records.staffList(form.q(), page, PAGE_SIZE);
+		model.addAttribute("results", found);
+		model.addAttribute("paging", Paging.of(request, found.page(), PAGE_SIZE, found.total(), found.items().size()));
+		return "directory/staff-list";
+	}
+
+	@GetMapping("/staff/{id}")
+	String staff(Authentication authentication, @PathVariable UUID id, Model model) {
+		Caller.of(directory, authentication).requireStaff();
+		model.addAttribute("staff", records.staff(id).orElseThrow(() -> new NotFoundException("staff")));
+		return "directory/staff";
+	}
+
+	record SearchForm(String q) {
+	}
+}
