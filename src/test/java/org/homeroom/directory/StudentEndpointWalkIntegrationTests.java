@@ -30,8 +30,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Walks every endpoint that reads a student, in every role, and proves that exactly the people the
  * access policy names can read: everyone else gets the same 404 as for a student who does not
  * exist, and a search never lists them. Every later endpoint that touches a student joins
- * {@link #ENDPOINTS}. (Family accounts join the walk when family sign-in lands; the policy's
- * guardian cases are proved in {@link AccessPolicyIntegrationTests}.)
+ * {@link #ENDPOINTS}; family accounts are walked in {@link #everyEndpointForEveryKindOfFamily()}.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -147,6 +146,58 @@ class StudentEndpointWalkIntegrationTests {
 		return viewers.entrySet().stream().map(viewer -> DynamicTest.dynamicTest("GET /api/v1/access-log as " + viewer.getKey(),
 				() -> assertThat(status(get("/api/v1/access-log").param("studentId", current.toString()).with(viewer.getValue())))
 					.isEqualTo(expected.getOrDefault(viewer.getKey(), 403))));
+	}
+
+	/**
+	 * Families, signed in as family accounts linked to guardian records: the student's own guardian
+	 * reads the student through the API, their children's page and the access log; a guardian under
+	 * a no-records restriction, one without educational rights, and another child's guardian read
+	 * nothing of the student. No family reaches the staff pages.
+	 */
+	@TestFactory
+	Stream<DynamicTest> everyEndpointForEveryKindOfFamily() {
+		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		LocalDate today = directory.today();
+		UUID otherChild = given.student("Walk-other", "07");
+		Map<String, RequestPostProcessor> families = new LinkedHashMap<>();
+		families.put("the student's guardian", family(given, current, true, null));
+		families.put("a guardian under a no-records restriction", family(given, current, true, today.minusDays(1)));
+		families.put("a guardian without educational rights", family(given, current, false, null));
+		families.put("another child's guardian", family(given, otherChild, true, null));
+		String own = "the student's guardian";
+
+		Map<String, Function<String, Integer>> expected = new LinkedHashMap<>();
+		expected.put("/api/v1/students/" + current, who -> who.equals(own) ? 200 : 404);
+		expected.put("/api/v1/students/" + current + "/guardians", who -> who.equals(own) ? 200 : 404);
+		expected.put("/api/v1/access-log?studentId=" + current, who -> who.equals(own) ? 200 : 404);
+		expected.put("/students/" + current, who -> 404);
+		expected.put("/guardians/" + ONLY_GUARDIAN.get(current), who -> 404);
+		List<DynamicTest> tests = new ArrayList<>();
+		expected.forEach((path, status) -> families.forEach((who, viewer) -> tests.add(DynamicTest.dynamicTest(
+				"GET " + path.replace(current.toString(), "{id}") + " as " + who,
+				() -> assertThat(status(get(path).with(viewer))).isEqualTo(status.apply(who))))));
+		for (String list : List.of("/api/v1/me/children", "/my-children")) {
+			families.forEach((who, viewer) -> tests.add(DynamicTest.dynamicTest("GET " + list + " as " + who, () -> {
+				String page = mvc.perform(get(list).with(viewer)).andReturn().getResponse().getContentAsString();
+				assertThat(page.contains(current.toString()) || page.contains("Walk-current")).isEqualTo(who.equals(own));
+			})));
+		}
+		return tests.stream();
+	}
+
+	/** A family account linked to a new guardian of {@code student}, optionally under a no-records restriction. */
+	private RequestPostProcessor family(DirectoryFixtures given, UUID student, boolean rights, LocalDate noRecordsFrom) {
+		UUID guardian = given.guardian("Walk-family");
+		given.guardianOf(guardian, student, rights);
+		if (noRecordsFrom != null) {
+			given.restrict(guardian, student, "NO_RECORDS", noRecordsFrom, null);
+		}
+		UUID account = UUID.randomUUID();
+		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Walk family', now())")
+			.params(account, "family:" + account).update();
+		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
+			.params(account, guardian).update();
+		return user("family:" + account).roles("FAMILY");
 	}
 
 	private int status(MockHttpServletRequestBuilder request) throws Exception {
