@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -89,17 +90,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMeServices) {
+	SecurityFilterChain pageChain(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMeServices,
+			SignInLockout lockout) {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityHeaders.PUBLIC_PATHS)
 			.permitAll()
 			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
+			.addFilterBefore(lockout.filter(), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
-				.failureUrl("/sign-in?error")
-				.defaultSuccessUrl("/", false))
+				.failureHandler(lockout.onFailure())
+				.successHandler(lockout.onSuccess()))
 			.rememberMe(remember -> remember.rememberMeServices(rememberMeServices))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
 		SecurityHeaders.apply(http);

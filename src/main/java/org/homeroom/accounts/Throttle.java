@@ -26,6 +26,24 @@ class Throttle {
 		this.clock = clock;
 	}
 
+	/** How many events were recorded for the key within the window. */
+	@Transactional(readOnly = true)
+	long count(String scope, String key, Duration window) {
+		return jdbc.sql("select count(*) from accounts.throttle_event where scope = ? and key = ? and at >= ?")
+			.params(scope, key, Timestamp.from(clock.instant().minus(window))).query(Long.class).single();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void record(String scope, String key) {
+		jdbc.sql("insert into accounts.throttle_event (scope, key, at) values (?, ?, ?)")
+			.params(scope, key, Timestamp.from(clock.instant())).update();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void clear(String scope, String key) {
+		jdbc.sql("delete from accounts.throttle_event where scope = ? and key = ?").params(scope, key).update();
+	}
+
 	/** Records one request, or throws when {@code limit} were made within {@code window}. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void acquire(String scope, String key, int limit, Duration window) {

@@ -53,6 +53,26 @@ class StaffSignInIntegrationTests {
 	}
 
 	@Test
+	void fiveWrongPasswordsPauseTheAccountAndSayWhy() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		for (int attempt = 1; attempt < SignInLockout.FAILURES_PER_ACCOUNT; attempt++) {
+			mvc.perform(post("/sign-in").with(from("10.20.30.40")).param("email", email).param("password", "guess " + attempt)
+				.with(csrf())).andExpect(redirectedUrl("/sign-in?error"));
+		}
+		mvc.perform(post("/sign-in").with(from("10.20.30.40")).param("email", email).param("password", "last guess")
+			.with(csrf())).andExpect(redirectedUrl("/sign-in?locked"));
+
+		mvc.perform(post("/sign-in").with(from("10.20.30.41")).param("email", email).param("password", StaffAccounts.PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/sign-in?locked"));
+		String page = mvc.perform(get("/sign-in?locked")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("paused for 15 minutes");
+
+		String colleague = StaffAccounts.aStaffMember().createIn(accounts);
+		mvc.perform(post("/sign-in").with(from("10.20.30.42")).param("email", colleague).param("password", StaffAccounts.PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
 	void theSignInFormRequiresItsCsrfToken() throws Exception {
 		String email = StaffAccounts.aStaffMember().createIn(accounts);
 
@@ -100,5 +120,12 @@ class StaffSignInIntegrationTests {
 
 		mvc.perform(post("/sign-out").cookie(session).with(csrf())).andExpect(redirectedUrl("/sign-in?signed-out"));
 		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/sign-in"));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 }
