@@ -23,9 +23,12 @@ class AccountPageController {
 
 	private final RememberedDevices devices;
 
-	AccountPageController(Accounts accounts, RememberedDevices devices) {
+	private final SecurityLog log;
+
+	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log) {
 		this.accounts = accounts;
 		this.devices = devices;
+		this.log = log;
 	}
 
 	@GetMapping("/account")
@@ -46,6 +49,7 @@ class AccountPageController {
 	@PostMapping("/account/devices/revoke")
 	String revokeDevice(Principal principal, @RequestParam String series, RedirectAttributes redirect) {
 		devices.revoke(principal.getName(), series);
+		log.record(SecurityLog.Kind.DEVICE_SIGNED_OUT, principal.getName(), null, null);
 		redirect.addFlashAttribute("deviceRevoked", true);
 		return "redirect:/account";
 	}

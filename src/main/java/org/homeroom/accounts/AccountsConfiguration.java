@@ -26,4 +26,9 @@ class AccountsConfiguration {
 	NavigationItem tokenNavigation() {
 		return new NavigationItem("nav.tokens", "/account/tokens", 91, Set.of(Role.STAFF));
 	}
+
+	@Bean
+	NavigationItem securityLogNavigation() {
+		return new NavigationItem("nav.security-log", "/security-log", 93, Set.of(Role.DISTRICT_ADMIN.name()));
+	}
 }

@@ -26,11 +26,14 @@ class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(ApiTokenRepository tokens, Accounts accounts, AccountsSettings settings, Clock clock) {
+	private final SecurityLog log;
+
+	ApiTokens(ApiTokenRepository tokens, Accounts accounts, AccountsSettings settings, Clock clock, SecurityLog log) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
+		this.log = log;
 	}
 
 	@Transactional
@@ -47,6 +50,7 @@ class ApiTokens {
 		Instant now = clock.instant();
 		ApiToken.Issued issued = ApiToken.issue(accounts.account(email).id(), trimmed, Duration.ofDays(days), now);
 		tokens.save(issued.token());
+		log.record(SecurityLog.Kind.TOKEN_CREATED, accounts.account(email).username(), null, trimmed);
 		return new IssuedToken(issued.token().view(now), issued.secret());
 	}
 
@@ -66,7 +70,9 @@ class ApiTokens {
 
 	@Transactional
 	void revoke(String email, UUID id) {
-		own(email, id).revoke(clock.instant());
+		ApiToken token = own(email, id);
+		token.revoke(clock.instant());
+		log.record(SecurityLog.Kind.TOKEN_REVOKED, accounts.account(email).username(), null, token.view(clock.instant()).name());
 	}
 
 	/** The account a presented secret belongs to, if the token is known, unexpired and not revoked. */

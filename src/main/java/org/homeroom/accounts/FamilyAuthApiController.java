@@ -33,9 +33,12 @@ class FamilyAuthApiController {
 
 	private final ApiTokens tokens;
 
-	FamilyAuthApiController(FamilySignIn signIn, ApiTokens tokens) {
+	private final SecurityLog log;
+
+	FamilyAuthApiController(FamilySignIn signIn, ApiTokens tokens, SecurityLog log) {
 		this.signIn = signIn;
 		this.tokens = tokens;
+		this.log = log;
 	}
 
 	@PostMapping("/code")
@@ -47,7 +50,7 @@ class FamilyAuthApiController {
 	}
 
 	@PostMapping("/token")
-	ResponseEntity<?> token(@Valid @RequestBody TokenRequest request) {
+	ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		FamilySignIn.Outcome outcome = signIn.verify(request.contact(), request.code(), request.guardianId());
 		if (outcome.account() == null) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
@@ -58,6 +61,7 @@ class FamilyAuthApiController {
 				.toList());
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 		}
+		log.record(SecurityLog.Kind.FAMILY_SIGNED_IN, outcome.account().username(), http.getRemoteAddr(), "api");
 		ApiTokens.IssuedToken issued = tokens.issue(outcome.account().username(), "Family sign-in", TOKEN_DAYS);
 		return ResponseEntity.ok(new FamilyToken(issued.secret(), issued.token().expiresAt()));
 	}

@@ -39,12 +39,16 @@ class FamilySignInPageController {
 
 	private final RememberMeServices rememberedDevices;
 
+	private final SecurityLog log;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	FamilySignInPageController(FamilySignIn signIn, AccountUserDetailsService users, RememberMeServices rememberedDevices) {
+	FamilySignInPageController(FamilySignIn signIn, AccountUserDetailsService users, RememberMeServices rememberedDevices,
+			SecurityLog log) {
 		this.signIn = signIn;
 		this.users = users;
 		this.rememberedDevices = rememberedDevices;
+		this.log = log;
 	}
 
 	@GetMapping("/family/sign-in")
@@ -106,6 +110,7 @@ class FamilySignInPageController {
 		}
 		session.removeAttribute(CONTACT);
 		signInAs(outcome.account(), request, response);
+		log.record(SecurityLog.Kind.FAMILY_SIGNED_IN, outcome.account().username(), request.getRemoteAddr(), "web");
 		return "redirect:/my-children";
 	}
 

@@ -28,10 +28,13 @@ class FirstAdministrator implements ApplicationRunner {
 
 	private final DemoSettings demo;
 
-	FirstAdministrator(Accounts accounts, AccountsSettings settings, DemoSettings demo) {
+	private final SecurityLog securityLog;
+
+	FirstAdministrator(Accounts accounts, AccountsSettings settings, DemoSettings demo, SecurityLog securityLog) {
 		this.accounts = accounts;
 		this.settings = settings;
 		this.demo = demo;
+		this.securityLog = securityLog;
 	}
 
 	@Override
@@ -51,5 +54,6 @@ class FirstAdministrator implements ApplicationRunner {
 		accounts.createStaff(admin.email(), admin.email(), admin.password(), LanguageTag.ENGLISH,
 				Set.of(Role.DISTRICT_ADMIN));
 		log.info("Created the first district administrator, {}", admin.email());
+		securityLog.record(SecurityLog.Kind.FIRST_ADMIN_CREATED, admin.email().strip().toLowerCase(java.util.Locale.ROOT), null, null);
 	}
 }

@@ -96,6 +96,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
 			.permitAll()
+			.requestMatchers("/security-log")
+			.hasRole(Role.DISTRICT_ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.addFilterBefore(lockout.filter(), UsernamePasswordAuthenticationFilter.class)

@@ -31,8 +31,11 @@ class SignInLockout {
 
 	private final Throttle throttle;
 
-	SignInLockout(Throttle throttle) {
+	private final SecurityLog log;
+
+	SignInLockout(Throttle throttle, SecurityLog log) {
 		this.throttle = throttle;
+		this.log = log;
 	}
 
 	/** Runs before the password is checked, for POST /sign-in only. */
@@ -49,6 +52,7 @@ class SignInLockout {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if (locked(request)) {
+					log.record(SecurityLog.Kind.SIGN_IN_PAUSED, account(request), request.getRemoteAddr(), null);
 					response.sendRedirect(request.getContextPath() + "/sign-in?locked");
 					return;
 				}
@@ -61,6 +65,7 @@ class SignInLockout {
 		return (request, response, exception) -> {
 			throttle.record("signin-account", account(request));
 			throttle.record("signin-address", request.getRemoteAddr());
+			log.record(SecurityLog.Kind.SIGN_IN_FAILED, account(request), request.getRemoteAddr(), null);
 			response.sendRedirect(request.getContextPath() + (locked(request) ? "/sign-in?locked" : "/sign-in?error"));
 		};
 	}
@@ -72,6 +77,7 @@ class SignInLockout {
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws ServletException, IOException {
 				throttle.clear("signin-account", account(request));
+				log.record(SecurityLog.Kind.SIGNED_IN, authentication.getName(), request.getRemoteAddr(), null);
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
 		};

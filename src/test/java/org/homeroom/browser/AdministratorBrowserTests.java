@@ -88,6 +88,9 @@ class AdministratorBrowserTests {
 		assertThat(browser.driver().findElement(By.id("outbox-messages")).getText()).contains(welcomeSubject(language));
 		browser.checkPage("outbox", browser.message("outbox.title"));
 
+		browser.open("/security-log");
+		browser.checkPage("security-log", browser.message("security.title"));
+
 		browser.open(MISSING_PAGE);
 		browser.checkMissingPage("not-found", browser.message("error.404.title"));
 	}
