@@ -85,9 +85,9 @@ class FamilySignIn {
 	@Transactional
 	void requestCode(String rawContact, String clientAddress) {
 		throttle.acquire("code-address", clientAddress, REQUESTS_PER_ADDRESS, THROTTLE_WINDOW);
-		String key = directory.normaliseContact(rawContact).orElse(rawContact == null ? "" : rawContact.strip());
-		throttle.acquire("code-contact", key, CODES_PER_CONTACT, THROTTLE_WINDOW);
 		Optional<String> contact = directory.normaliseContact(rawContact);
+		throttle.acquire("code-contact", contact.orElse(rawContact == null ? "" : rawContact.strip()), CODES_PER_CONTACT,
+				THROTTLE_WINDOW);
 		List<GuardianIdentity> guardians = contact.map(directory::guardiansWithContact).orElse(List.of());
 		if (guardians.isEmpty()) {
 			return;

@@ -26,6 +26,9 @@ class Throttle {
 		this.clock = clock;
 	}
 
+	/** Events older than this are of no use to any window here, and are deleted as new ones come. */
+	static final Duration KEPT_FOR = Duration.ofDays(1);
+
 	/** How many events were recorded for the key within the window. */
 	@Transactional(readOnly = true)
 	long count(String scope, String key, Duration window) {
@@ -33,10 +36,14 @@ class Throttle {
 			.params(scope, key, Timestamp.from(clock.instant().minus(window))).query(Long.class).single();
 	}
 
+	/** Records one event for the key, and forgets the key's events too old to count. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void record(String scope, String key) {
+		Instant now = clock.instant();
+		jdbc.sql("delete from accounts.throttle_event where scope = ? and key = ? and at < ?")
+			.params(scope, key, Timestamp.from(now.minus(KEPT_FOR))).update();
 		jdbc.sql("insert into accounts.throttle_event (scope, key, at) values (?, ?, ?)")
-			.params(scope, key, Timestamp.from(clock.instant())).update();
+			.params(scope, key, Timestamp.from(now)).update();
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -47,15 +54,9 @@ class Throttle {
 	/** Records one request, or throws when {@code limit} were made within {@code window}. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void acquire(String scope, String key, int limit, Duration window) {
-		Instant now = clock.instant();
-		jdbc.sql("delete from accounts.throttle_event where scope = ? and key = ? and at < ?")
-			.params(scope, key, Timestamp.from(now.minus(window.multipliedBy(2)))).update();
-		long recent = jdbc.sql("select count(*) from accounts.throttle_event where scope = ? and key = ? and at >= ?")
-			.params(scope, key, Timestamp.from(now.minus(window))).query(Long.class).single();
-		if (recent >= limit) {
+		if (count(scope, key, window) >= limit) {
 			throw new TooManyRequestsException(window);
 		}
-		jdbc.sql("insert into accounts.throttle_event (scope, key, at) values (?, ?, ?)")
-			.params(scope, key, Timestamp.from(now)).update();
+		record(scope, key);
 	}
 }

@@ -43,9 +43,5 @@ public final class StudentSearch {
 	}
 
 	public record Page(List<Summary> items, int page, int size, long total) {
-
-		public boolean hasNext() {
-			return (long) (page + 1) * size < total;
-		}
 	}
 }
