@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -364,8 +365,49 @@ public class Directory {
 			.orElse(ZoneId.of("UTC"));
 	}
 
-	/** Reports a disclosure assembled elsewhere in this module, for the access log. */
-	void recordAccess(String actor, List<UUID> studentIds, String what, String purpose, String query) {
+	/**
+	 * The names ("given family") of those of the given students the viewer may see, by id; the
+	 * others are left out. Nothing is logged: the caller reports what it shows with
+	 * {@link #recordAccess}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> visibleStudentNames(Viewer viewer, Collection<UUID> studentIds) {
+		if (studentIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select s.id, s.given_name || ' ' || s.family_name from directory.student s where s.id in (:ids) and "
+				+ AccessPolicy.VISIBLE_STUDENT)
+			.params(AccessPolicy.parameters(viewer, today()))
+			.param("ids", studentIds)
+			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * The names of those of the given guardians the viewer may see, by id: a guardian with a child
+	 * the viewer may see, or any guardian for a district administrator (as on the guardian's page).
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> visibleGuardianNames(Viewer viewer, Collection<UUID> guardianIds) {
+		if (guardianIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select gu.id, gu.given_name || ' ' || gu.family_name from directory.guardian gu
+				where gu.id in (:ids) and (:districtWide or exists (select 1 from directory.guardianship g
+				  join directory.student s on s.id = g.student_id where g.guardian_id = gu.id and %s))"""
+			.formatted(AccessPolicy.VISIBLE_STUDENT))
+			.params(AccessPolicy.parameters(viewer, today()))
+			.param("ids", guardianIds)
+			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * Reports a disclosure assembled elsewhere, in this module or another (a task naming a
+	 * student), for the access log.
+	 */
+	public void recordAccess(String actor, List<UUID> studentIds, String what, String purpose, String query) {
 		logAccess(actor, studentIds, what, purpose, query);
 	}
 
