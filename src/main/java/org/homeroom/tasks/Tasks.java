@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,17 +70,16 @@ public class Tasks {
 	@Transactional
 	TaskView create(TaskReader reader, TaskCommands.NewStaffTask form) {
 		requireStaff(reader);
-		requireVisible(reader.viewer(), form.studentId(), form.guardianId());
+		Names names = requireVisible(reader.viewer(), form.studentId(), form.guardianId());
 		Task task = save(new NewTask(form.title(), form.studentId(), form.guardianId(), form.assigneeUsername(), form.due(),
 				form.notes(), MANUAL), reader.name());
-		return view(reader, task);
+		return names.view(task);
 	}
 
 	/** One task, if the reader may see it; a task naming a student is a read of that student's record. */
 	@Transactional
 	Optional<TaskView> find(TaskReader reader, String purpose, UUID id) {
-		Optional<TaskView> found = tasks.findById(id).filter(task -> reader.staff() && visible(reader, task))
-			.map(task -> view(reader, task));
+		Optional<TaskView> found = tasks.findById(id).flatMap(task -> namesFor(reader, task).map(names -> names.view(task)));
 		found.filter(task -> task.studentId() != null)
 			.ifPresent(task -> directory.recordAccess(reader.name(), List.of(task.studentId()), "task", purpose, null));
 		return found;
@@ -98,7 +98,7 @@ public class Tasks {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("statuses", criteria.status().isEmpty() ? List.of("-") : criteria.status().stream().map(Enum::name).toList());
 		parameters.put("anyStatus", criteria.status().isEmpty());
-		parameters.put("assignee", criteria.assignee() == null ? "" : criteria.assignee().strip().toLowerCase(java.util.Locale.ROOT));
+		parameters.put("assignee", criteria.assignee() == null ? "" : criteria.assignee().strip().toLowerCase(Locale.ROOT));
 		parameters.put("studentId", criteria.studentId());
 		parameters.put("q", criteria.q());
 		// Overdue: due before today. This week: due from today until Sunday. Either only while not closed.
@@ -135,8 +135,8 @@ public class Tasks {
 	/** Applies a change, all of it or nothing: each part is checked before the task is saved. */
 	@Transactional
 	TaskView change(TaskReader reader, String purpose, UUID id, TaskCommands.TaskChanges changes) {
-		Task task = tasks.findById(id).filter(found -> reader.staff() && visible(reader, found))
-			.orElseThrow(() -> new NotFoundException("task"));
+		Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task"));
+		Names names = namesFor(reader, task).orElseThrow(() -> new NotFoundException("task"));
 		if (changes.version() != null && changes.version() != task.version()) {
 			throw new TaskChangedException();
 		}
@@ -158,18 +158,11 @@ public class Tasks {
 		if (changes.note() != null) {
 			task.addNote(reader.name(), required(changes.note(), "note", "A note cannot be empty"), now);
 		}
-		TaskView view = view(reader, tasks.saveAndFlush(task));
+		TaskView view = names.view(tasks.saveAndFlush(task));
 		if (view.studentId() != null) {
 			directory.recordAccess(reader.name(), List.of(view.studentId()), "task", purpose, null);
 		}
 		return view;
-	}
-
-	/** Staff who may be given a task: the directory's active staff, by sign-in name. */
-	@Transactional(readOnly = true)
-	List<String> staffUsernames() {
-		return jdbc.sql("select lower(email) from directory.staff where active and email is not null order by 1")
-			.query(String.class).list();
 	}
 
 	private Task save(NewTask task, String createdBy) {
@@ -195,7 +188,7 @@ public class Tasks {
 		if (username.isBlank()) {
 			return null;
 		}
-		String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+		String name = username.strip().toLowerCase(Locale.ROOT);
 		Viewer viewer = directory.viewerOf(name, List.of());
 		if (viewer.staffId().isEmpty()) {
 			throw new InvalidInputException("assigneeUsername", "No member of staff signs in as " + name);
@@ -216,7 +209,7 @@ public class Tasks {
 	}
 
 	/** A student or guardian the reader may not see is refused exactly as one that does not exist. */
-	private void requireVisible(Viewer viewer, UUID studentId, UUID guardianId) {
+	private Names requireVisible(Viewer viewer, UUID studentId, UUID guardianId) {
 		Names names = names(viewer, listOf(studentId), listOf(guardianId));
 		if (studentId != null && !names.students().containsKey(studentId)) {
 			throw new InvalidInputException("studentId", "No student you may see has this id");
@@ -224,18 +217,19 @@ public class Tasks {
 		if (guardianId != null && !names.guardians().containsKey(guardianId)) {
 			throw new InvalidInputException("guardianId", "No guardian you may see has this id");
 		}
+		return names;
 	}
 
-	private boolean visible(TaskReader reader, Task task) {
-		return names(reader.viewer(), listOf(task.studentId()), listOf(task.guardianId())).allow(reader, task.candidate());
-	}
-
-	private TaskView view(TaskReader reader, Task task) {
-		Names names = names(reader.viewer(), listOf(task.studentId()), listOf(task.guardianId()));
-		if (!names.allow(reader, task.candidate())) {
-			throw new NotFoundException("task");
+	/**
+	 * Whom the task is about, as the reader may see them; empty when the reader may not see the task,
+	 * which the caller answers as if it did not exist. One look-up per task, reused for its view.
+	 */
+	private Optional<Names> namesFor(TaskReader reader, Task task) {
+		if (!reader.staff()) {
+			return Optional.empty();
 		}
-		return names.view(task);
+		Names names = names(reader.viewer(), listOf(task.studentId()), listOf(task.guardianId()));
+		return names.allow(reader, task.candidate()) ? Optional.of(names) : Optional.empty();
 	}
 
 	private Names names(Viewer viewer, Collection<UUID> studentIds, Collection<UUID> guardianIds) {
@@ -268,7 +262,7 @@ public class Tasks {
 	private static String signedInUser() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null || authentication instanceof AnonymousAuthenticationToken ? null
-				: authentication.getName().toLowerCase(java.util.Locale.ROOT);
+				: authentication.getName().toLowerCase(Locale.ROOT);
 	}
 
 	/** One row of the queue before the access policy has been asked about it. */
