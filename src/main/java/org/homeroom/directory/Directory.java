@@ -103,13 +103,13 @@ public class Directory {
 		return phone.valid() ? Optional.of(phone.value()) : Optional.empty();
 	}
 
-	/** The active guardians who have this (normalised, valid) contact point on file. */
+	/** The active guardians who have this (normalised, valid, verified) contact point on file. */
 	@Transactional(readOnly = true)
 	public List<GuardianIdentity> guardiansWithContact(String contact) {
 		return jdbc.sql("""
 				select distinct g.id, g.given_name, g.family_name, g.preferred_language
 				from directory.contact_point c join directory.guardian g on g.id = c.guardian_id and g.active
-				where c.value = ? and c.valid order by g.family_name, g.given_name, g.id""")
+				where c.value = ? and c.valid and c.verified order by g.family_name, g.given_name, g.id""")
 			.param(contact).query(GuardianIdentity.class).list();
 	}
 
