@@ -25,10 +25,13 @@ class AccountPageController {
 
 	private final SecurityLog log;
 
-	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log) {
+	private final TwoStepSignIn twoStep;
+
+	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, TwoStepSignIn twoStep) {
 		this.accounts = accounts;
 		this.devices = devices;
 		this.log = log;
+		this.twoStep = twoStep;
 	}
 
 	@GetMapping("/account")
@@ -42,6 +45,9 @@ class AccountPageController {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
 		}
 		model.addAttribute("devices", devices.of(account.username()));
+		if (email != null) {
+			model.addAttribute("twoStepOn", twoStep.enabledSince(account.username()).isPresent());
+		}
 		return "accounts/account";
 	}
 

@@ -28,7 +28,12 @@ class AccountsConfiguration {
 	}
 
 	@Bean
+	NavigationItem twoStepPolicyNavigation() {
+		return NavigationItem.administration("nav.two-step-policy", "/admin/two-step/policy", 94, Set.of(Role.DISTRICT_ADMIN.name()));
+	}
+
+	@Bean
 	NavigationItem securityLogNavigation() {
-		return new NavigationItem("nav.security-log", "/security-log", 93, Set.of(Role.DISTRICT_ADMIN.name()));
+		return NavigationItem.administration("nav.security-log", "/security-log", 93, Set.of(Role.DISTRICT_ADMIN.name()));
 	}
 }

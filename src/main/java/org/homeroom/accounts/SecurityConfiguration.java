@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
@@ -25,7 +26,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Three filter chains. Issuing a token with a password (HTTP Basic) is a narrow door that exists
  * only in demo mode or when an administrator opens it. The rest of the API takes bearer tokens
  * and no cookies, so it needs no CSRF protection. Pages use a database-backed session, a sign-in
- * form, and CSRF tokens on every form.
+ * form, and CSRF tokens on every form. In all three, {@link TwoStepGate} holds staff who owe a
+ * second factor.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,9 +40,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenIssueChain(HttpSecurity http, ProblemResponses problems, AccountsSettings settings,
-			DemoSettings demo) {
+			DemoSettings demo, TwoStepGate twoStep) {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.addFilterBefore(twoStep.passwordTokenIssue(), AuthorizationFilter.class)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE))
@@ -55,9 +58,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountUserDetailsService users,
-			ProblemResponses problems) {
+			ProblemResponses problems, TwoStepGate twoStep) {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(twoStep.api(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/**")
 				.permitAll()
 				.anyRequest()
@@ -91,16 +95,17 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, PersistentTokenBasedRememberMeServices rememberMeServices,
-			SignInLockout lockout) {
+			SignInLockout lockout, TwoStepGate twoStep) {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityHeaders.PUBLIC_PATHS)
 			.permitAll()
 			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
 			.permitAll()
-			.requestMatchers("/security-log")
+			.requestMatchers("/security-log", "/admin/two-step/**")
 			.hasRole(Role.DISTRICT_ADMIN.name())
 			.anyRequest()
 			.authenticated())
 			.addFilterBefore(lockout.filter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(twoStep.pages(), AuthorizationFilter.class)
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
 				.failureHandler(lockout.onFailure())

@@ -1,5 +1,6 @@
 package org.homeroom.platform;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 class LayoutInterceptor implements HandlerInterceptor {
+
+	static final String ADMINISTRATION = "/admin";
 
 	private final List<NavigationItem> navigation;
 
@@ -49,7 +52,7 @@ class LayoutInterceptor implements HandlerInterceptor {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return new Layout(null, List.of(), languages);
+			return new Layout(null, List.of(), List.of(), languages);
 		}
 		Set<String> roles = authentication.getAuthorities()
 			.stream()
@@ -61,18 +64,27 @@ class LayoutInterceptor implements HandlerInterceptor {
 			.map(UserProfiles.UserProfile::displayName)
 			.orElse(authentication.getName());
 		List<NavigationItem> visible = navigation.stream().filter(item -> item.visibleTo(roles)).toList();
-		String current = visible.stream()
-			.map(NavigationItem::path)
-			.filter(itemPath -> itemPath.equals(path) || (!itemPath.equals("/") && path.startsWith(itemPath + "/")))
-			.max(Comparator.comparingInt(String::length))
-			.orElse("");
-		List<NavigationEntry> entries = visible.stream()
-			.map(item -> new NavigationEntry(item.messageKey(), item.path(), item.path().equals(current)))
+		NavigationItem current = visible.stream()
+			.filter(item -> item.path().equals(path) || (!item.path().equals("/") && path.startsWith(item.path() + "/")))
+			.max(Comparator.comparingInt(item -> item.path().length()))
+			.orElse(null);
+		List<NavigationEntry> bar = new ArrayList<>(visible.stream()
+			.filter(item -> !item.administration())
+			.map(item -> new NavigationEntry(item.messageKey(), item.path(), item == current))
+			.toList());
+		List<NavigationEntry> administration = visible.stream()
+			.filter(NavigationItem::administration)
+			.map(item -> new NavigationEntry(item.messageKey(), item.path(), item == current))
 			.toList();
-		return new Layout(name, entries, languages);
+		if (!administration.isEmpty()) {
+			boolean here = path.equals(ADMINISTRATION) || administration.stream().anyMatch(NavigationEntry::current);
+			bar.add(new NavigationEntry("nav.administration", ADMINISTRATION, here));
+		}
+		return new Layout(name, bar, administration, languages);
 	}
 
-	record Layout(String userName, List<NavigationEntry> navigation, List<LanguageChoice> languages) {
+	record Layout(String userName, List<NavigationEntry> navigation, List<NavigationEntry> administration,
+			List<LanguageChoice> languages) {
 
 		public boolean signedIn() {
 			return userName != null;

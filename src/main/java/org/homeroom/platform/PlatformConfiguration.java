@@ -24,6 +24,6 @@ class PlatformConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("homeroom.demo.enabled")
 	NavigationItem outboxNavigation() {
-		return new NavigationItem("nav.outbox", "/dev/outbox", 95, Set.of("DISTRICT_ADMIN"));
+		return NavigationItem.administration("nav.outbox", "/dev/outbox", 95, Set.of("DISTRICT_ADMIN"));
 	}
 }

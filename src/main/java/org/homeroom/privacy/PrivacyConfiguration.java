@@ -12,6 +12,6 @@ class PrivacyConfiguration {
 	/** School administrators read one student's log at a time, so their page starts with a form. */
 	@Bean
 	NavigationItem accessLogNavigation() {
-		return new NavigationItem("nav.access-log", "/access-log", 80, Set.of("DISTRICT_ADMIN", "SCHOOL_ADMIN"));
+		return NavigationItem.administration("nav.access-log", "/access-log", 80, Set.of("DISTRICT_ADMIN", "SCHOOL_ADMIN"));
 	}
 }

@@ -38,6 +38,20 @@ class BasicTokenIssueIntegrationTests {
 	}
 
 	@Test
+	void aPasswordAloneBuysNoTokenForAnAccountThatOwesOrHasASecondStep() throws Exception {
+		String admin = StaffAccounts.aDistrictAdmin().createIn(accounts);
+		String teacher = StaffAccounts.aStaffMember().createIn(accounts);
+		SignIn.setUpSecondStep(mvc, teacher, SignIn.withPasswordOnly(mvc, teacher));
+
+		for (String email : new String[] { admin, teacher }) {
+			mvc.perform(post("/api/v1/tokens").with(httpBasic(email, StaffAccounts.PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"sis-sync\"}"))
+				.andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("two-step sign-in")));
+		}
+	}
+
+	@Test
 	void aWrongPasswordStillGets401() throws Exception {
 		String email = StaffAccounts.aStaffMember().createIn(accounts);
 

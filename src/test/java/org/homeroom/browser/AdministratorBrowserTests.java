@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.homeroom.ServerTest;
 import org.homeroom.accounts.Accounts;
+import org.homeroom.accounts.SignIn;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
@@ -91,8 +92,44 @@ class AdministratorBrowserTests {
 		browser.open("/security-log");
 		browser.checkPage("security-log", browser.message("security.title"));
 
+		browser.open("/admin");
+		assertThat(browser.driver().findElements(By.cssSelector("main a.card--link"))).hasSizeGreaterThanOrEqualTo(4);
+		browser.checkPage("administration", browser.message("administration.title"));
+
 		browser.open(MISSING_PAGE);
 		browser.checkMissingPage("not-found", browser.message("error.404.title"));
+	}
+
+	@ParameterizedTest(name = "{0} at {1}")
+	@MethodSource("org.homeroom.browser.Browser#languagesAndScreens")
+	void anAdministratorSetsUpTwoStepSignInAndIsAskedForACodeAtTheNextSignIn(Language language, Screen screen)
+			throws InterruptedException {
+		String administrator = StaffAccounts.aDistrictAdmin().named(language.personName).speaking(language.tag)
+			.createIn(accounts);
+		browser = BROWSERS.open(language, screen);
+		browser.open("/sign-in?lang=" + language.tag);
+		browser.signInAs(administrator);
+
+		browser.open("/account/two-step");
+		browser.checkPage("two-step-setup", browser.message("two-step.settings.title"));
+		String secret = browser.driver().findElement(By.cssSelector("[data-secret]")).getText();
+		browser.driver().findElement(By.id("code")).sendKeys(SignIn.codeFromApp(administrator, secret));
+		browser.driver().findElement(By.cssSelector("form[action$='/two-step/enable'] button[type=submit]")).click();
+		assertThat(browser.driver().findElements(By.cssSelector("[data-recovery-code]"))).hasSize(10);
+		browser.checkPage("recovery-codes", browser.message("two-step.codes.title"));
+
+		browser.open("/admin/two-step/policy");
+		browser.checkPage("two-step-policy", browser.message("two-step.policy.title"));
+
+		browser.signOut();
+		browser.driver().findElement(By.id("email")).sendKeys(administrator);
+		browser.driver().findElement(By.id("password")).sendKeys(StaffAccounts.PASSWORD);
+		browser.driver().findElement(By.cssSelector("form[action$='/sign-in'] button[type=submit]")).click();
+		browser.waitForPath("/sign-in/second-step", "with a second factor, the password leads to the second step");
+		browser.checkPage("second-step", browser.message("two-step.title"));
+		browser.driver().findElement(By.id("code")).sendKeys(SignIn.codeFromApp(administrator, secret));
+		browser.driver().findElement(By.cssSelector("form[action$='/second-step'] button[type=submit]")).click();
+		browser.waitForPath("/", "the right code leads on to the start page");
 	}
 
 	/** The outbox refreshes itself with htmx; one refresh proves the swap works under the CSP. */

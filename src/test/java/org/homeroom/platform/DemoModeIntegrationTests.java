@@ -54,6 +54,23 @@ class DemoModeIntegrationTests {
 	}
 
 	@Test
+	void theDemoAdministratorIsAskedForNoSecondStepUnlessTheRuleSaysSoInDemoModeToo() throws Exception {
+		jakarta.servlet.http.Cookie admin = mvc.perform(post("/sign-in").param("email", "admin@demo.homeroom.test")
+			.param("password", "homeroom-demo").with(SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn().getResponse().getCookie("SESSION");
+		mvc.perform(get("/students").cookie(admin)).andExpect(status().isOk());
+
+		jdbc.sql("update accounts.two_step_policy set in_demo = true").update();
+		try {
+			mvc.perform(get("/students").cookie(admin)).andExpect(status().is3xxRedirection())
+				.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/account/two-step"));
+		}
+		finally {
+			jdbc.sql("update accounts.two_step_policy set in_demo = false").update();
+		}
+	}
+
+	@Test
 	void theDemoAdministratorCanSignIn() throws Exception {
 		mvc.perform(post("/sign-in").param("email", "admin@demo.homeroom.test").param("password", "homeroom-demo")
 			.with(SecurityMockMvcRequestPostProcessors.csrf())).andExpect(status().is3xxRedirection())
