@@ -1,8 +1,8 @@
 /**
- * Who is signing in, and how: staff accounts with passwords and a second step (an authenticator app
- * or recovery codes) that administrators must use, the roles they hold, database-backed sessions, and named, expiring API tokens. Families sign in with a
- * one-time code sent to a contact the directory has on file, and their account is linked to those
- * guardian records. It answers the platform's {@link org.homeroom.platform.UserProfiles} port so
+ * Who is signing in, and how: staff accounts with passwords and a second step (an authenticator
+ * app, or recovery codes) that administrators must use, the roles they hold, database-backed
+ * sessions, and named, expiring API tokens. Families sign in with a one-time code sent to a
+ * contact the directory has on file, and their account is linked to those guardian records. It answers the platform's {@link org.homeroom.platform.UserProfiles} port so
  * that pages appear in each user's own language, and the directory's
  * {@link org.homeroom.directory.GuardianAccounts} port so that a family sees its own children.
  *
