@@ -43,7 +43,10 @@ class FirstAdministratorIntegrationTests {
 			.post("/sign-in").param("email", "superintendent@district.test").param("password", "a long first password")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andReturn().getResponse().getCookie("SESSION");
-		mvc.perform(get("/account").cookie(session)).andExpect(status().isOk());
+		// An administrator's first stop, outside demo mode, is setting up the second step.
+		mvc.perform(get("/account").cookie(session))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(TwoStepGate.SETUP));
+		mvc.perform(get(TwoStepGate.SETUP).cookie(session)).andExpect(status().isOk());
 	}
 
 	@Test
