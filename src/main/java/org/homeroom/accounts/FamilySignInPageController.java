@@ -97,7 +97,7 @@ class FamilySignInPageController {
 		try {
 			outcome = signIn.verify(contact.toString(), code, guardianId);
 		}
-		catch (FamilySignIn.InvalidCodeException ex) {
+		catch (OneTimeCodes.InvalidCodeException ex) {
 			model.addAttribute("contact", contact);
 			model.addAttribute("invalid", true);
 			return "accounts/family-code";
