@@ -173,6 +173,20 @@ class WelcomePagesIntegrationTests {
 	}
 
 	@Test
+	void aFamilyCannotRemoveAnotherFamilysContact() throws Exception {
+		Cookie rosa = signIn(aGuardianWithAChild("Rosa"), "/welcome");
+		String tomsEmail = aGuardianWithAChild("Tom");
+		UUID toms = jdbc.sql("select id from directory.contact_point where value = ?").param(tomsEmail).query(UUID.class).single();
+
+		mvc.perform(get("/welcome/contacts/" + toms + "/remove").cookie(rosa)).andExpect(status().isNotFound());
+		mvc.perform(post("/welcome/contacts/" + toms + "/remove").cookie(rosa).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post("/welcome/contacts/" + toms + "/verify").cookie(rosa).with(csrf()).param("code", "123456"))
+			.andExpect(status().isNotFound());
+
+		assertThat(directory.guardiansWithContact(tomsEmail)).hasSize(1);
+	}
+
+	@Test
 	void staffHaveNoWelcome() throws Exception {
 		Cookie staff = SignIn.as(mvc, StaffAccounts.aStaffMember().createIn(accounts));
 
