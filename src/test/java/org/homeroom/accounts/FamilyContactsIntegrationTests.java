@@ -85,6 +85,9 @@ class FamilyContactsIntegrationTests {
 
 		requestSignInCode(added).andExpect(status().isAccepted());
 		assertThat(outbox.latest(added, 0, 10)).as("no sign-in code goes to an unverified contact").hasSize(1);
+		mvc.perform(post("/api/v1/auth/family/token").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"contact\": \"" + added + "\", \"code\": \"" + verification + "\"}"))
+			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/students/" + rosa.child() + "/guardians").header(HttpHeaders.AUTHORIZATION, rosa.bearer()))
 			.andExpect(jsonPath("$[0].emails[*].value").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(added))));
 

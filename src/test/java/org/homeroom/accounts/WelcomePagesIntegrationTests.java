@@ -187,6 +187,18 @@ class WelcomePagesIntegrationTests {
 	}
 
 	@Test
+	void theSamePagesStayReachableAsYourContactDetails() throws Exception {
+		Cookie session = signIn(aGuardianWithAChild("Ana"), "/welcome");
+		mvc.perform(post("/welcome/finish").cookie(session).with(csrf()));
+
+		for (String page : List.of("/my-children", "/account")) {
+			assertThat(page(session, page).select("a[href=/welcome/contacts]").eachText()).as(page)
+				.contains("Your contact details");
+		}
+		assertThat(page(session, "/welcome/contacts").select(".lead")).as("no welcome once it is settled").isEmpty();
+	}
+
+	@Test
 	void staffHaveNoWelcome() throws Exception {
 		Cookie staff = SignIn.as(mvc, StaffAccounts.aStaffMember().createIn(accounts));
 
