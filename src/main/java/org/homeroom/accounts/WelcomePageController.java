@@ -215,9 +215,10 @@ class WelcomePageController {
 		LanguageTag tag = LanguageTag.of(chosen.get().toLanguageTag());
 		accounts.changePreferredLanguage(caller.getName(), tag);
 		Viewer viewer = directory.viewerOf(caller);
-		if (!UiLanguages.match(directory.familyReach(viewer).preferredLanguage()).equals(chosen)) {
-			directory.changeFamilyLanguage(viewer, caller.getName(), tag);
-		}
+		String onFile = directory.familyReach(viewer).preferredLanguage();
+		// Saved even when unchanged: the family has confirmed it, so a later SIS import keeps it.
+		directory.changeFamilyLanguage(viewer, caller.getName(),
+				UiLanguages.match(onFile).equals(chosen) ? LanguageTag.of(onFile) : tag);
 		redirect.addFlashAttribute("languageSaved", true);
 		return "redirect:/welcome/reach";
 	}

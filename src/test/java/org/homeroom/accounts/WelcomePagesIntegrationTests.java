@@ -158,6 +158,21 @@ class WelcomePagesIntegrationTests {
 	}
 
 	@Test
+	void aRegionalLanguageTagStaysWhenItsLanguageIsConfirmed() throws Exception {
+		String email = aGuardianWithAChild("Lucia");
+		UUID guardian = guardianWith(email);
+		given.prefersLanguage(guardian, "es-MX");
+		Cookie session = signIn(email, "/welcome");
+
+		mvc.perform(post("/welcome/language").cookie(session).with(csrf()).param("language", "es"))
+			.andExpect(redirectedUrl("/welcome/reach"));
+
+		assertThat(jdbc.sql("select preferred_language from directory.guardian where id = ?").param(guardian)
+			.query(String.class).single()).isEqualTo("es-MX");
+		assertThat(editedGroups(guardian)).as("confirmed by the family").containsExactly("LANGUAGE");
+	}
+
+	@Test
 	void theLastStepSavesTheBestTimesAndLandsOnTheChildren() throws Exception {
 		String email = aGuardianWithAChild("Sam");
 		UUID guardian = guardianWith(email);
