@@ -39,6 +39,10 @@ class Account {
 
 	private Instant createdAt;
 
+	private Instant welcomeSettledAt;
+
+	private String signInContact;
+
 	@Version
 	private long version;
 
@@ -79,6 +83,26 @@ class Account {
 
 	void preferLanguage(LanguageTag language) {
 		this.preferredLanguage = language.value();
+	}
+
+	/** The family finished or skipped the welcome, so sign-in no longer leads to it. */
+	void settleWelcome(Instant now) {
+		if (welcomeSettledAt == null) {
+			welcomeSettledAt = now;
+		}
+	}
+
+	boolean welcomeSettled() {
+		return welcomeSettledAt != null;
+	}
+
+	/** The (normalised) contact a family account last signed in with. */
+	void signedInWith(String contact) {
+		this.signInContact = contact;
+	}
+
+	java.util.Optional<String> signInContact() {
+		return java.util.Optional.ofNullable(signInContact);
 	}
 
 	UUID id() {

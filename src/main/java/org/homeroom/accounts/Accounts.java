@@ -55,6 +55,12 @@ public class Accounts implements UserProfiles {
 		account(username).preferLanguage(language);
 	}
 
+	/** The family finished or skipped the welcome. */
+	@Transactional
+	void settleWelcome(String username, java.time.Instant now) {
+		account(username).settleWelcome(now);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean anyExist() {
 		return accounts.count() > 0;

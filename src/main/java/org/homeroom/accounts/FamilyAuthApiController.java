@@ -66,8 +66,8 @@ class FamilyAuthApiController {
 		return ResponseEntity.ok(new FamilyToken(issued.secret(), issued.token().expiresAt()));
 	}
 
-	@ExceptionHandler(FamilySignIn.InvalidCodeException.class)
-	ResponseEntity<ProblemDetail> invalidCode(FamilySignIn.InvalidCodeException ex) {
+	@ExceptionHandler(OneTimeCodes.InvalidCodeException.class)
+	ResponseEntity<ProblemDetail> invalidCode(OneTimeCodes.InvalidCodeException ex) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage()));
 	}

@@ -97,7 +97,7 @@ class FamilySignInPageController {
 		try {
 			outcome = signIn.verify(contact.toString(), code, guardianId);
 		}
-		catch (FamilySignIn.InvalidCodeException ex) {
+		catch (OneTimeCodes.InvalidCodeException ex) {
 			model.addAttribute("contact", contact);
 			model.addAttribute("invalid", true);
 			return "accounts/family-code";
@@ -111,7 +111,8 @@ class FamilySignInPageController {
 		session.removeAttribute(CONTACT);
 		signInAs(outcome.account(), request, response);
 		log.record(SecurityLog.Kind.FAMILY_SIGNED_IN, outcome.account().username(), request.getRemoteAddr(), "web");
-		return "redirect:/my-children";
+		// The first web sign-in offers the welcome (contacts, language, best times) until it is finished or skipped.
+		return outcome.account().welcomeSettled() ? "redirect:/my-children" : "redirect:/welcome";
 	}
 
 	/** Starts a signed-in session, on a new session id so that one fixed before sign-in is useless. */

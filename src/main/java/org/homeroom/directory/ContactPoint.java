@@ -27,21 +27,54 @@ class ContactPoint {
 
 	private boolean valid;
 
+	/** False while a value a family added waits for the code sent to it; only verified points are used. */
+	private boolean verified;
+
 	private int position;
 
 	protected ContactPoint() {
 	}
 
 	ContactPoint(Kind kind, String value, boolean valid, int position) {
+		this(kind, value, valid, true, position);
+	}
+
+	private ContactPoint(Kind kind, String value, boolean valid, boolean verified, int position) {
 		this.id = UUID.randomUUID();
 		this.kind = kind;
 		this.value = value;
 		this.valid = valid;
+		this.verified = verified;
 		this.position = position;
+	}
+
+	/** A value a family typed: kept apart from use until they prove they hold it. */
+	static ContactPoint unverified(Kind kind, String value, int position) {
+		return new ContactPoint(kind, value, true, false, position);
+	}
+
+	void markVerified() {
+		this.verified = true;
+	}
+
+	UUID id() {
+		return id;
 	}
 
 	Kind kind() {
 		return kind;
+	}
+
+	String value() {
+		return value;
+	}
+
+	boolean verified() {
+		return verified;
+	}
+
+	FamilyContact familyView() {
+		return new FamilyContact(id, DirectoryCommands.ContactKind.valueOf(kind.name()), value, verified);
 	}
 
 	ContactView view() {

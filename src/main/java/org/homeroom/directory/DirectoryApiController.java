@@ -82,7 +82,7 @@ class DirectoryApiController {
 	@PatchMapping("/guardians/{id}")
 	GuardianView changeGuardian(Authentication caller, @PathVariable UUID id,
 			@Valid @RequestBody DirectoryCommands.GuardianChanges changes) {
-		return directory.changeGuardian(viewer(caller), id, changes);
+		return directory.changeGuardian(viewer(caller), caller.getName(), id, changes);
 	}
 
 	@PostMapping("/students/{id}/guardians")

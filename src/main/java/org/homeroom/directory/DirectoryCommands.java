@@ -37,6 +37,10 @@ public final class DirectoryCommands {
 			@NotBlank @Size(max = 200) String source) {
 	}
 
+	public enum ContactKind {
+		EMAIL, PHONE
+	}
+
 	/** How a family prefers to hear from school. */
 	public enum Channel {
 		IN_APP, EMAIL, SMS

@@ -94,6 +94,35 @@ class Guardian {
 		}
 	}
 
+	/**
+	 * A contact the family added, unverified until they type the code sent to it. One already on
+	 * file is returned as it is, so that asking again just sends a new code.
+	 */
+	ContactPoint addUnverified(ContactPoint.Kind kind, String value) {
+		return find(kind, value).orElseGet(() -> {
+			int position = (int) contactPoints.stream().filter(point -> point.kind() == kind).count();
+			ContactPoint point = ContactPoint.unverified(kind, value, position);
+			contactPoints.add(point);
+			return point;
+		});
+	}
+
+	void verify(ContactPoint.Kind kind, String value) {
+		find(kind, value).ifPresent(ContactPoint::markVerified);
+	}
+
+	void remove(ContactPoint.Kind kind, String value) {
+		contactPoints.removeIf(point -> point.kind() == kind && point.value().equals(value));
+	}
+
+	java.util.Optional<ContactPoint> find(ContactPoint.Kind kind, String value) {
+		return contactPoints.stream().filter(point -> point.kind() == kind && point.value().equals(value)).findFirst();
+	}
+
+	List<ContactPoint> contactPoints() {
+		return List.copyOf(contactPoints);
+	}
+
 	void preferChannels(List<String> channels, String bestTimes) {
 		if (channels != null) {
 			this.preferredChannels = channels.stream().distinct().toArray(String[]::new);
@@ -107,10 +136,13 @@ class Guardian {
 		return id;
 	}
 
+	/** Unverified contacts are left out: nobody may use them (to write, call or sign in) until they are verified. */
 	GuardianView view() {
 		return new GuardianView(id, givenName, familyName, preferredLanguage,
-				contactPoints.stream().filter(point -> point.kind() == ContactPoint.Kind.EMAIL).map(ContactPoint::view).toList(),
-				contactPoints.stream().filter(point -> point.kind() == ContactPoint.Kind.PHONE).map(ContactPoint::view).toList(),
+				contactPoints.stream().filter(point -> point.kind() == ContactPoint.Kind.EMAIL && point.verified())
+					.map(ContactPoint::view).toList(),
+				contactPoints.stream().filter(point -> point.kind() == ContactPoint.Kind.PHONE && point.verified())
+					.map(ContactPoint::view).toList(),
 				List.of(preferredChannels), bestTimes);
 	}
 }

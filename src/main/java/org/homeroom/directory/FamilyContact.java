@@ -1,0 +1,10 @@
+package org.homeroom.directory;
+
+import java.util.UUID;
+
+/**
+ * One of a family's own e-mail addresses or phones, as the family sees it: whether it is verified
+ * (in use) or still waits for the code sent to it.
+ */
+public record FamilyContact(UUID id, DirectoryCommands.ContactKind kind, String value, boolean verified) {
+}
