@@ -2,6 +2,7 @@ package org.homeroom.accounts;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
@@ -25,14 +26,17 @@ class AccountPageController {
 
 	private final SecurityLog log;
 
-	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log) {
+	private final WebSessions sessions;
+
+	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, WebSessions sessions) {
 		this.accounts = accounts;
 		this.devices = devices;
 		this.log = log;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/account")
-	String show(Principal principal, Model model) {
+	String show(Principal principal, Model model, HttpSession session) {
 		Account account = accounts.account(principal.getName());
 		// A family's sign-in name is an internal id, not an address worth showing.
 		String email = account.username().startsWith(Account.FAMILY_PREFIX) ? null : account.username();
@@ -42,7 +46,20 @@ class AccountPageController {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
 		}
 		model.addAttribute("devices", devices.of(account.username()));
+		model.addAttribute("sessions", sessions.of(account.username(), session.getId()));
 		return "accounts/account";
+	}
+
+	/** Ends one of the user's other web sessions: that browser finds itself signed out. */
+	@PostMapping("/account/sessions/end")
+	String endSession(Principal principal, @RequestParam String id, HttpSession session, RedirectAttributes redirect) {
+		boolean current = sessions.of(principal.getName(), session.getId()).stream()
+			.anyMatch(found -> found.current() && found.id().equals(id));
+		if (!current && sessions.end(principal.getName(), id)) {
+			log.record(SecurityLog.Kind.SESSION_ENDED, principal.getName(), null, null);
+			redirect.addFlashAttribute("sessionEnded", true);
+		}
+		return "redirect:/account";
 	}
 
 	/** The device's series is Base64 and may hold a slash, so it travels as a form field, not in the path. */
@@ -56,12 +73,12 @@ class AccountPageController {
 
 	@PostMapping("/account/language")
 	String changeLanguage(Principal principal, @Validated @ModelAttribute("languageForm") LanguageForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpSession session) {
 		if (!result.hasErrors() && UiLanguages.match(form.language()).isEmpty()) {
 			result.rejectValue("language", "account.language.unsupported");
 		}
 		if (result.hasErrors()) {
-			return show(principal, model);
+			return show(principal, model, session);
 		}
 		accounts.changePreferredLanguage(principal.getName(), LanguageTag.of(form.language()));
 		redirect.addFlashAttribute("saved", true);

@@ -28,6 +28,12 @@ class AccountsConfiguration {
 	}
 
 	@Bean
+	NavigationItem accountAdministrationNavigation() {
+		return new NavigationItem("nav.admin-accounts", "/admin/accounts", 92,
+				Set.of(Role.DISTRICT_ADMIN.name(), Role.SCHOOL_ADMIN.name()));
+	}
+
+	@Bean
 	NavigationItem securityLogNavigation() {
 		return new NavigationItem("nav.security-log", "/security-log", 93, Set.of(Role.DISTRICT_ADMIN.name()));
 	}

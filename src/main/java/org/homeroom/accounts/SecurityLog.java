@@ -22,7 +22,10 @@ class SecurityLog {
 
 	enum Kind {
 		SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_PAUSED, FAMILY_SIGNED_IN, TOKEN_CREATED, TOKEN_REVOKED, DEVICE_SIGNED_OUT,
-		FIRST_ADMIN_CREATED
+		FIRST_ADMIN_CREATED,
+		// Account management: invitations, roles, deactivation, password resets, sessions.
+		INVITED, INVITATION_ACCEPTED, ROLE_GRANTED, ROLE_REVOKED, ACCOUNT_DEACTIVATED, ACCOUNT_REACTIVATED,
+		PASSWORD_RESET_REQUESTED, PASSWORD_RESET, SESSION_ENDED
 	}
 
 	private final JdbcClient jdbc;
@@ -41,6 +44,11 @@ class SecurityLog {
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID(), Timestamp.from(clock.instant()), kind.name(), username, clientAddress, detail)
 			.update();
+		// Every way of signing in ends up here, so the account list's "last sign-in" is kept here too.
+		if (kind == Kind.SIGNED_IN || kind == Kind.FAMILY_SIGNED_IN) {
+			jdbc.sql("update accounts.account set last_signed_in_at = ? where username = ?")
+				.params(Timestamp.from(clock.instant()), username).update();
+		}
 	}
 
 	/** Newest first, optionally for accounts whose sign-in name contains {@code account}. */
