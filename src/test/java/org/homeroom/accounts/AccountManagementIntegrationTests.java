@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.DirectoryFixtures;
@@ -32,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Administrators manage staff accounts: the list, invitations by real SMTP (GreenMail), roles at
  * schools, deactivation; and every user's own sessions.
  */
-@IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1", "homeroom.mail.port=3025",
+@IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1", "homeroom.mail.port=" + Mailbox.PORT,
 		"homeroom.accounts.public-url=https://homeroom.riverside.example" })
 @Import(MovableClock.Replacing.class)
 class AccountManagementIntegrationTests {
@@ -40,7 +39,7 @@ class AccountManagementIntegrationTests {
 	static final String PUBLIC_URL = "https://homeroom.riverside.example";
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = new GreenMailExtension(Mailbox.SMTP).withPerMethodLifecycle(false);
 
 	@Autowired
 	MockMvc mvc;

@@ -9,12 +9,18 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /** What the test mail server (GreenMail) received for one address, and the links in it. */
 final class Mailbox {
+
+	/** Not GreenMail's usual 3025, which other test classes (and other checkouts on this machine) take. */
+	static final int PORT = 3591;
+
+	static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
 	private final GreenMailExtension smtp;
 
