@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
+import org.homeroom.directory.StaffAdministration;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
 import org.springframework.stereotype.Controller;
@@ -28,11 +29,15 @@ class AccountPageController {
 
 	private final WebSessions sessions;
 
-	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, WebSessions sessions) {
+	private final StaffAdministration staff;
+
+	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, WebSessions sessions,
+			StaffAdministration staff) {
 		this.accounts = accounts;
 		this.devices = devices;
 		this.log = log;
 		this.sessions = sessions;
+		this.staff = staff;
 	}
 
 	@GetMapping("/account")
@@ -40,8 +45,11 @@ class AccountPageController {
 		Account account = accounts.account(principal.getName());
 		// A family's sign-in name is an internal id, not an address worth showing.
 		String email = account.username().startsWith(Account.FAMILY_PREFIX) ? null : account.username();
+		// Roles held at a school come from the staff record, and count as much as the account's own.
+		java.util.Set<String> schoolRoles = email == null ? java.util.Set.of() : staff.schoolRolesOf(email);
 		model.addAttribute("account", new AccountView(account.displayName(), email,
-				account.roles().stream().map(grant -> grant.role().name()).sorted().toList()));
+				java.util.stream.Stream.concat(account.roles().stream().map(grant -> grant.role().name()),
+						schoolRoles.stream()).distinct().sorted().toList()));
 		if (!model.containsAttribute("languageForm")) {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
 		}

@@ -242,7 +242,9 @@ class AccountManagementIntegrationTests {
 			.param("schoolId", school.toString()).param("role", "SCHOOL_ADMIN"))
 			.andExpect(redirectedUrl("/admin/accounts/" + record));
 
-		mvc.perform(get("/admin/accounts").cookie(SignIn.as(mvc, teacher))).andExpect(status().isOk());
+		Cookie after = SignIn.as(mvc, teacher);
+		mvc.perform(get("/admin/accounts").cookie(after)).andExpect(status().isOk());
+		assertThat(page(get("/account").cookie(after)).select("dd .badge").eachText()).contains("School administrator");
 		mvc.perform(post("/admin/accounts/" + record + "/roles/remove").cookie(admin).with(csrf())
 			.param("schoolId", school.toString()).param("role", "SCHOOL_ADMIN"));
 		mvc.perform(get("/admin/accounts").cookie(SignIn.as(mvc, teacher))).andExpect(status().isForbidden());
