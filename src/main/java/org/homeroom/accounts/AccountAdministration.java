@@ -113,7 +113,7 @@ class AccountAdministration {
 		if (record.isPresent()) {
 			Optional<Account> account = Optional.ofNullable(record.get().email()).flatMap(accounts::findByUsername);
 			return new AccountDetail(lines(List.of(record.get())).get(0), account.map(Account::id).orElse(null),
-					schoolsManaged(viewer, record.get().id()), viewer.districtAdmin(), self(caller, account));
+					staff.schoolsAdministeredBy(viewer), viewer.districtAdmin(), self(caller, account));
 		}
 		// An account without a staff record is listed, and opened, by its account id.
 		Account account = accounts.findById(id).filter(found -> !found.family() && viewer.districtAdmin()
@@ -265,14 +265,22 @@ class AccountAdministration {
 		}
 	}
 
-	/** The account behind a line of the list (a staff record's id, or an account's own), if the caller manages it. */
+	/**
+	 * The account behind a line of the list (a staff record's id, or an account's own), if the
+	 * caller manages it. A school administrator never acts on a district administrator's account,
+	 * even one who also works at their school: that would let them lock out those above them.
+	 */
 	@Transactional(readOnly = true)
 	Account managedAccount(Authentication caller, UUID id) {
 		AccountDetail detail = detail(caller, id);
 		if (detail.accountId() == null) {
 			throw new NotFoundException("account");
 		}
-		return accounts.findById(detail.accountId()).orElseThrow(() -> new NotFoundException("account"));
+		Account account = accounts.findById(detail.accountId()).orElseThrow(() -> new NotFoundException("account"));
+		if (!detail.districtAdmin() && account.holdsDistrictWide(Role.DISTRICT_ADMIN)) {
+			throw new AccessDeniedException("Only district administrators manage a district administrator's account");
+		}
+		return account;
 	}
 
 	private Account accountManagedByDistrictAdmin(Authentication caller, UUID id) {
@@ -295,10 +303,6 @@ class AccountAdministration {
 			throw new AccessDeniedException("Accounts are managed by administrators");
 		}
 		return viewer;
-	}
-
-	private List<SchoolView> schoolsManaged(Viewer viewer, UUID staffId) {
-		return staff.schoolsAdministeredBy(viewer);
 	}
 
 	private static boolean self(Authentication caller, Optional<Account> account) {
@@ -384,6 +388,11 @@ class AccountAdministration {
 	/** @param schools the schools where the caller may give this person a role */
 	record AccountDetail(AccountLine line, UUID accountId, List<SchoolView> schools, boolean districtAdmin,
 			boolean self) {
+
+		/** Whether the caller may reset, deactivate or reactivate this account. */
+		public boolean accountActions() {
+			return accountId != null && (districtAdmin || !line.districtRoles().contains(Role.DISTRICT_ADMIN.name()));
+		}
 
 		public boolean manages(UUID schoolId) {
 			return schools.stream().anyMatch(school -> school.id().equals(schoolId));

@@ -121,20 +121,13 @@ public class StaffAdministration {
 		return members(List.of(staffId)).stream().findFirst();
 	}
 
-	/** The active staff record with this e-mail address. */
-	@Transactional(readOnly = true)
-	public Optional<StaffMember> staffRecordByEmail(String email) {
-		return jdbc.sql("select id from directory.staff where email = lower(?) and active").param(email)
-			.query(UUID.class).optional().flatMap(this::staffRecord);
-	}
-
-	/** Which of these (lower-case) addresses belong to a staff record. */
+	/** Which of these (lower-case) addresses belong to an active staff record. */
 	@Transactional(readOnly = true)
 	public Set<String> emailsOnFile(Collection<String> emails) {
 		if (emails.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("select email from directory.staff where email in (:emails)")
+		return new HashSet<>(jdbc.sql("select email from directory.staff where active and email in (:emails)")
 			.param("emails", emails).query(String.class).list());
 	}
 

@@ -140,6 +140,12 @@ class AccountManagementIntegrationTests {
 			.containsExactly("Mine Middle");
 		mvc.perform(post("/admin/accounts/" + colleague + "/district-admin").cookie(session).with(csrf()))
 			.andExpect(status().isForbidden());
+		String districtAdmin = StaffAccounts.aDistrictAdmin().createIn(accounts);
+		UUID districtAdminRecord = given.staff("Dana", family, districtAdmin);
+		given.assign(districtAdminRecord, mine, "TEACHER");
+		assertThat(page(get("/admin/accounts/" + districtAdminRecord).cookie(session)).select("#security-heading")).isEmpty();
+		mvc.perform(post("/admin/accounts/" + districtAdminRecord + "/deactivate").cookie(session).with(csrf()))
+			.andExpect(status().isForbidden());
 
 		Cookie teacher = SignIn.as(mvc, StaffAccounts.aStaffMember().createIn(accounts));
 		mvc.perform(get("/admin/accounts").cookie(teacher)).andExpect(status().isForbidden());
