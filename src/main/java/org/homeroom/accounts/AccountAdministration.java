@@ -334,8 +334,8 @@ class AccountAdministration {
 
 	private List<AccountLine> lines(List<StaffMember> members) {
 		List<String> emails = members.stream().map(StaffMember::email).filter(java.util.Objects::nonNull).toList();
-		Map<String, Account> byEmail = accounts.findByUsernameIn(emails).stream()
-			.collect(Collectors.toMap(Account::username, Function.identity()));
+		Map<String, Account> byEmail = emails.isEmpty() ? Map.of()
+				: accounts.findByUsernameIn(emails).stream().collect(Collectors.toMap(Account::username, Function.identity()));
 		Set<UUID> invited = links.invited(members.stream().map(StaffMember::id).toList());
 		return members.stream().map(member -> {
 			Account account = member.email() == null ? null : byEmail.get(member.email());
