@@ -43,6 +43,8 @@ class Account {
 
 	private String signInContact;
 
+	private Instant lastSignedInAt;
+
 	@Version
 	private long version;
 
@@ -79,6 +81,28 @@ class Account {
 
 	void grant(Role role) {
 		roles.add(RoleGrant.districtWide(role));
+	}
+
+	/** Takes a district-wide grant away; per-school roles live in the directory's staff assignments. */
+	void revoke(Role role) {
+		roles.remove(RoleGrant.districtWide(role));
+	}
+
+	boolean holdsDistrictWide(Role role) {
+		return roles.contains(RoleGrant.districtWide(role));
+	}
+
+	/** A deactivated account cannot sign in; the caller ends its sessions, tokens and devices. */
+	void deactivate() {
+		this.active = false;
+	}
+
+	void reactivate() {
+		this.active = true;
+	}
+
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
 	}
 
 	void preferLanguage(LanguageTag language) {
@@ -128,6 +152,14 @@ class Account {
 
 	boolean active() {
 		return active;
+	}
+
+	Instant lastSignedInAt() {
+		return lastSignedInAt;
+	}
+
+	boolean family() {
+		return username.startsWith(FAMILY_PREFIX);
 	}
 
 	Set<RoleGrant> roles() {

@@ -2,7 +2,9 @@ package org.homeroom.accounts;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
+import org.homeroom.directory.StaffAdministration;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
 import org.springframework.stereotype.Controller;
@@ -27,20 +29,30 @@ class AccountPageController {
 
 	private final TwoStepSignIn twoStep;
 
-	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, TwoStepSignIn twoStep) {
+	private final WebSessions sessions;
+
+	private final StaffAdministration staff;
+
+	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, TwoStepSignIn twoStep,
+			WebSessions sessions, StaffAdministration staff) {
 		this.accounts = accounts;
 		this.devices = devices;
 		this.log = log;
 		this.twoStep = twoStep;
+		this.sessions = sessions;
+		this.staff = staff;
 	}
 
 	@GetMapping("/account")
-	String show(Principal principal, Model model) {
+	String show(Principal principal, Model model, HttpSession session) {
 		Account account = accounts.account(principal.getName());
 		// A family's sign-in name is an internal id, not an address worth showing.
 		String email = account.username().startsWith(Account.FAMILY_PREFIX) ? null : account.username();
+		// Roles held at a school come from the staff record, and count as much as the account's own.
+		java.util.Set<String> schoolRoles = email == null ? java.util.Set.of() : staff.schoolRolesOf(email);
 		model.addAttribute("account", new AccountView(account.displayName(), email,
-				account.roles().stream().map(grant -> grant.role().name()).sorted().toList()));
+				java.util.stream.Stream.concat(account.roles().stream().map(grant -> grant.role().name()),
+						schoolRoles.stream()).distinct().sorted().toList()));
 		if (!model.containsAttribute("languageForm")) {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
 		}
@@ -48,7 +60,20 @@ class AccountPageController {
 		if (email != null) {
 			model.addAttribute("twoStepOn", twoStep.enabledSince(account.username()).isPresent());
 		}
+		model.addAttribute("sessions", sessions.of(account.username(), session.getId()));
 		return "accounts/account";
+	}
+
+	/** Ends one of the user's other web sessions: that browser finds itself signed out. */
+	@PostMapping("/account/sessions/end")
+	String endSession(Principal principal, @RequestParam String id, HttpSession session, RedirectAttributes redirect) {
+		boolean current = sessions.of(principal.getName(), session.getId()).stream()
+			.anyMatch(found -> found.current() && found.id().equals(id));
+		if (!current && sessions.end(principal.getName(), id)) {
+			log.record(SecurityLog.Kind.SESSION_ENDED, principal.getName(), null, null);
+			redirect.addFlashAttribute("sessionEnded", true);
+		}
+		return "redirect:/account";
 	}
 
 	/** The device's series is Base64 and may hold a slash, so it travels as a form field, not in the path. */
@@ -62,12 +87,12 @@ class AccountPageController {
 
 	@PostMapping("/account/language")
 	String changeLanguage(Principal principal, @Validated @ModelAttribute("languageForm") LanguageForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpSession session) {
 		if (!result.hasErrors() && UiLanguages.match(form.language()).isEmpty()) {
 			result.rejectValue("language", "account.language.unsupported");
 		}
 		if (result.hasErrors()) {
-			return show(principal, model);
+			return show(principal, model, session);
 		}
 		accounts.changePreferredLanguage(principal.getName(), LanguageTag.of(form.language()));
 		redirect.addFlashAttribute("saved", true);

@@ -1,7 +1,11 @@
 package org.homeroom.accounts;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.homeroom.directory.StaffAdministration;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -11,7 +15,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff sign in with their e-mail address; the roles they hold become authorities. */
+/**
+ * Staff sign in with their e-mail address; the roles they hold become authorities: district-wide
+ * grants from the account, and the roles of their staff record's school assignments, so that a role
+ * given at a school takes effect at the next sign-in.
+ */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -19,33 +27,37 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final Accounts lookup;
 
-	AccountUserDetailsService(AccountRepository accounts, Accounts lookup) {
+	private final StaffAdministration staff;
+
+	AccountUserDetailsService(AccountRepository accounts, Accounts lookup, StaffAdministration staff) {
 		this.accounts = accounts;
 		this.lookup = lookup;
+		this.staff = staff;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		return lookup.byUsername(username).map(AccountUserDetailsService::toUser)
+		return lookup.byUsername(username).map(this::toUser)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 
 	@Transactional(readOnly = true)
 	Optional<UserDetails> loadById(UUID id) {
-		return accounts.findById(id).map(AccountUserDetailsService::toUser);
+		return accounts.findById(id).map(this::toUser);
 	}
 
-	private static UserDetails toUser(Account account) {
+	private UserDetails toUser(Account account) {
+		Set<String> schoolRoles = account.family() ? Set.of() : staff.schoolRolesOf(account.username());
 		return User.withUsername(account.username())
 			// Accounts without a password (families, later) can never pass a password check.
 			.password(account.passwordHash() == null ? "{noop}" + UUID.randomUUID() + UUID.randomUUID()
 					: account.passwordHash())
 			.disabled(!account.active())
-			.authorities(account.roles()
-				.stream()
-				.map(grant -> new SimpleGrantedAuthority(grant.role().authority()))
+			.authorities(Stream.concat(account.roles().stream().map(grant -> grant.role().authority()),
+						schoolRoles.stream().map(role -> "ROLE_" + role))
 				.distinct()
+				.map(SimpleGrantedAuthority::new)
 				.toList())
 			.build();
 	}

@@ -33,6 +33,12 @@ class AccountsConfiguration {
 	}
 
 	@Bean
+	NavigationItem accountAdministrationNavigation() {
+		return NavigationItem.administration("nav.admin-accounts", "/admin/accounts", 92,
+				Set.of(Role.DISTRICT_ADMIN.name(), Role.SCHOOL_ADMIN.name()));
+	}
+
+	@Bean
 	NavigationItem securityLogNavigation() {
 		return NavigationItem.administration("nav.security-log", "/security-log", 93, Set.of(Role.DISTRICT_ADMIN.name()));
 	}

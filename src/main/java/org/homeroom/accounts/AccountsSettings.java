@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param basicTokenIssue whether {@code POST /api/v1/tokens} accepts a password over HTTP Basic
  *     outside demo mode ({@code homeroom.security.basic-token-issue}, mapped in application.properties)
  * @param tokenValidityDays how long an API token lasts when its creator does not say
+ * @param publicUrl the address people reach Homeroom at ({@code HOMEROOM_PUBLIC_URL}), from which
+ *     links in e-mails are built, never from a request's Host header
  */
 @ConfigurationProperties("homeroom.accounts")
 record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenIssue,
-		@DefaultValue("90") int tokenValidityDays) {
+		@DefaultValue("90") int tokenValidityDays, @DefaultValue("http://localhost:8080") String publicUrl) {
 
 	record FirstAdmin(String email, String password) {
 

@@ -21,4 +21,9 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
 	@Modifying
 	@Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :since)")
 	int touch(UUID id, Instant now, Instant since);
+
+	/** Revokes every token of an account still in force, as when the account is deactivated. */
+	@Modifying
+	@Query("update ApiToken t set t.revokedAt = :now where t.accountId = :accountId and t.revokedAt is null")
+	int revokeAll(UUID accountId, Instant now);
 }

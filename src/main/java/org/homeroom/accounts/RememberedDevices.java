@@ -28,6 +28,11 @@ class RememberedDevices {
 		jdbc.sql("delete from persistent_logins where username = ? and series = ?").params(username, series).update();
 	}
 
+	/** Signs every device of the account out, as when the account is deactivated or its password reset. */
+	void revokeAll(String username) {
+		jdbc.sql("delete from persistent_logins where username = ?").param(username).update();
+	}
+
 	record Device(String series, Instant lastUsed) {
 	}
 }

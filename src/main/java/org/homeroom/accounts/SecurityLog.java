@@ -23,7 +23,10 @@ class SecurityLog {
 	enum Kind {
 		SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_PAUSED, FAMILY_SIGNED_IN, TOKEN_CREATED, TOKEN_REVOKED, DEVICE_SIGNED_OUT,
 		FIRST_ADMIN_CREATED, TWO_STEP_ENABLED, TWO_STEP_PASSED, TWO_STEP_FAILED, TWO_STEP_DISABLED, TWO_STEP_RESET,
-		RECOVERY_CODE_USED, RECOVERY_CODES_REPLACED, TWO_STEP_POLICY_CHANGED
+		RECOVERY_CODE_USED, RECOVERY_CODES_REPLACED, TWO_STEP_POLICY_CHANGED,
+		// Account management: invitations, roles, deactivation, password resets, sessions.
+		INVITED, INVITATION_ACCEPTED, ROLE_GRANTED, ROLE_REVOKED, ACCOUNT_DEACTIVATED, ACCOUNT_REACTIVATED,
+		PASSWORD_RESET_REQUESTED, PASSWORD_RESET, SESSION_ENDED
 	}
 
 	private final JdbcClient jdbc;
@@ -42,6 +45,11 @@ class SecurityLog {
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(UUID.randomUUID(), Timestamp.from(clock.instant()), kind.name(), username, clientAddress, detail)
 			.update();
+		// Every way of signing in ends up here, so the account list's "last sign-in" is kept here too.
+		if (kind == Kind.SIGNED_IN || kind == Kind.FAMILY_SIGNED_IN) {
+			jdbc.sql("update accounts.account set last_signed_in_at = ? where username = ?")
+				.params(Timestamp.from(clock.instant()), username).update();
+		}
 	}
 
 	/** Newest first, optionally for accounts whose sign-in name contains {@code account}. */

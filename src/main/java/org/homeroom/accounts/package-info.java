@@ -9,6 +9,11 @@
  * that pages appear in each user's own language, and the directory's
  * {@link org.homeroom.directory.GuardianAccounts} port so that a family sees its own children.
  *
+ * <p>Administrators invite staff (an account is made when the invitation is accepted), give
+ * district-wide roles and deactivate accounts; per-school roles stay in the directory's staff
+ * assignments. Forgotten passwords are reset by e-mailed links, and everyone sees and ends their
+ * own sessions.
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })

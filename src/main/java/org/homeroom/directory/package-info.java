@@ -9,6 +9,9 @@
  * reimplements it. Its API and its staff pages (student search and records, families, colleagues,
  * a teacher's classes) read through the same entry methods, so both obey that policy and log.
  *
+ * <p>Roles held at a school are staff assignments, kept here and nowhere else; administrators
+ * manage them through {@link org.homeroom.directory.StaffAdministration}.
+ *
  * <p>Depends on {@code shared} and {@code platform}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform" })

@@ -1,0 +1,82 @@
+package org.homeroom.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** What the test mail server (GreenMail) received for one address, and the links in it. */
+final class Mailbox {
+
+	/** Not GreenMail's usual 3025, which other test classes (and other checkouts on this machine) take. */
+	static final int PORT = 3591;
+
+	static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+	private final GreenMailExtension smtp;
+
+	Mailbox(GreenMailExtension smtp) {
+		this.smtp = smtp;
+	}
+
+	/** The messages to this address, waiting up to 10 s for at least {@code count}. */
+	List<MimeMessage> to(String address, int count) throws InterruptedException {
+		Instant until = Instant.now().plus(Duration.ofSeconds(10));
+		List<MimeMessage> found = List.of();
+		while (Instant.now().isBefore(until)) {
+			found = Arrays.stream(smtp.getReceivedMessages()).filter(message -> addressedTo(message, address)).toList();
+			if (found.size() >= count) {
+				return found;
+			}
+			Thread.sleep(100);
+		}
+		return found;
+	}
+
+	/** The messages to this address right now, without waiting. */
+	List<MimeMessage> now(String address) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> addressedTo(message, address)).toList();
+	}
+
+	/** The path (and token) of the link in the newest message to this address that starts with {@code base}. */
+	String linkPath(String address, String base) throws InterruptedException {
+		List<MimeMessage> messages = to(address, 1);
+		if (messages.isEmpty()) {
+			throw new AssertionError("No mail arrived for " + address);
+		}
+		String body = GreenMailUtil.getBody(messages.get(messages.size() - 1)).replace("=\r\n", "").replace("=\n", "");
+		Matcher link = Pattern.compile(Pattern.quote(base) + "(/[A-Za-z-]+/[A-Za-z0-9_-]+)").matcher(body);
+		if (!link.find()) {
+			throw new AssertionError("No link starting with " + base + " in: " + body);
+		}
+		return link.group(1);
+	}
+
+	static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean addressedTo(MimeMessage message, String address) {
+		try {
+			Address[] recipients = message.getAllRecipients();
+			return recipients != null && Arrays.stream(recipients).anyMatch(to -> to.toString().equalsIgnoreCase(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
