@@ -1,0 +1,31 @@
+package org.homeroom.directory;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whose families a message is for. The parts combine with AND; the values within one part with
+ * OR; an empty part does not narrow. {@code programs} are {@code ENGLISH_LEARNER}, {@code IEP}
+ * and {@code SECTION_504}; {@code languages} are the guardians' preferred languages (BCP 47,
+ * matched on the language, so "es" takes "es-MX").
+ */
+public record AudienceCriteria(Boolean district, Set<UUID> schoolIds, Set<String> grades, Set<UUID> classIds,
+		Set<UUID> studentIds, Set<String> languages, Set<String> programs) {
+
+	public static final Set<String> PROGRAMS = Set.of("ENGLISH_LEARNER", "IEP", "SECTION_504");
+
+	public AudienceCriteria {
+		district = Boolean.TRUE.equals(district);
+		schoolIds = schoolIds == null ? Set.of() : Set.copyOf(schoolIds);
+		grades = grades == null ? Set.of() : Set.copyOf(grades);
+		classIds = classIds == null ? Set.of() : Set.copyOf(classIds);
+		studentIds = studentIds == null ? Set.of() : Set.copyOf(studentIds);
+		languages = languages == null ? Set.of() : Set.copyOf(languages);
+		programs = programs == null ? Set.of() : Set.copyOf(programs);
+	}
+
+	/** Whether it names whom to reach at all: the district, or some schools, classes or students. */
+	public boolean reachesAnyone() {
+		return district || !schoolIds.isEmpty() || !classIds.isEmpty() || !studentIds.isEmpty() || !grades.isEmpty();
+	}
+}

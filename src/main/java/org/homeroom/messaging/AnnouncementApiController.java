@@ -1,0 +1,104 @@
+package org.homeroom.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.homeroom.directory.AudienceCriteria;
+import org.homeroom.directory.Directory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Announcements over the API. A POST with an {@code Idempotency-Key} may be retried safely: the
+ * same key with the same body answers the first announcement again and creates nothing; the same
+ * key with another body is a 422.
+ */
+@RestController
+@RequestMapping("/api/v1/announcements")
+class AnnouncementApiController {
+
+	private final Messaging messaging;
+
+	private final Directory directory;
+
+	AnnouncementApiController(Messaging messaging, Directory directory) {
+		this.messaging = messaging;
+		this.directory = directory;
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, UUID>> create(Authentication caller, @Valid @RequestBody AnnouncementRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		Messaging.Created created = messaging.create(sender(caller), request, idempotencyKey);
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.announcement().id()));
+	}
+
+	@PostMapping("/preview")
+	AudiencePreview preview(Authentication caller, @Valid @RequestBody PreviewRequest request) {
+		return messaging.preview(sender(caller), request.audience(), request.category(), request.channels());
+	}
+
+	@GetMapping("/{id}")
+	AnnouncementView announcement(Authentication caller, @PathVariable UUID id) {
+		return messaging.announcement(sender(caller), id);
+	}
+
+	@PatchMapping("/{id}")
+	AnnouncementView change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody AnnouncementChanges changes) {
+		return messaging.change(sender(caller), id, changes);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void cancel(Authentication caller, @PathVariable UUID id) {
+		messaging.cancel(sender(caller), id);
+	}
+
+	@GetMapping("/{id}/report")
+	DeliveryReport report(Authentication caller, @PathVariable UUID id) {
+		return messaging.report(sender(caller), id);
+	}
+
+	@ExceptionHandler(IdempotencyKeyReusedException.class)
+	ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key", ex.getMessage());
+	}
+
+	@ExceptionHandler(AnnouncementChangedException.class)
+	ProblemDetail changedMeanwhile(AnnouncementChangedException ex) {
+		return problem(HttpStatus.CONFLICT, "version", ex.getMessage());
+	}
+
+	private Messaging.Sender sender(Authentication caller) {
+		Set<String> roles = Directory.rolesOf(caller);
+		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String field, String message) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+		problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+		return problem;
+	}
+
+	record PreviewRequest(@NotNull @Valid AudienceCriteria audience, @NotNull Category category,
+			@NotEmpty Set<Channel> channels) {
+	}
+}

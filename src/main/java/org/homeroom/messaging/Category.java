@@ -1,0 +1,11 @@
+package org.homeroom.messaging;
+
+/** What an announcement is about; families may decline GENERAL and EVENT, never URGENT or ATTENDANCE. */
+public enum Category {
+
+	GENERAL, URGENT, ATTENDANCE, EVENT;
+
+	boolean optional() {
+		return this == GENERAL || this == EVENT;
+	}
+}

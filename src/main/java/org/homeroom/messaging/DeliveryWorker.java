@@ -1,0 +1,223 @@
+package org.homeroom.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers what is due, on every node at once. Each pass claims a batch of due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so nodes never take the same row, and commits them as SENDING
+ * before handing any to its channel: a crash then leaves evidence rather than a silent gap. A
+ * failed hand-off is retried later, each wait twice the last, until the attempts run out.
+ * <p>Every node keeps a heartbeat. Rows in flight on a node whose heartbeat has stopped are
+ * reconciled by whichever node notices: e-mail goes out again with the same Message-ID, which
+ * receiving servers de-duplicate, and is marked as resent; the in-app inbox is written by the
+ * same database commit that marks it sent, so it is simply queued again. A channel that could
+ * neither be repeated safely nor known to have gone out would be marked UNCERTAIN for staff.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private static final Duration IDLE = Duration.ofMillis(250);
+
+	private static final Duration HEARTBEAT = Duration.ofSeconds(3);
+
+	private final UUID node = UUID.randomUUID();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Messaging messaging;
+
+	private final EmailChannel email;
+
+	private final MessageRenderer renderer;
+
+	private final MessagingSettings settings;
+
+	private final Clock clock;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	private Instant lastHeartbeat = Instant.EPOCH;
+
+	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, EmailChannel email,
+			MessageRenderer renderer, MessagingSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.messaging = messaging;
+		this.email = email;
+		this.renderer = renderer;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		if (!settings.worker()) {
+			return;
+		}
+		jdbc.sql("insert into messaging.node (id, started_at, heartbeat_at) values (?, ?, ?)")
+			.params(node, Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update();
+		running = true;
+		thread = new Thread(this::run, "delivery-worker");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			jdbc.sql("delete from messaging.node where id = ?").param(node).update();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void run() {
+		while (running) {
+			try {
+				beat();
+				int work = messaging.releaseDue() + deliverOneBatch();
+				if (work == 0) {
+					Thread.sleep(IDLE.toMillis());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (running) {
+					log.warn("Delivery pass failed; trying again shortly", ex);
+					sleepQuietly();
+				}
+			}
+		}
+	}
+
+	/** Claims a batch, commits it as SENDING, then hands each row to its channel. */
+	int deliverOneBatch() throws InterruptedException {
+		List<Claimed> batch = claim();
+		long gapNanos = 1_000_000_000L / Math.max(settings.emailsPerSecond(), 1);
+		for (Claimed delivery : batch) {
+			long started = System.nanoTime();
+			hand(delivery);
+			if (delivery.channel() == Channel.EMAIL) {
+				long wait = gapNanos - (System.nanoTime() - started);
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+			}
+		}
+		return batch.size();
+	}
+
+	private List<Claimed> claim() {
+		boolean emailPossible = email.available();
+		return transactions.execute(status -> jdbc.sql("""
+				update messaging.delivery d set status = 'SENDING', claimed_by = :node, claimed_at = :now, attempts = d.attempts + 1
+				from messaging.announcement a
+				where a.id = d.announcement_id and d.id in (
+				    select id from messaging.delivery
+				    where status = 'QUEUED' and next_attempt_at <= :now and (:email or channel <> 'EMAIL')
+				    order by next_attempt_at limit :batch for update skip locked)
+				returning d.id, d.announcement_id, d.guardian_id, d.channel, d.language, d.address, d.guardian_name,
+				          d.child_names, d.school_names, d.attempts, a.subject, a.body, a.category""")
+			.param("node", node)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("email", emailPossible)
+			.param("batch", settings.batchSize())
+			.query(Claimed.class)
+			.list());
+	}
+
+	private void hand(Claimed delivery) {
+		try {
+			if (delivery.channel() == Channel.EMAIL) {
+				email.send(delivery.id(), delivery.address(), renderer.render(delivery));
+			}
+			jdbc.sql("update messaging.delivery set status = 'SENT', sent_at = ?, last_error = null where id = ? and claimed_by = ?")
+				.params(Timestamp.from(clock.instant()), delivery.id(), node).update();
+		}
+		catch (Exception ex) {
+			boolean lastTry = delivery.attempts() >= settings.maxAttempts();
+			Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
+			// The reason is kept for staff, without the address or the message.
+			String reason = ex.getClass().getSimpleName();
+			jdbc.sql("""
+					update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
+					where id = ? and claimed_by = ?""")
+				.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(clock.instant().plus(wait)), reason, delivery.id(), node)
+				.update();
+		}
+	}
+
+	/** Keeps this node's heartbeat, and reconciles what nodes that stopped beating left in flight. */
+	private void beat() {
+		Instant now = clock.instant();
+		if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) < 0) {
+			return;
+		}
+		lastHeartbeat = now;
+		jdbc.sql("update messaging.node set heartbeat_at = ? where id = ?").params(Timestamp.from(now), node).update();
+		reconcile(now.minus(settings.nodeTimeout()));
+	}
+
+	int reconcile(Instant deadBefore) {
+		return transactions.execute(status -> {
+			List<UUID> dead = jdbc.sql("select id from messaging.node where heartbeat_at < ? and id <> ? for update skip locked")
+				.params(Timestamp.from(deadBefore), node).query(UUID.class).list();
+			if (dead.isEmpty()) {
+				return 0;
+			}
+			int requeued = jdbc.sql("""
+					update messaging.delivery set status = 'QUEUED', next_attempt_at = :now, claimed_by = null,
+					       resent_after_crash = (channel = 'EMAIL')
+					where status = 'SENDING' and claimed_by in (:dead)""")
+				.param("now", Timestamp.from(clock.instant()))
+				.param("dead", dead)
+				.update();
+			jdbc.sql("delete from messaging.node where id in (:dead)").param("dead", dead).update();
+			if (requeued > 0) {
+				log.info("Reconciled {} deliveries left in flight by {} stopped node(s)", requeued, dead.size());
+			}
+			return requeued;
+		});
+	}
+
+	private static void sleepQuietly() {
+		try {
+			Thread.sleep(1_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

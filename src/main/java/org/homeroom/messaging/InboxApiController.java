@@ -1,0 +1,47 @@
+package org.homeroom.messaging;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.homeroom.directory.Directory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A family's inbox over the API, for the web page's live updates and for mobile apps. */
+@RestController
+@RequestMapping("/api/v1/me/inbox")
+class InboxApiController {
+
+	static final int NEWEST = 100;
+
+	private final Messaging messaging;
+
+	private final Directory directory;
+
+	InboxApiController(Messaging messaging, Directory directory) {
+		this.messaging = messaging;
+		this.directory = directory;
+	}
+
+	@GetMapping
+	Inbox inbox(Authentication caller) {
+		Set<UUID> guardians = directory.viewerOf(caller).guardianIds();
+		return new Inbox(messaging.unread(guardians), messaging.inbox(guardians, NEWEST));
+	}
+
+	@PostMapping("/{id}/read")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void read(Authentication caller, @PathVariable UUID id) {
+		messaging.markRead(directory.viewerOf(caller).guardianIds(), id);
+	}
+
+	record Inbox(long unread, List<InboxMessage> messages) {
+	}
+}

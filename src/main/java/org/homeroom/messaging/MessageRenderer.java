@@ -1,0 +1,86 @@
+package org.homeroom.messaging;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.homeroom.shared.LanguageTag;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Turns an announcement into each family's copy. The work that depends only on the announcement
+ * and the family's language (the footer in that language, the HTML layout) is done once per
+ * language and kept; per family, only the placeholders are filled in: {@code {guardianName}},
+ * {@code {childName}} (all of that family's children in the audience) and {@code {school}}.
+ */
+@Component
+class MessageRenderer {
+
+	private static final int KEPT = 1_000;
+
+	private final MessageSource messages;
+
+	private final MessagingSettings settings;
+
+	private final Map<Key, Template> templates = new ConcurrentHashMap<>();
+
+	MessageRenderer(MessageSource messages, MessagingSettings settings) {
+		this.messages = messages;
+		this.settings = settings;
+	}
+
+	RenderedMessage render(Claimed delivery) {
+		if (templates.size() > KEPT) {
+			templates.clear();
+		}
+		Template template = templates.computeIfAbsent(new Key(delivery.announcementId(), delivery.language()),
+				key -> template(delivery));
+		String subject = fill(template.subject(), delivery, false);
+		String text = fill(template.text(), delivery, false);
+		String html = fill(template.html(), delivery, true);
+		return new RenderedMessage(subject, text, html, template.unsubscribeUrl());
+	}
+
+	private Template template(Claimed delivery) {
+		Locale locale = LanguageTag.of(delivery.language()).toLocale();
+		String about = messages.getMessage("messaging.mail.about", new Object[] { "{childName}" }, locale);
+		String sentBy = messages.getMessage("messaging.mail.sent-by", new Object[] { "{school}" }, locale);
+		String unsubscribeUrl = delivery.category().optional() ? settings.publicUrl() + "/messages/preferences" : null;
+		String unsubscribe = unsubscribeUrl == null ? null
+				: messages.getMessage("messaging.mail.preferences", new Object[] { unsubscribeUrl }, locale);
+		String text = delivery.body() + "\n\n--\n" + about + "\n" + sentBy + (unsubscribe == null ? "" : "\n" + unsubscribe);
+		StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(HtmlUtils.htmlEscape(delivery.language()))
+			.append("\"><body style=\"font-family:sans-serif;line-height:1.5;color:#222\">");
+		for (String paragraph : delivery.body().split("\\R\\s*\\R")) {
+			html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
+		}
+		html.append("<hr><p style=\"color:#555;font-size:90%\">").append(HtmlUtils.htmlEscape(about)).append("<br>")
+			.append(HtmlUtils.htmlEscape(sentBy));
+		if (unsubscribeUrl != null) {
+			html.append("<br><a href=\"").append(HtmlUtils.htmlEscape(unsubscribeUrl)).append("\">")
+				.append(HtmlUtils.htmlEscape(messages.getMessage("messaging.mail.preferences.link", null, locale)))
+				.append("</a>");
+		}
+		html.append("</p></body></html>");
+		return new Template(delivery.subject(), text, html.toString(), unsubscribeUrl);
+	}
+
+	private static String fill(String template, Claimed delivery, boolean html) {
+		return template.replace("{guardianName}", escaped(delivery.guardianName(), html))
+			.replace("{childName}", escaped(delivery.childNames(), html))
+			.replace("{school}", escaped(delivery.schoolNames() == null ? "" : delivery.schoolNames(), html));
+	}
+
+	private static String escaped(String value, boolean html) {
+		return html ? HtmlUtils.htmlEscape(value) : value;
+	}
+
+	private record Key(UUID announcementId, String language) {
+	}
+
+	private record Template(String subject, String text, String html, String unsubscribeUrl) {
+	}
+}

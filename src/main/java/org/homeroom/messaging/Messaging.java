@@ -1,0 +1,449 @@
+package org.homeroom.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.homeroom.directory.AudienceCriteria;
+import org.homeroom.directory.AudienceQuery;
+import org.homeroom.directory.Directory;
+import org.homeroom.directory.Viewer;
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The messaging module's entry point: announcements written, previewed, scheduled, changed or
+ * cancelled until they are released; their delivery reports; a family's inbox.
+ * <p>A sender reaches only families of students the access policy lets them see, and only a
+ * district administrator may write to the whole district. Release resolves the audience and
+ * queues every delivery in two set-based statements, however many families it reaches.
+ */
+@Service
+public class Messaging {
+
+	static final Set<String> SENDER_ROLES = Set.of("DISTRICT_ADMIN", "SCHOOL_ADMIN", "TEACHER", "COUNSELOR",
+			"FAMILY_LIAISON", "ATTENDANCE_OFFICER");
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	private final JsonMapper json;
+
+	private final MessagingSettings settings;
+
+	private final Clock clock;
+
+	Messaging(JdbcClient jdbc, Directory directory, JsonMapper json, MessagingSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.json = json;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Someone writing to families: who they are, their roles, and whom the directory lets them see. */
+	public record Sender(String username, Set<String> roles, Viewer viewer) {
+
+		public Sender {
+			roles = Set.copyOf(roles);
+		}
+	}
+
+	/** The answer to a create: the announcement, and whether this request made it or repeated an earlier one. */
+	record Created(AnnouncementView announcement, boolean repeated) {
+	}
+
+	@Transactional
+	Created create(Sender sender, AnnouncementRequest request, String idempotencyKey) {
+		requireSender(sender);
+		String requestHash = hash(json.writeValueAsString(request));
+		if (idempotencyKey != null) {
+			Optional<KeyUse> earlier = jdbc.sql("""
+					select request_hash, announcement_id from messaging.idempotency_key where author = ? and key = ?""")
+				.params(sender.username(), idempotencyKey).query(KeyUse.class).optional();
+			if (earlier.isPresent()) {
+				if (!earlier.get().requestHash().equals(requestHash)) {
+					throw new IdempotencyKeyReusedException(idempotencyKey);
+				}
+				return new Created(find(earlier.get().announcementId()), true);
+			}
+		}
+		directory.audience(sender.viewer(), request.audience());
+		Instant now = clock.instant();
+		Instant scheduledAt = request.scheduledAt() == null ? now : request.scheduledAt();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into messaging.announcement (id, author, author_roles, subject, body, category, channels, audience, status,
+				                                    scheduled_at, created_at)
+				values (:id, :author, string_to_array(:roles, ','), :subject, :body, :category, string_to_array(:channels, ','),
+				        cast(:audience as jsonb), 'SCHEDULED', :scheduledAt, :now)""")
+			.param("id", id)
+			.param("author", sender.username())
+			.param("roles", String.join(",", sender.roles()))
+			.param("subject", request.subject().strip())
+			.param("body", request.body().strip())
+			.param("category", request.category().name())
+			.param("channels", request.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(",")))
+			.param("audience", json.writeValueAsString(request.audience()))
+			.param("scheduledAt", Timestamp.from(scheduledAt))
+			.param("now", Timestamp.from(now))
+			.update();
+		if (idempotencyKey != null) {
+			jdbc.sql("insert into messaging.idempotency_key (author, key, request_hash, announcement_id, created_at) values (?, ?, ?, ?, ?)")
+				.params(sender.username(), idempotencyKey, requestHash, id, Timestamp.from(now)).update();
+		}
+		if (!scheduledAt.isAfter(now)) {
+			release(id);
+		}
+		return new Created(find(id), false);
+	}
+
+	/** Whom the announcement would reach now, and who would be left out and why. */
+	@Transactional(readOnly = true)
+	public AudiencePreview preview(Sender sender, AudienceCriteria audience, Category category, Set<Channel> channels) {
+		requireSender(sender);
+		AudienceQuery query = directory.audience(sender.viewer(), audience);
+		List<PreviewRow> rows = jdbc.sql("""
+				select a.guardian_id, a.language, bool_and(a.no_contact) as no_contact, bool_or(a.reachable) as reachable,
+				       max(a.email) as email,
+				       coalesce((select string_agg(o.channel, ',') from messaging.opt_out o
+				                 where o.guardian_id = a.guardian_id and o.category = :category), '') as opted_out
+				from (%s) a group by a.guardian_id, a.language""".formatted(query.sql()))
+			.params(query.parameters())
+			.param("category", category.name())
+			.query(PreviewRow.class).list();
+		Map<String, Long> byLanguage = new TreeMap<>();
+		Map<String, Long> excluded = new TreeMap<>();
+		long reached = 0;
+		for (PreviewRow row : rows) {
+			String reason = row.noContact() ? "NO_CONTACT_RESTRICTION" : !row.reachable() ? "NO_USABLE_CONTACT" : null;
+			if (reason != null) {
+				excluded.merge(reason, 1L, Long::sum);
+				continue;
+			}
+			Set<String> optedOut = category.optional() ? Set.of(row.optedOut().split(",")) : Set.of();
+			boolean anyChannel = false;
+			for (Channel channel : channels) {
+				if (optedOut.contains(channel.name())) {
+					excluded.merge("OPTED_OUT_" + channel.name(), 1L, Long::sum);
+				}
+				else if (channel == Channel.EMAIL && row.email() == null) {
+					excluded.merge("NO_EMAIL", 1L, Long::sum);
+				}
+				else {
+					anyChannel = true;
+				}
+			}
+			if (anyChannel) {
+				reached++;
+				byLanguage.merge(row.language(), 1L, Long::sum);
+			}
+		}
+		return new AudiencePreview(reached, byLanguage, excluded);
+	}
+
+	/**
+	 * Resolves the audience and queues the deliveries, both in SQL: one row per guardian and child,
+	 * then one delivery per guardian and channel naming all of that guardian's children. A scheduled
+	 * announcement is released by the delivery worker when it falls due.
+	 */
+	@Transactional
+	void release(UUID id) {
+		Release announcement = jdbc.sql("""
+				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
+				       audience::text as audience
+				from messaging.announcement where id = ? and status = 'SCHEDULED' for update""")
+			.param(id).query(Release.class).optional().orElse(null);
+		if (announcement == null) {
+			return;
+		}
+		Set<String> roles = Set.of(announcement.roles().split(","));
+		Viewer sender = directory.viewerOf(announcement.author(), roles);
+		AudienceQuery audience = directory.audience(sender, json.readValue(announcement.audience(), AudienceCriteria.class));
+		jdbc.sql("""
+				insert into messaging.recipient (announcement_id, guardian_id, student_id, guardian_name, student_name, school_name,
+				                                 language, email, excluded)
+				select :announcement, a.guardian_id, a.student_id, a.guardian_name, a.student_name, a.school_name, a.language, a.email,
+				       case when a.no_contact then 'NO_CONTACT_RESTRICTION' when not a.reachable then 'NO_USABLE_CONTACT' end
+				from (%s) a
+				on conflict do nothing""".formatted(audience.sql()))
+			.params(audience.parameters())
+			.param("announcement", id)
+			.update();
+		Category category = Category.valueOf(announcement.category());
+		Instant now = clock.instant();
+		Instant due = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), directory.timeZone())
+			.allowedFrom(now, category);
+		jdbc.sql("""
+				insert into messaging.delivery (id, announcement_id, guardian_id, channel, language, address, guardian_name,
+				                                child_names, school_names, status, next_attempt_at)
+				select gen_random_uuid(), r.announcement_id, r.guardian_id, ch.channel, r.language,
+				       case when ch.channel = 'EMAIL' then r.email end, r.guardian_name,
+				       string_agg(r.student_name, ', ' order by r.student_name),
+				       string_agg(distinct r.school_name, ', '), 'QUEUED', :due
+				from messaging.recipient r
+				cross join unnest(string_to_array(:channels, ',')) as ch (channel)
+				where r.announcement_id = :announcement and r.excluded is null
+				  and (ch.channel <> 'EMAIL' or r.email is not null)
+				  and not (:optional and exists (select 1 from messaging.opt_out o where o.guardian_id = r.guardian_id
+				                                 and o.category = :category and o.channel = ch.channel))
+				group by r.announcement_id, r.guardian_id, ch.channel, r.language, r.email, r.guardian_name
+				on conflict do nothing""")
+			.param("announcement", id)
+			.param("channels", announcement.channels())
+			.param("category", category.name())
+			.param("optional", category.optional())
+			.param("due", Timestamp.from(due))
+			.update();
+		jdbc.sql("update messaging.announcement set status = 'RELEASED', released_at = ?, version = version + 1 where id = ?")
+			.params(Timestamp.from(now), id).update();
+	}
+
+	/** Scheduled announcements that are due, claimed so that only one node releases each. */
+	@Transactional
+	int releaseDue() {
+		List<UUID> due = jdbc.sql("""
+				select id from messaging.announcement where status = 'SCHEDULED' and scheduled_at <= ?
+				order by scheduled_at limit 20 for update skip locked""")
+			.param(Timestamp.from(clock.instant())).query(UUID.class).list();
+		due.forEach(this::release);
+		return due.size();
+	}
+
+	@Transactional(readOnly = true)
+	public AnnouncementView announcement(Sender sender, UUID id) {
+		AnnouncementView view = find(id);
+		requireAuthorOrDistrict(sender, view);
+		return view;
+	}
+
+	/** Changes what is not yet released; the audience is checked again as the sender's. */
+	@Transactional
+	AnnouncementView change(Sender sender, UUID id, AnnouncementChanges changes) {
+		AnnouncementView current = announcement(sender, id);
+		requireUnreleased(current);
+		long version = changes.version();
+		if (current.version() != version) {
+			throw new AnnouncementChangedException(id);
+		}
+		AnnouncementRequest changed = changes.applyTo(current);
+		if (changed.subject().isBlank() || changed.body().isBlank() || changed.channels().isEmpty()) {
+			throw new InvalidInputException(changed.subject().isBlank() ? "subject" : changed.body().isBlank() ? "body" : "channels",
+					"must not be empty");
+		}
+		directory.audience(sender.viewer(), changed.audience());
+		Instant scheduledAt = changed.scheduledAt() == null ? clock.instant() : changed.scheduledAt();
+		jdbc.sql("""
+				update messaging.announcement set subject = :subject, body = :body, category = :category,
+				       channels = string_to_array(:channels, ','), audience = cast(:audience as jsonb), scheduled_at = :scheduledAt,
+				       version = version + 1
+				where id = :id and version = :version and status = 'SCHEDULED'""")
+			.param("subject", changed.subject().strip())
+			.param("body", changed.body().strip())
+			.param("category", changed.category().name())
+			.param("channels", changed.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(",")))
+			.param("audience", json.writeValueAsString(changed.audience()))
+			.param("scheduledAt", Timestamp.from(scheduledAt))
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (!scheduledAt.isAfter(clock.instant())) {
+			release(id);
+		}
+		return find(id);
+	}
+
+	@Transactional
+	void cancel(Sender sender, UUID id) {
+		requireUnreleased(announcement(sender, id));
+		jdbc.sql("update messaging.announcement set status = 'CANCELLED', version = version + 1 where id = ? and status = 'SCHEDULED'")
+			.param(id).update();
+	}
+
+	/**
+	 * The delivery report. It names the guardians and children nobody reached, so reading it is a
+	 * disclosure of those children's records, and is logged as one.
+	 */
+	@Transactional
+	public DeliveryReport report(Sender sender, UUID id) {
+		AnnouncementView announcement = announcement(sender, id);
+		Map<String, Map<String, Long>> byChannel = new TreeMap<>();
+		Map<String, Map<String, Long>> byLanguage = new TreeMap<>();
+		jdbc.sql("""
+				select channel, language, status, count(*) as deliveries, count(read_at) as opened
+				from messaging.delivery where announcement_id = ? group by channel, language, status""")
+			.param(id)
+			.query((rs, row) -> {
+				String channel = rs.getString(1);
+				String status = rs.getString(3);
+				long count = rs.getLong(4);
+				byChannel.computeIfAbsent(channel, key -> zeroCounts(channel)).merge(status, count, Long::sum);
+				byLanguage.computeIfAbsent(rs.getString(2), key -> new TreeMap<>()).merge(status, count, Long::sum);
+				if (channel.equals(Channel.IN_APP.name())) {
+					byChannel.get(channel).merge("OPENED", rs.getLong(5), Long::sum);
+				}
+				return null;
+			}).list();
+		Map<String, Long> excluded = new TreeMap<>();
+		jdbc.sql("""
+				select excluded, count(distinct guardian_id) from messaging.recipient
+				where announcement_id = ? and excluded is not null group by excluded""")
+			.param(id)
+			.query((rs, row) -> excluded.put(rs.getString(1), rs.getLong(2))).list();
+		long resent = jdbc.sql("select count(*) from messaging.delivery where announcement_id = ? and resent_after_crash")
+			.param(id).query(Long.class).single();
+		List<UnreachedRow> unreached = jdbc.sql("""
+				select r.guardian_id, min(r.guardian_name) as guardian_name, string_agg(r.student_name, ', ' order by r.student_name) as children,
+				       array_agg(r.student_id) as student_ids,
+				       case when bool_and(r.excluded = 'NO_USABLE_CONTACT') then 'NO_USABLE_CONTACT' else 'ALL_CHANNELS_FAILED' end as reason
+				from messaging.recipient r
+				where r.announcement_id = :id and (r.excluded is null or r.excluded = 'NO_USABLE_CONTACT')
+				group by r.guardian_id
+				having bool_and(r.excluded = 'NO_USABLE_CONTACT')
+				    or (bool_and(r.excluded is null)
+				        and exists (select 1 from messaging.delivery d where d.announcement_id = :id and d.guardian_id = r.guardian_id)
+				        and not exists (select 1 from messaging.delivery d where d.announcement_id = :id and d.guardian_id = r.guardian_id
+				                        and d.status <> 'FAILED'))
+				order by guardian_name""")
+			.param("id", id)
+			.query((rs, row) -> new UnreachedRow(new DeliveryReport.Unreached(rs.getObject(1, UUID.class), rs.getString(2),
+					rs.getString(3), rs.getString(5)), Arrays.asList((UUID[]) rs.getArray(4).getArray())))
+			.list();
+		if (!unreached.isEmpty()) {
+			directory.recordAccess(sender.username(),
+					unreached.stream().flatMap(row -> row.studentIds().stream()).distinct().toList(),
+					"announcement report: families not reached", "messaging", id.toString());
+		}
+		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, resent,
+				unreached.stream().map(UnreachedRow::unreached).toList());
+	}
+
+	/** A family's inbox: in-app announcements delivered to the guardian records its account acts for. */
+	@Transactional(readOnly = true)
+	public List<InboxMessage> inbox(Collection<UUID> guardianIds, int limit) {
+		if (guardianIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select d.id, a.subject, a.body, a.category, d.child_names as children, d.sent_at, d.read_at is not null as read
+				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
+				where d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'
+				order by d.sent_at desc limit :limit""")
+			.param("guardians", guardianIds)
+			.param("limit", limit)
+			.query(InboxMessage.class).list();
+	}
+
+	@Transactional(readOnly = true)
+	public long unread(Collection<UUID> guardianIds) {
+		if (guardianIds.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from messaging.delivery where guardian_id in (:guardians) and channel = 'IN_APP'
+				and status = 'SENT' and read_at is null""")
+			.param("guardians", guardianIds).query(Long.class).single();
+	}
+
+	/** Marks a message read; one that is not in this family's inbox answers 404. */
+	@Transactional
+	public void markRead(Collection<UUID> guardianIds, UUID deliveryId) {
+		int changed = guardianIds.isEmpty() ? 0 : jdbc.sql("""
+				update messaging.delivery set read_at = coalesce(read_at, :now)
+				where id = :id and guardian_id in (:guardians) and channel = 'IN_APP' and status = 'SENT'""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", deliveryId)
+			.param("guardians", guardianIds)
+			.update();
+		if (changed == 0) {
+			throw new NotFoundException("message");
+		}
+	}
+
+	private AnnouncementView find(UUID id) {
+		return jdbc.sql("""
+				select id, author, audience::text, subject, body, category, array_to_string(channels, ','), status, scheduled_at,
+				       released_at, version
+				from messaging.announcement where id = ?""")
+			.param(id)
+			.query((rs, row) -> new AnnouncementView(rs.getObject(1, UUID.class), rs.getString(2),
+					json.readValue(rs.getString(3), AudienceCriteria.class), rs.getString(4), rs.getString(5),
+					Category.valueOf(rs.getString(6)), Arrays.stream(rs.getString(7).split(",")).map(Channel::valueOf)
+						.collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class))),
+					rs.getString(8), rs.getTimestamp(9).toInstant(),
+					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getLong(11)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("announcement"));
+	}
+
+	private static Map<String, Long> zeroCounts(String channel) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String status : List.of("QUEUED", "SENDING", "SENT", "FAILED", "UNCERTAIN")) {
+			counts.put(status, 0L);
+		}
+		return counts;
+	}
+
+	private static void requireSender(Sender sender) {
+		if (sender.roles().stream().noneMatch(SENDER_ROLES::contains)) {
+			throw new AccessDeniedException("Announcements are written by staff");
+		}
+	}
+
+	/** Another sender's announcement answers as if it did not exist; district administrators see all. */
+	private static void requireAuthorOrDistrict(Sender sender, AnnouncementView announcement) {
+		if (!announcement.author().equals(sender.username()) && !sender.viewer().districtAdmin()) {
+			throw new NotFoundException("announcement");
+		}
+	}
+
+	private static void requireUnreleased(AnnouncementView announcement) {
+		if (!announcement.status().equals("SCHEDULED")) {
+			throw new InvalidInputException("status", "This announcement is " + announcement.status().toLowerCase()
+					+ " and can no longer be changed");
+		}
+	}
+
+	private static String hash(String value) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private record KeyUse(String requestHash, UUID announcementId) {
+	}
+
+	private record PreviewRow(UUID guardianId, String language, boolean noContact, boolean reachable, String email,
+			String optedOut) {
+	}
+
+	private record Release(String author, String roles, String category, String channels, String audience) {
+	}
+
+	private record UnreachedRow(DeliveryReport.Unreached unreached, List<UUID> studentIds) {
+	}
+}

@@ -1,0 +1,5 @@
+package org.homeroom.messaging;
+
+/** One family's copy of an announcement, ready for a channel; {@code unsubscribeUrl} only where it may be declined. */
+record RenderedMessage(String subject, String text, String html, String unsubscribeUrl) {
+}

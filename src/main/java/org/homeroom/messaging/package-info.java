@@ -1,0 +1,12 @@
+/**
+ * Announcements to families, and the engine that delivers them once each: an audience resolved in
+ * the database when the announcement is released, one delivery row per guardian and channel,
+ * workers on any number of nodes that claim due rows with {@code FOR UPDATE SKIP LOCKED}, retries
+ * that back off, quiet hours, and a reconciliation of the rows a dead node left in flight. Email
+ * and the in-app inbox are its channels so far; SMS and two-way conversations come later.
+ * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
+ * so the access rules and the no-contact restrictions are applied where they are written.
+ * <p>Depends on {@code shared}, {@code platform}, {@code directory} and {@code tasks}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "tasks" })
+package org.homeroom.messaging;

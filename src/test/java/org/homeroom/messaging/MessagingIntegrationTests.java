@@ -1,0 +1,340 @@
+package org.homeroom.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.homeroom.IntegrationTest;
+import org.homeroom.directory.Directory;
+import org.homeroom.directory.DirectoryFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Announcements reach each family once, by in-app and e-mail, and the report says who was not reached. */
+@IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1", "homeroom.mail.port=3025",
+		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.first-retry-after=200ms",
+		"homeroom.messaging.max-attempts=2", "homeroom.messaging.quiet-hours-start=00:00",
+		"homeroom.messaging.quiet-hours-end=00:00" })
+class MessagingIntegrationTests {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+	private static final RequestPostProcessor ADMIN = user("msg.admin@district.test").roles("DISTRICT_ADMIN");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	DeliveryWorker worker;
+
+	DirectoryFixtures given;
+
+	UUID lincoln;
+
+	@BeforeEach
+	void aSchool() {
+		given = new DirectoryFixtures(jdbc);
+		lincoln = given.school("Lincoln Middle " + UUID.randomUUID());
+	}
+
+	@Test
+	void aSchoolAnnouncementReachesEachFamilyOncePerChannelNamingAllTheirChildren() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID leo = pupil("Leo");
+		UUID rosa = guardianWithEmail("Rosa", "rosa@family.example", maya, leo);
+		given.prefersLanguage(rosa, "es");
+
+		UUID id = announce("""
+				{"audience": {"schoolIds": ["%s"]}, "subject": "Picture day", "body": "Dear {guardianName}, {childName} can smile on Friday.",
+				 "category": "GENERAL", "channels": ["IN_APP", "EMAIL"]}""".formatted(lincoln));
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		awaitStatus(id, "SENT", 2);
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("rosa@family.example");
+		assertThat(mail.getSubject()).isEqualTo("Picture day");
+		MimeMultipart parts = (MimeMultipart) mail.getContent();
+		assertThat(parts.getContentType()).startsWith("multipart/alternative");
+		assertThat(parts.getBodyPart(0).getContent().toString()).contains("Dear Rosa Testing, Leo, Maya can smile on Friday.")
+			.contains("Sobre: Leo, Maya");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+		assertThat(mail.getHeader("Message-ID")[0]).endsWith("@riverside.example>");
+		assertThat(mail.getHeader("List-Unsubscribe")[0]).isEqualTo("<http://localhost:8080/messages/preferences>");
+		assertThat(jdbc.sql("select count(*) from messaging.delivery where announcement_id = ?").param(id)
+			.query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void urgentMessagesCarryNoUnsubscribeLink() throws Exception {
+		guardianWithEmail("Ana", "ana@family.example", pupil("Iker"));
+
+		announce("""
+				{"audience": {"schoolIds": ["%s"]}, "subject": "Early closing", "body": "School closes at noon.",
+				 "category": "URGENT", "channels": ["EMAIL"]}""".formatted(lincoln));
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		assertThat(smtp.getReceivedMessages()[0].getHeader("List-Unsubscribe")).isNull();
+	}
+
+	@Test
+	void aNoContactRestrictionAndAMissingContactLeaveAFamilyOutAndTheReportSaysWhy() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID father = guardianWithEmail("Tomas", "tomas@family.example", maya);
+		given.restrict(father, maya, "NO_CONTACT", directory.today().minusDays(3), null);
+		UUID aunt = given.guardian("Lucia");
+		given.guardianOf(aunt, maya, true);
+		UUID mother = guardianWithEmail("Rosa", "rosa2@family.example", maya);
+
+		String preview = mvc.perform(post("/api/v1/announcements/preview").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"studentIds": ["%s"]}, "category": "GENERAL", "channels": ["EMAIL"]}""".formatted(maya)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(json.readTree(preview).get("guardians").asLong()).isEqualTo(1);
+		assertThat(json.readTree(preview).get("excluded").get("NO_CONTACT_RESTRICTION").asLong()).isEqualTo(1);
+		assertThat(json.readTree(preview).get("excluded").get("NO_USABLE_CONTACT").asLong()).isEqualTo(1);
+
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Trip", "body": "Permission slips are due.",
+				 "category": "GENERAL", "channels": ["EMAIL", "IN_APP"]}""".formatted(maya));
+		awaitStatus(id, "SENT", 2);
+
+		assertThat(jdbc.sql("select distinct guardian_id from messaging.delivery where announcement_id = ?").param(id)
+			.query(UUID.class).list()).containsExactly(mother);
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.byChannel.EMAIL.SENT").value(1))
+			.andExpect(jsonPath("$.byChannel.IN_APP.OPENED").value(0))
+			.andExpect(jsonPath("$.excluded.NO_CONTACT_RESTRICTION").value(1))
+			.andExpect(jsonPath("$.unreached[0].guardianId").value(aunt.toString()))
+			.andExpect(jsonPath("$.unreached[0].reason").value("NO_USABLE_CONTACT"))
+			.andExpect(jsonPath("$.unreached.length()").value(1));
+	}
+
+	@Test
+	void theFamilyReadsItInTheInboxAndTheReportCountsItOpened() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID rosa = guardianWithEmail("Rosa", "rosa3@family.example", maya);
+		RequestPostProcessor family = familyOf(rosa);
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Book fair", "body": "Next week.", "category": "EVENT",
+				 "channels": ["IN_APP"]}""".formatted(maya));
+		awaitStatus(id, "SENT", 1);
+
+		String inbox = mvc.perform(get("/api/v1/me/inbox").with(family)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.unread").value(1))
+			.andExpect(jsonPath("$.messages[0].subject").value("Book fair"))
+			.andExpect(jsonPath("$.messages[0].children").value("Maya"))
+			.andReturn().getResponse().getContentAsString();
+		String message = json.readTree(inbox).get("messages").get(0).get("id").asString();
+		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(familyOf(given.guardian("Stranger"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(family)).andExpect(status().isNoContent());
+
+		mvc.perform(get("/api/v1/me/inbox").with(family)).andExpect(jsonPath("$.unread").value(0));
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.byChannel.IN_APP.OPENED").value(1));
+	}
+
+	@Test
+	void aRetriedPostWithTheSameKeyCreatesNothingAndAnotherBodyIsRefused() throws Exception {
+		UUID maya = pupil("Maya");
+		guardianWithEmail("Rosa", "rosa4@family.example", maya);
+		String body = """
+				{"audience": {"studentIds": ["%s"]}, "subject": "Lunch", "body": "Menu changes.", "category": "GENERAL",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1)));
+
+		String first = mvc.perform(post("/api/v1/announcements").with(ADMIN).header("Idempotency-Key", "k-" + maya)
+			.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String second = mvc.perform(post("/api/v1/announcements").with(ADMIN).header("Idempotency-Key", "k-" + maya)
+			.contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		mvc.perform(post("/api/v1/announcements").with(ADMIN).header("Idempotency-Key", "k-" + maya)
+			.contentType(MediaType.APPLICATION_JSON).content(body.replace("Menu changes.", "Something else.")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+
+		assertThat(second).isEqualTo(first);
+		assertThat(jdbc.sql("select count(*) from messaging.announcement where subject = 'Lunch' and audience::text like ?")
+			.param("%" + maya + "%").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aScheduledAnnouncementCanBeChangedOrCancelledUntilReleasedAndGoesOutWhenDue() throws Exception {
+		UUID maya = pupil("Maya");
+		guardianWithEmail("Rosa", "rosa5@family.example", maya);
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Concert", "body": "Tonight.", "category": "EVENT",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofHours(2))));
+		mvc.perform(patch("/api/v1/announcements/{id}", id).with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\": 7, \"subject\": \"Stale\"}")).andExpect(status().isConflict());
+
+		mvc.perform(patch("/api/v1/announcements/{id}", id).with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\": 0, \"subject\": \"Concert moved\", \"scheduledAt\": \"%s\"}".formatted(Instant.now().plusSeconds(1))))
+			.andExpect(status().isOk());
+
+		awaitStatus(id, "SENT", 1);
+		mvc.perform(get("/api/v1/announcements/{id}", id).with(ADMIN)).andExpect(jsonPath("$.status").value("RELEASED"))
+			.andExpect(jsonPath("$.subject").value("Concert moved"));
+		mvc.perform(delete("/api/v1/announcements/{id}", id).with(ADMIN)).andExpect(status().isBadRequest());
+
+		UUID cancelled = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Later", "body": "Maybe.", "category": "EVENT",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofHours(2))));
+		mvc.perform(delete("/api/v1/announcements/{id}", cancelled).with(ADMIN)).andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/announcements/{id}", cancelled).with(ADMIN)).andExpect(jsonPath("$.status").value("CANCELLED"));
+	}
+
+	@Test
+	void aTeacherReachesOnlyTheirOwnClassesFamiliesAndNeverTheWholeDistrict() throws Exception {
+		UUID mine = pupil("Maya");
+		UUID notMine = pupil("Noor");
+		UUID mother = guardianWithEmail("Rosa", "rosa6@family.example", mine);
+		guardianWithEmail("Hana", "hana@family.example", notMine);
+		UUID teacher = given.staff("Ms Lee", "msg.teacher." + mine + "@district.test");
+		UUID section = given.section(lincoln, true);
+		given.teach(section, teacher);
+		given.enrolInSection(section, mine, directory.today().minusDays(10), null);
+		RequestPostProcessor asTeacher = user("msg.teacher." + mine + "@district.test").roles("TEACHER");
+
+		mvc.perform(post("/api/v1/announcements").with(asTeacher).contentType(MediaType.APPLICATION_JSON).content("""
+				{"audience": {"district": true}, "subject": "Hi", "body": "All.", "category": "GENERAL", "channels": ["IN_APP"]}"""))
+			.andExpect(status().isForbidden());
+		String created = mvc.perform(post("/api/v1/announcements").with(asTeacher).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"schoolIds": ["%s"]}, "subject": "Homework", "body": "Chapter 3.", "category": "GENERAL",
+					 "channels": ["IN_APP"]}""".formatted(lincoln)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		UUID id = UUID.fromString(json.readTree(created).get("id").asString());
+
+		awaitStatus(id, "SENT", 1);
+		assertThat(jdbc.sql("select guardian_id from messaging.delivery where announcement_id = ?").param(id)
+			.query(UUID.class).list()).containsExactly(mother);
+		mvc.perform(get("/api/v1/announcements/{id}", id).with(user("someone.else@district.test").roles("TEACHER")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aFailingMailServerIsRetriedWithBackOffThenTheDeliveryFailsAndTheFamilyIsListedUnreached() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID rosa = guardianWithEmail("Rosa", "rosa7@family.example", maya);
+		smtp.stop();
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Fees", "body": "Due.", "category": "GENERAL",
+				 "channels": ["EMAIL"]}""".formatted(maya));
+
+		awaitStatus(id, "FAILED", 1);
+		assertThat(jdbc.sql("select attempts from messaging.delivery where announcement_id = ?").param(id)
+			.query(Integer.class).single()).isEqualTo(2);
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.byChannel.EMAIL.FAILED").value(1))
+			.andExpect(jsonPath("$.unreached[0].guardianId").value(rosa.toString()))
+			.andExpect(jsonPath("$.unreached[0].reason").value("ALL_CHANNELS_FAILED"));
+	}
+
+	@Test
+	void emailLeftInFlightByADeadNodeGoesOutAgainWithTheSameMessageIdAndIsMarked() throws Exception {
+		UUID maya = pupil("Maya");
+		guardianWithEmail("Rosa", "rosa8@family.example", maya);
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Scheduled", "body": "Later.", "category": "URGENT",
+				 "channels": ["EMAIL"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		jdbc.sql("update messaging.announcement set scheduled_at = now() where id = ?").param(id).update();
+		UUID deadNode = UUID.randomUUID();
+		jdbc.sql("insert into messaging.node (id, started_at, heartbeat_at) values (?, now() - interval '1 hour', now() - interval '1 hour')")
+			.param(deadNode).update();
+		// The release and a claim by the node that then died, as they would have been committed.
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from messaging.delivery where announcement_id = ?")
+			.param(id).query(Integer.class).single() == 1);
+		int claimed = jdbc.sql("update messaging.delivery set status = 'SENDING', claimed_by = ?, attempts = 1 where announcement_id = ? and status = 'QUEUED'")
+			.params(deadNode, id).update();
+		UUID delivery = jdbc.sql("select id from messaging.delivery where announcement_id = ?").param(id).query(UUID.class).single();
+
+		if (claimed == 1) {
+			worker.reconcile(Instant.now().minusSeconds(60));
+		}
+
+		awaitStatus(id, "SENT", 1);
+		MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).equals("Scheduled")).findFirst().orElseThrow();
+		assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + delivery + "@riverside.example>");
+		if (claimed == 1) {
+			mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.resentAfterCrash").value(1));
+		}
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private UUID pupil(String name) {
+		UUID student = given.student(name, "07");
+		given.enrol(student, lincoln, directory.today().minusMonths(1), null);
+		return student;
+	}
+
+	private UUID guardianWithEmail(String name, String email, UUID... children) {
+		UUID guardian = given.guardian(name);
+		for (UUID child : children) {
+			given.guardianOf(guardian, child, true);
+		}
+		given.contact(guardian, "EMAIL", email, true);
+		return guardian;
+	}
+
+	private RequestPostProcessor familyOf(UUID guardian) {
+		UUID account = UUID.randomUUID();
+		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Family', now())")
+			.params(account, "family:" + account).update();
+		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
+			.params(account, guardian).update();
+		return user("family:" + account).roles("FAMILY");
+	}
+
+	private UUID announce(String body) throws Exception {
+		String created = mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return UUID.fromString(json.readTree(created).get("id").asString());
+	}
+
+	private void awaitStatus(UUID announcement, String status, int count) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from messaging.delivery where announcement_id = ? and status = ?")
+			.params(announcement, status).query(Integer.class).single() == count);
+	}
+}
