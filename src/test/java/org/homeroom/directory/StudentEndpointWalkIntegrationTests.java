@@ -136,6 +136,33 @@ class StudentEndpointWalkIntegrationTests {
 	}
 
 	/**
+	 * An announcement's audience is the directory's too: a preview for one student counts that
+	 * student's family only for staff who may see the student, and a sender who may not reaches
+	 * nobody. Partners may not write to families at all.
+	 */
+	@TestFactory
+	Stream<DynamicTest> announcementAudiencesInEveryRole() {
+		Set<String> mayReachCurrent = Set.of("district admin", "teacher of the class", "school admin", "counsellor",
+				"family liaison", "attendance officer");
+		List<DynamicTest> tests = new ArrayList<>();
+		viewers.forEach((who, viewer) -> tests.add(DynamicTest.dynamicTest("announcement preview as " + who, () -> {
+			var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/v1/announcements/preview").with(viewer)
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"audience\": {\"studentIds\": [\"" + current + "\"]}, \"category\": \"URGENT\", \"channels\": [\"IN_APP\"]}"))
+				.andReturn().getResponse();
+			if (who.equals("partner organisation")) {
+				assertThat(response.getStatus()).isEqualTo(403);
+				return;
+			}
+			assertThat(response.getStatus()).isEqualTo(200);
+			// The walked guardian has no contact on file, so a reachable audience shows them as left out.
+			assertThat(response.getContentAsString()).contains(mayReachCurrent.contains(who) ? "\"NO_USABLE_CONTACT\":1" : "\"excluded\":{}");
+		})));
+		return tests.stream();
+	}
+
+	/**
 	 * The access log names a student too, but only administrators (and, once family sign-in lands,
 	 * the student's own family) may read it: other staff are refused outright with 403.
 	 */
