@@ -165,6 +165,9 @@ class DeliveryWorker implements SmartLifecycle {
 			}
 			jdbc.sql("update messaging.delivery set status = 'SENT', sent_at = ?, last_error = null where id = ? and claimed_by = ?")
 				.params(Timestamp.from(clock.instant()), delivery.id(), node).update();
+			if (delivery.channel() == Channel.IN_APP) {
+				InboxEvents.notifyNewMessage(jdbc, delivery.guardianId());
+			}
 		}
 		catch (Exception ex) {
 			boolean lastTry = delivery.attempts() >= settings.maxAttempts();

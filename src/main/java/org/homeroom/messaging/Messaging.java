@@ -71,11 +71,15 @@ public class Messaging {
 	}
 
 	/** The answer to a create: the announcement, and whether this request made it or repeated an earlier one. */
-	record Created(AnnouncementView announcement, boolean repeated) {
+	public record Created(AnnouncementView announcement, boolean repeated) {
 	}
 
+	/**
+	 * Writes an announcement, released at once unless scheduled. With an idempotency key, a repeat
+	 * of the same request answers the first announcement; the key with another request is refused.
+	 */
 	@Transactional
-	Created create(Sender sender, AnnouncementRequest request, String idempotencyKey) {
+	public Created create(Sender sender, AnnouncementRequest request, String idempotencyKey) {
 		requireSender(sender);
 		String requestHash = hash(json.writeValueAsString(request));
 		if (idempotencyKey != null) {
@@ -378,6 +382,44 @@ public class Messaging {
 			.update();
 		if (changed == 0) {
 			throw new NotFoundException("message");
+		}
+	}
+
+	/** The optional messages a family declined, as {@code CATEGORY.CHANNEL}. */
+	@Transactional(readOnly = true)
+	public Set<String> declined(Collection<UUID> guardianIds) {
+		if (guardianIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("select distinct category || '.' || channel from messaging.opt_out where guardian_id in (:guardians)")
+			.param("guardians", guardianIds).query(String.class).list());
+	}
+
+	/**
+	 * A family's choice: it gets the optional categories on the channels named, and declines the
+	 * rest. Urgent and attendance messages are not a choice, and are not listed.
+	 */
+	@Transactional
+	public void choose(Collection<UUID> guardianIds, Collection<String> wanted) {
+		Instant now = clock.instant();
+		for (UUID guardian : guardianIds) {
+			for (Category category : Category.values()) {
+				if (!category.optional()) {
+					continue;
+				}
+				for (Channel channel : Channel.values()) {
+					if (wanted.contains(category + "." + channel)) {
+						jdbc.sql("delete from messaging.opt_out where guardian_id = ? and category = ? and channel = ?")
+							.params(guardian, category.name(), channel.name()).update();
+					}
+					else {
+						jdbc.sql("""
+								insert into messaging.opt_out (guardian_id, category, channel, chosen_at) values (?, ?, ?, ?)
+								on conflict do nothing""")
+							.params(guardian, category.name(), channel.name(), Timestamp.from(now)).update();
+					}
+				}
+			}
 		}
 	}
 

@@ -30,9 +30,12 @@ class LayoutInterceptor implements HandlerInterceptor {
 
 	private final UserProfiles profiles;
 
-	LayoutInterceptor(List<NavigationItem> navigation, UserProfiles profiles) {
+	private final List<NavigationBadge> badges;
+
+	LayoutInterceptor(List<NavigationItem> navigation, UserProfiles profiles, List<NavigationBadge> badges) {
 		this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
 		this.profiles = profiles;
+		this.badges = badges;
 	}
 
 	@Override
@@ -70,7 +73,10 @@ class LayoutInterceptor implements HandlerInterceptor {
 			.orElse(null);
 		List<NavigationEntry> bar = new ArrayList<>(visible.stream()
 			.filter(item -> !item.administration())
-			.map(item -> new NavigationEntry(item.messageKey(), item.path(), item == current))
+			.map(item -> badges.stream().filter(badge -> badge.path().equals(item.path())).findFirst()
+				.map(badge -> new NavigationEntry(item.messageKey(), item.path(), item == current, badge.count(authentication),
+						badge.liveUpdates()))
+				.orElseGet(() -> new NavigationEntry(item.messageKey(), item.path(), item == current)))
 			.toList());
 		List<NavigationEntry> administration = visible.stream()
 			.filter(NavigationItem::administration)
@@ -91,7 +97,11 @@ class LayoutInterceptor implements HandlerInterceptor {
 		}
 	}
 
-	record NavigationEntry(String messageKey, String path, boolean current) {
+	record NavigationEntry(String messageKey, String path, boolean current, long badge, String liveUpdates) {
+
+		NavigationEntry(String messageKey, String path, boolean current) {
+			this(messageKey, path, current, 0, null);
+		}
 	}
 
 	record LanguageChoice(String tag, String name) {

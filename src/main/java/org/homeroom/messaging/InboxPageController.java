@@ -1,0 +1,119 @@
+package org.homeroom.messaging;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.homeroom.directory.Directory;
+import org.homeroom.platform.NavigationBadge;
+import org.homeroom.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A family's messages: the inbox, which updates itself while open, each message (reading it marks
+ * it read), and the choice of which optional messages to get on which channel.
+ */
+@Controller
+class InboxPageController {
+
+	static final String INBOX = "/messages";
+
+	private final Messaging messaging;
+
+	private final Directory directory;
+
+	private final InboxEvents events;
+
+	InboxPageController(Messaging messaging, Directory directory, InboxEvents events) {
+		this.messaging = messaging;
+		this.directory = directory;
+		this.events = events;
+	}
+
+	@GetMapping(INBOX)
+	String inbox(Authentication caller, Model model) {
+		model.addAttribute("messages", messaging.inbox(guardians(caller), InboxApiController.NEWEST));
+		return "messaging/inbox";
+	}
+
+	/** The list alone, which the page fetches again when the unread count changes. */
+	@GetMapping(INBOX + "/list")
+	String list(Authentication caller, Model model) {
+		model.addAttribute("messages", messaging.inbox(guardians(caller), InboxApiController.NEWEST));
+		return "messaging/inbox :: list";
+	}
+
+	@GetMapping(path = INBOX + "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(Authentication caller) {
+		return events.subscribe(guardians(caller));
+	}
+
+	@GetMapping(INBOX + "/{id}")
+	String message(Authentication caller, @PathVariable UUID id, Model model) {
+		Set<UUID> guardians = guardians(caller);
+		InboxMessage message = messaging.inbox(guardians, InboxApiController.NEWEST).stream()
+			.filter(candidate -> candidate.id().equals(id)).findFirst()
+			.orElseThrow(() -> new org.homeroom.platform.NotFoundException("message"));
+		messaging.markRead(guardians, id);
+		model.addAttribute("message", message);
+		return "messaging/message";
+	}
+
+	@GetMapping(INBOX + "/preferences")
+	String preferences(Authentication caller, Model model) {
+		model.addAttribute("declined", messaging.declined(guardians(caller)));
+		model.addAttribute("categories", List.of(Category.GENERAL, Category.EVENT));
+		model.addAttribute("channels", EnumSet.allOf(Channel.class));
+		return "messaging/preferences";
+	}
+
+	/** Each box is one category on one channel, named {@code CATEGORY.CHANNEL}; a ticked box means "send me these". */
+	@PostMapping(INBOX + "/preferences")
+	String changePreferences(Authentication caller, @RequestParam(name = "wanted", required = false) List<String> wanted,
+			RedirectAttributes redirect) {
+		messaging.choose(guardians(caller), wanted == null ? List.of() : wanted);
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:" + INBOX + "/preferences";
+	}
+
+	private Set<UUID> guardians(Authentication caller) {
+		return directory.viewerOf(caller).guardianIds();
+	}
+
+	@Bean
+	static NavigationItem inboxNavigation() {
+		return new NavigationItem("nav.messages", INBOX, 2, Set.of("FAMILY"));
+	}
+
+	@Bean
+	static NavigationBadge unreadMessages(Messaging messaging, Directory directory) {
+		return new NavigationBadge() {
+
+			@Override
+			public String path() {
+				return INBOX;
+			}
+
+			@Override
+			public long count(Authentication user) {
+				return messaging.unread(directory.viewerOf(user).guardianIds());
+			}
+
+			@Override
+			public String liveUpdates() {
+				return INBOX + "/stream";
+			}
+		};
+	}
+}
