@@ -25,6 +25,10 @@ import org.homeroom.directory.Directory;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
+import org.homeroom.tasks.NewTask;
+import org.homeroom.tasks.Tasks;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -54,12 +58,19 @@ public class Messaging {
 
 	private final Clock clock;
 
-	Messaging(JdbcClient jdbc, Directory directory, JsonMapper json, MessagingSettings settings, Clock clock) {
+	private final Tasks tasks;
+
+	private final MessageSource messages;
+
+	Messaging(JdbcClient jdbc, Directory directory, JsonMapper json, MessagingSettings settings, Clock clock, Tasks tasks,
+			MessageSource messages) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.json = json;
 		this.settings = settings;
 		this.clock = clock;
+		this.tasks = tasks;
+		this.messages = messages;
 	}
 
 	/** Someone writing to families: who they are, their roles, and whom the directory lets them see. */
@@ -385,6 +396,44 @@ public class Messaging {
 		}
 	}
 
+	/** A page of announcements, newest first: the sender's own, or every one for a district administrator. */
+	@Transactional(readOnly = true)
+	public AnnouncementPage announcements(Sender sender, int page) {
+		requireSender(sender);
+		String where = " where (:all or author = :author)";
+		long total = jdbc.sql("select count(*) from messaging.announcement" + where)
+			.param("all", sender.viewer().districtAdmin()).param("author", sender.username()).query(Long.class).single();
+		List<AnnouncementPage.Row> rows = jdbc.sql("""
+				select a.id, a.subject, a.category, a.status, a.scheduled_at, a.author,
+				       (select count(distinct d.guardian_id) from messaging.delivery d where d.announcement_id = a.id) as families
+				from messaging.announcement a""" + where + " order by a.created_at desc, a.id limit :limit offset :offset")
+			.param("all", sender.viewer().districtAdmin())
+			.param("author", sender.username())
+			.param("limit", AnnouncementPage.SIZE)
+			.param("offset", (long) Math.max(page, 0) * AnnouncementPage.SIZE)
+			.query(AnnouncementPage.Row.class).list();
+		return new AnnouncementPage(rows, total, Math.max(page, 0));
+	}
+
+	/**
+	 * Turns the families nobody reached into call tasks for a liaison, one per guardian, about
+	 * that guardian; a guardian who has an open task from this announcement already gets none.
+	 */
+	@Transactional
+	public int callTasksForUnreached(Sender sender, UUID id, String assignee) {
+		DeliveryReport report = report(sender, id);
+		String source = "messaging:announcement:" + id;
+		int opened = 0;
+		for (DeliveryReport.Unreached family : report.unreached()) {
+			if (!tasks.anyOpenAbout(source, family.guardianId())) {
+				tasks.open(new NewTask(callTitle(family), null, family.guardianId(), assignee, directory.today().plusDays(2),
+						null, source));
+				opened++;
+			}
+		}
+		return opened;
+	}
+
 	/** The optional messages a family declined, as {@code CATEGORY.CHANNEL}. */
 	@Transactional(readOnly = true)
 	public Set<String> declined(Collection<UUID> guardianIds) {
@@ -437,6 +486,12 @@ public class Messaging {
 					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getLong(11)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("announcement"));
+	}
+
+	/** In the language of the staff member who asked for the tasks. */
+	private String callTitle(DeliveryReport.Unreached family) {
+		return messages.getMessage("announcement.call-task", new Object[] { family.guardianName(), family.children() },
+				LocaleContextHolder.getLocale());
 	}
 
 	private static Map<String, Long> zeroCounts(String channel) {

@@ -67,6 +67,14 @@ public class Tasks {
 		return save(task, signedInUser()).id();
 	}
 
+	/** Whether a task from this source about this guardian is still open, so that a module opens it once. */
+	@Transactional(readOnly = true)
+	public boolean anyOpenAbout(String source, UUID guardianId) {
+		return jdbc.sql("""
+				select exists (select 1 from tasks.task where source = ? and guardian_id = ? and status in ('OPEN', 'IN_PROGRESS'))""")
+			.params(source, guardianId).query(Boolean.class).single();
+	}
+
 	@Transactional
 	TaskView create(TaskReader reader, TaskCommands.NewStaffTask form) {
 		requireStaff(reader);

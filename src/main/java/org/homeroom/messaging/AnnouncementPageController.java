@@ -1,0 +1,173 @@
+package org.homeroom.messaging;
+
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.homeroom.directory.AudienceCriteria;
+import org.homeroom.directory.Directory;
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NavigationItem;
+import org.homeroom.platform.Paging;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff write announcements here: a form that previews whom it will reach (and who is left out,
+ * and why) before anything is sent; the list of their announcements; each one's delivery report,
+ * from which the families nobody reached become call tasks.
+ */
+@Controller
+class AnnouncementPageController {
+
+	static final String ANNOUNCEMENTS = "/announcements";
+
+	private final Messaging messaging;
+
+	private final Directory directory;
+
+	AnnouncementPageController(Messaging messaging, Directory directory) {
+		this.messaging = messaging;
+		this.directory = directory;
+	}
+
+	@GetMapping(ANNOUNCEMENTS)
+	String list(Authentication caller, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		AnnouncementPage announcements = messaging.announcements(sender(caller), page);
+		model.addAttribute("announcements", announcements);
+		model.addAttribute("paging", Paging.of(request, announcements.page(), AnnouncementPage.SIZE, announcements.total(),
+				announcements.rows().size()));
+		return "messaging/announcements";
+	}
+
+	@GetMapping(ANNOUNCEMENTS + "/new")
+	String newAnnouncement(Authentication caller, Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(), Category.GENERAL,
+					List.of(Channel.IN_APP, Channel.EMAIL), "", "", null));
+		}
+		return form(caller, model);
+	}
+
+	/** "Preview" shows whom it would reach and leaves the form as it is; "Send" sends or schedules it. */
+	@PostMapping(ANNOUNCEMENTS + "/new")
+	String preview(Authentication caller, @Validated @ModelAttribute("form") AnnouncementForm form, BindingResult result,
+			@RequestParam(defaultValue = "preview") String action, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return form(caller, model);
+		}
+		Messaging.Sender sender = sender(caller);
+		try {
+			if ("send".equals(action)) {
+				AnnouncementView sent = messaging.create(sender, form.request(directory), null).announcement();
+				redirect.addFlashAttribute("sent", true);
+				return "redirect:" + ANNOUNCEMENTS + "/" + sent.id();
+			}
+			model.addAttribute("preview", messaging.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels())));
+		}
+		catch (InvalidInputException ex) {
+			result.reject("announcement.audience.invalid");
+		}
+		catch (AccessDeniedException ex) {
+			result.rejectValue("district", "announcement.audience.district-denied");
+		}
+		return form(caller, model);
+	}
+
+	@GetMapping(ANNOUNCEMENTS + "/{id}")
+	String announcement(Authentication caller, @PathVariable UUID id, Model model) {
+		Messaging.Sender sender = sender(caller);
+		model.addAttribute("announcement", messaging.announcement(sender, id));
+		model.addAttribute("report", messaging.report(sender, id));
+		return "messaging/announcement";
+	}
+
+	@PostMapping(ANNOUNCEMENTS + "/{id}/call-tasks")
+	String callTasks(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("tasksOpened", messaging.callTasksForUnreached(sender(caller), id, caller.getName()));
+		return "redirect:" + ANNOUNCEMENTS + "/" + id;
+	}
+
+	@PostMapping(ANNOUNCEMENTS + "/{id}/cancel")
+	String cancel(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
+		messaging.cancel(sender(caller), id);
+		redirect.addFlashAttribute("cancelled", true);
+		return "redirect:" + ANNOUNCEMENTS + "/" + id;
+	}
+
+	private String form(Authentication caller, Model model) {
+		model.addAttribute("schools", directory.schools());
+		Locale ui = LocaleContextHolder.getLocale();
+		model.addAttribute("languages", directory.familyLanguages(sender(caller).viewer()).stream()
+			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
+			.toList());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("districtAdmin", sender(caller).viewer().districtAdmin());
+		return "messaging/announcement-form";
+	}
+
+	private Messaging.Sender sender(Authentication caller) {
+		Set<String> roles = Directory.rolesOf(caller);
+		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
+	}
+
+	record LanguageChoice(String tag, String name) {
+	}
+
+	@Bean
+	static NavigationItem announcementNavigation() {
+		return new NavigationItem("nav.announcements", ANNOUNCEMENTS, 40, Messaging.SENDER_ROLES);
+	}
+
+	/**
+	 * The form: the audience (the district, schools, grades, family languages), what it is, how it
+	 * goes, and when, in the district's time zone (empty for now).
+	 */
+	record AnnouncementForm(boolean district, List<UUID> schoolIds, String grades, List<String> languages,
+			@NotNull Category category, @NotEmpty List<Channel> channels, @NotBlank @Size(max = 200) String subject,
+			@NotBlank @Size(max = 20_000) String body,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime scheduledAt) {
+
+		AnnouncementForm {
+			schoolIds = schoolIds == null ? List.of() : schoolIds;
+			languages = languages == null ? List.of() : languages;
+			channels = channels == null ? List.of() : channels;
+			grades = grades == null ? "" : grades;
+		}
+
+		AudienceCriteria audience() {
+			Set<String> gradeList = Arrays.stream(grades.split("[,\\s]+")).filter(grade -> !grade.isBlank())
+				.collect(Collectors.toSet());
+			return new AudienceCriteria(district, Set.copyOf(schoolIds), gradeList, null, null, Set.copyOf(languages), null);
+		}
+
+		AnnouncementRequest request(Directory directory) {
+			return new AnnouncementRequest(audience(), subject, body, category, EnumSet.copyOf(channels),
+					scheduledAt == null ? null : scheduledAt.atZone(directory.timeZone()).toInstant());
+		}
+	}
+}
