@@ -1,0 +1,62 @@
+package org.homeroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.homeroom.ServerTest;
+import org.homeroom.accounts.Accounts;
+import org.homeroom.accounts.StaffAccounts;
+import org.homeroom.browser.Browser.Language;
+import org.homeroom.browser.Browser.Screen;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A district administrator writes to a school's families: the form, the preview of whom it will
+ * reach, the announcement with its delivery report, and the list, in every language and on a phone.
+ */
+@ServerTest
+class AnnouncementBrowserTests {
+
+	@RegisterExtension
+	static final Browsers BROWSERS = new Browsers("announcement-");
+
+	@Autowired
+	Accounts accounts;
+
+	@ParameterizedTest(name = "{0} at {1}")
+	@MethodSource("org.homeroom.browser.Browser#languagesAndScreens")
+	void anAdministratorPreviewsAndSendsAnAnnouncementToASchool(Language language, Screen screen) {
+		String administrator = StaffAccounts.aDistrictAdmin().named(language.personName).speaking(language.tag)
+			.createIn(accounts);
+		Browser browser = BROWSERS.open(language, screen);
+		browser.open("/sign-in?lang=" + language.tag);
+		browser.signInAs(administrator);
+
+		browser.open("/announcements/new");
+		browser.checkPage("form", browser.message("announcements.new"));
+		new Select(browser.driver().findElement(By.id("schoolIds"))).selectByIndex(0);
+		browser.driver().findElement(By.id("subject")).sendKeys("Picture day " + screen.width);
+		browser.driver().findElement(By.id("body")).sendKeys("Dear {guardianName}, picture day is on Friday.");
+		browser.driver().findElement(By.cssSelector("button[name=action][value=preview]")).click();
+		browser.waitForPath("/announcements/new", "the preview comes back to the form");
+		assertThat(browser.driver().findElements(By.id("preview-heading"))).hasSize(1);
+		browser.checkPage("preview", browser.message("announcements.new"));
+
+		browser.driver().findElement(By.cssSelector("button[name=action][value=send]")).click();
+		browser.waitForUrlContaining("/announcements/", "sending leads to the announcement");
+		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
+			.isEqualTo(browser.message("announcement.sent"));
+		browser.checkPage("announcement", "Picture day " + screen.width);
+		// The report counts this school's families: every one is queued, sending, sent or failed.
+		long counted = browser.driver().findElements(By.cssSelector("#report-heading ~ .table-wrap tbody td")).stream()
+			.mapToLong(cell -> Long.parseLong(cell.getText().strip())).sum();
+		assertThat(counted).isPositive();
+
+		browser.open("/announcements");
+		browser.checkPage("list", browser.message("announcements.title"));
+	}
+}
