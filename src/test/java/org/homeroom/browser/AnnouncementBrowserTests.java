@@ -53,7 +53,7 @@ class AnnouncementBrowserTests {
 		browser.checkPage("announcement", "Picture day " + screen.width);
 		// The report counts this school's families: every one is queued, sending, sent or failed.
 		long counted = browser.driver().findElements(By.cssSelector("#report-heading ~ .table-wrap tbody td")).stream()
-			.mapToLong(cell -> Long.parseLong(cell.getText().strip())).sum();
+			.mapToLong(cell -> Long.parseLong(cell.getDomProperty("textContent").strip())).sum();
 		assertThat(counted).isPositive();
 
 		browser.open("/announcements");
