@@ -23,11 +23,6 @@ class AccountsConfiguration {
 	}
 
 	@Bean
-	NavigationItem tokenNavigation() {
-		return new NavigationItem("nav.tokens", "/account/tokens", 91, Set.of(Role.STAFF));
-	}
-
-	@Bean
 	NavigationItem twoStepPolicyNavigation() {
 		return NavigationItem.administration("nav.two-step-policy", "/admin/two-step/policy", 94, Set.of(Role.DISTRICT_ADMIN.name()));
 	}

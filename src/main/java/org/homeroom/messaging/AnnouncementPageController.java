@@ -107,7 +107,7 @@ class AnnouncementPageController {
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/call-tasks")
 	String callTasks(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("tasksOpened", messaging.callTasksForUnreached(sender(caller), id, caller.getName()));
+		redirect.addFlashAttribute("tasksOpened", messaging.callTasksForUnreached(sender(caller), id));
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
 

@@ -417,10 +417,12 @@ public class Messaging {
 
 	/**
 	 * Turns the families nobody reached into call tasks for a liaison, one per guardian, about
-	 * that guardian; a guardian who has an open task from this announcement already gets none.
+	 * that guardian; a guardian who has an open task from this announcement already gets none. The
+	 * tasks are the sender's own when they are on the staff list, and unassigned otherwise.
 	 */
 	@Transactional
-	public int callTasksForUnreached(Sender sender, UUID id, String assignee) {
+	public int callTasksForUnreached(Sender sender, UUID id) {
+		String assignee = sender.viewer().staffId().isPresent() ? sender.username() : null;
 		DeliveryReport report = report(sender, id);
 		String source = "messaging:announcement:" + id;
 		int opened = 0;

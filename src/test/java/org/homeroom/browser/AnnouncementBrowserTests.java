@@ -56,6 +56,20 @@ class AnnouncementBrowserTests {
 			.mapToLong(cell -> Long.parseLong(cell.getDomProperty("textContent").strip())).sum();
 		assertThat(counted).isPositive();
 
+		// The demo district has families with no contact on file: they become call tasks, unassigned here
+		// because this administrator is not on the staff list.
+		browser.driver().findElement(By.cssSelector("form[action$='/call-tasks'] button")).click();
+		browser.waitForUrlContaining("/announcements/", "making the call tasks comes back to the announcement");
+		browser.open("/tasks?assignee=all");
+		browser.checkPage("tasks", browser.message("tasks.title"));
+		browser.driver().findElement(By.cssSelector("tbody a")).click();
+		browser.waitForUrlContaining("/tasks/", "a task opens");
+		browser.driver().findElement(By.id("text")).sendKeys("Left a voicemail");
+		browser.driver().findElement(By.cssSelector("form button[type=submit].button:not(.button--secondary)")).click();
+		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText()).isEqualTo(browser.message("tasks.saved"));
+		assertThat(browser.driver().findElement(By.id("notes-heading")).findElement(By.xpath("..")).getText()).contains("Left a voicemail");
+		browser.checkPage("task", browser.driver().findElement(By.tagName("h1")).getText());
+
 		browser.open("/announcements");
 		browser.checkPage("list", browser.message("announcements.title"));
 	}

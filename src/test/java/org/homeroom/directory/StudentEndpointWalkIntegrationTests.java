@@ -42,6 +42,9 @@ class StudentEndpointWalkIntegrationTests {
 	/** Searches over students, which must never list one the viewer may not read. */
 	private static final Map<String, String> SEARCHES = Map.of("search", "/api/v1/students", "search page", "/students");
 
+	/** A task about each walked student: reading it is reading about the student. */
+	private static final Map<UUID, UUID> TASK_ABOUT = new ConcurrentHashMap<>();
+
 	/** Each walked student's one guardian, whose family page shows that student and no other. */
 	private static final Map<UUID, UUID> ONLY_GUARDIAN = new ConcurrentHashMap<>();
 
@@ -51,6 +54,8 @@ class StudentEndpointWalkIntegrationTests {
 		ENDPOINTS.put("GET /students/{id}", student -> get("/students/" + student));
 		ENDPOINTS.put("GET /guardians/{id} of the student's guardian",
 				student -> get("/guardians/" + ONLY_GUARDIAN.get(student)));
+		ENDPOINTS.put("GET /api/v1/tasks/{id} of a task about the student", student -> get("/api/v1/tasks/" + TASK_ABOUT.get(student)));
+		ENDPOINTS.put("GET /tasks/{id} of a task about the student", student -> get("/tasks/" + TASK_ABOUT.get(student)));
 	}
 
 	@Autowired
@@ -84,6 +89,11 @@ class StudentEndpointWalkIntegrationTests {
 			UUID guardian = given.guardian("Walk-parent");
 			given.guardianOf(guardian, student, true);
 			ONLY_GUARDIAN.put(student, guardian);
+			UUID task = UUID.randomUUID();
+			jdbc.sql("""
+					insert into tasks.task (id, title, student_id, status, source, created_at, version)
+					values (?, 'Call home', ?, 'OPEN', 'walk', now(), 0)""").params(task, student).update();
+			TASK_ABOUT.put(student, task);
 		}
 
 		UUID maths = given.section(lincoln, true);
@@ -199,6 +209,9 @@ class StudentEndpointWalkIntegrationTests {
 		expected.put("/api/v1/access-log?studentId=" + current, who -> who.equals(own) ? 200 : 404);
 		expected.put("/students/" + current, who -> 404);
 		expected.put("/guardians/" + ONLY_GUARDIAN.get(current), who -> 404);
+		// Tasks are staff work; a family never sees one, even about its own child.
+		expected.put("/api/v1/tasks/" + TASK_ABOUT.get(current), who -> 404);
+		expected.put("/tasks/" + TASK_ABOUT.get(current), who -> 404);
 		List<DynamicTest> tests = new ArrayList<>();
 		expected.forEach((path, status) -> families.forEach((who, viewer) -> tests.add(DynamicTest.dynamicTest(
 				"GET " + path.replace(current.toString(), "{id}") + " as " + who,

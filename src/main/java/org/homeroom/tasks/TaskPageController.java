@@ -1,0 +1,95 @@
+package org.homeroom.tasks;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.homeroom.directory.Directory;
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NavigationItem;
+import org.homeroom.platform.NotFoundException;
+import org.homeroom.platform.Paging;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff work queue as pages: my open tasks by default, everything I may see on request, and
+ * each task with its notes, where it is moved on, closed with an outcome, or given a note.
+ */
+@Controller
+class TaskPageController {
+
+	private static final String PURPOSE = "page";
+
+	private final Tasks tasks;
+
+	private final Directory directory;
+
+	TaskPageController(Tasks tasks, Directory directory) {
+		this.tasks = tasks;
+		this.directory = directory;
+	}
+
+	@GetMapping("/tasks")
+	String list(Authentication caller, @RequestParam(defaultValue = TaskFilters.ACTIVE) String status,
+			@RequestParam(defaultValue = TaskFilters.ME) String assignee, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		TaskReader reader = TaskReader.of(directory, caller);
+		TaskCommands.Page found = tasks.list(reader, PURPOSE,
+				TaskFilters.criteria(reader, status, "all".equals(assignee) ? null : assignee, null, null, q, Math.max(page, 0)));
+		model.addAttribute("tasks", found);
+		model.addAttribute("paging", Paging.of(request, found.page(), found.size(), found.total(), found.items().size()));
+		model.addAttribute("status", status);
+		model.addAttribute("assignee", assignee);
+		model.addAttribute("q", q);
+		model.addAttribute("statuses", List.of(TaskFilters.ACTIVE, "DONE", "CANCELLED", ""));
+		model.addAttribute("today", directory.today());
+		return "tasks/tasks";
+	}
+
+	@GetMapping("/tasks/{id}")
+	String task(Authentication caller, @PathVariable UUID id, Model model) {
+		if (!model.containsAttribute("task")) {
+			model.addAttribute("task", tasks.find(TaskReader.of(directory, caller), PURPOSE, id)
+				.orElseThrow(() -> new NotFoundException("task")));
+		}
+		model.addAttribute("statuses", TaskStatus.values());
+		model.addAttribute("today", directory.today());
+		return "tasks/task";
+	}
+
+	/** One form for moving a task on: a new status (with an outcome or a reason where it needs one) and a note. */
+	@PostMapping("/tasks/{id}")
+	String change(Authentication caller, @PathVariable UUID id, @RequestParam TaskStatus status,
+			@RequestParam(defaultValue = "") String text, @RequestParam long version, Model model,
+			RedirectAttributes redirect) {
+		TaskReader reader = TaskReader.of(directory, caller);
+		String written = text.isBlank() ? null : text.strip();
+		try {
+			tasks.change(reader, PURPOSE, id, new TaskCommands.TaskChanges(status, status == TaskStatus.DONE ? written : null,
+					status == TaskStatus.CANCELLED ? written : null, null, null,
+					status == TaskStatus.DONE || status == TaskStatus.CANCELLED ? null : written, version));
+		}
+		catch (InvalidInputException | TransitionNotAllowedException | TaskChangedException ex) {
+			model.addAttribute("changeError", ex instanceof TaskChangedException ? "tasks.error.changed"
+					: ex instanceof TransitionNotAllowedException ? "tasks.error.transition" : "tasks.error.reason");
+			return task(caller, id, model);
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/tasks/" + id;
+	}
+
+	@Bean
+	static NavigationItem taskNavigation() {
+		return new NavigationItem("nav.tasks", "/tasks", 50, Set.of("DISTRICT_ADMIN", "SCHOOL_ADMIN", "TEACHER", "COUNSELOR",
+				"FAMILY_LIAISON", "ATTENDANCE_OFFICER"));
+	}
+}
