@@ -19,10 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code FOR UPDATE SKIP LOCKED}, so nodes never take the same row, and commits them as SENDING
  * before handing any to its channel: a crash then leaves evidence rather than a silent gap. A
  * failed hand-off is retried later, each wait twice the last, until the attempts run out.
- * <p>Every node keeps a heartbeat. Rows in flight on a node whose heartbeat has stopped are
- * reconciled by whichever node notices: e-mail goes out again with the same Message-ID, which
- * receiving servers de-duplicate, and is marked as resent; the in-app inbox is written by the
- * same database commit that marks it sent, so it is simply queued again. A channel that could
+ * <p>Every node keeps a heartbeat. Rows in flight on a node whose heartbeat has stopped for the
+ * node timeout are reconciled by whichever node notices: e-mail goes out again with the same
+ * Message-ID, which receiving servers de-duplicate, and is marked as resent; the in-app inbox is
+ * written by the same database commit that marks it sent, so it is simply queued again. A channel that could
  * neither be repeated safely nor known to have gone out would be marked UNCERTAIN for staff.
  */
 @Component
@@ -32,7 +32,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private static final Duration IDLE = Duration.ofMillis(250);
 
-	private static final Duration HEARTBEAT = Duration.ofSeconds(3);
+	private static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
 	private final UUID node = UUID.randomUUID();
 
@@ -52,9 +52,15 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/**
+	 * Set when this node finds that others declared it dead (it stalled for longer than the node
+	 * timeout) and took its rows back: it must then hand off nothing more of the batch it holds.
+	 */
+	private volatile boolean fenced;
+
 	private Thread thread;
 
-	private Instant lastHeartbeat = Instant.EPOCH;
+	private Thread heartbeat;
 
 	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, EmailChannel email,
 			MessageRenderer renderer, MessagingSettings settings, Clock clock) {
@@ -78,12 +84,16 @@ class DeliveryWorker implements SmartLifecycle {
 		thread = new Thread(this::run, "delivery-worker");
 		thread.setDaemon(true);
 		thread.start();
+		heartbeat = new Thread(this::beat, "delivery-heartbeat");
+		heartbeat.setDaemon(true);
+		heartbeat.start();
 	}
 
 	@Override
 	public void stop() {
 		running = false;
 		if (thread != null) {
+			heartbeat.interrupt();
 			thread.interrupt();
 			try {
 				thread.join(10_000);
@@ -103,7 +113,6 @@ class DeliveryWorker implements SmartLifecycle {
 	private void run() {
 		while (running) {
 			try {
-				beat();
 				int work = messaging.releaseDue() + deliverOneBatch();
 				if (work == 0) {
 					Thread.sleep(IDLE.toMillis());
@@ -124,9 +133,14 @@ class DeliveryWorker implements SmartLifecycle {
 
 	/** Claims a batch, commits it as SENDING, then hands each row to its channel. */
 	int deliverOneBatch() throws InterruptedException {
+		fenced = false;
 		List<Claimed> batch = claim();
 		long gapNanos = 1_000_000_000L / Math.max(settings.emailsPerSecond(), 1);
 		for (Claimed delivery : batch) {
+			if (fenced) {
+				log.warn("This node was taken for dead; the rest of its batch is left to the others");
+				break;
+			}
 			long started = System.nanoTime();
 			hand(delivery);
 			if (delivery.channel() == Channel.EMAIL) {
@@ -182,15 +196,35 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 	}
 
-	/** Keeps this node's heartbeat, and reconciles what nodes that stopped beating left in flight. */
+	/**
+	 * Keeps this node's heartbeat, on a thread of its own so that a slow mail server does not
+	 * silence it, and reconciles what nodes that stopped beating left in flight. A node whose row
+	 * is gone was taken for dead: it is fenced off from its batch, and beats again.
+	 */
 	private void beat() {
-		Instant now = clock.instant();
-		if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) < 0) {
-			return;
+		while (running) {
+			try {
+				Instant now = clock.instant();
+				if (jdbc.sql("update messaging.node set heartbeat_at = ? where id = ?").params(Timestamp.from(now), node)
+					.update() == 0) {
+					fenced = true;
+					jdbc.sql("insert into messaging.node (id, started_at, heartbeat_at) values (?, ?, ?) on conflict do nothing")
+						.params(node, Timestamp.from(now), Timestamp.from(now)).update();
+				}
+				reconcile(now.minus(settings.nodeTimeout()));
+				Thread.sleep(HEARTBEAT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (running) {
+					log.warn("Heartbeat failed; trying again shortly", ex);
+					sleepQuietly();
+				}
+			}
 		}
-		lastHeartbeat = now;
-		jdbc.sql("update messaging.node set heartbeat_at = ? where id = ?").params(Timestamp.from(now), node).update();
-		reconcile(now.minus(settings.nodeTimeout()));
 	}
 
 	int reconcile(Instant deadBefore) {
