@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * school, a fall term, one class taught by Ana Rivera, and twelve students each with one parent
  * (who prefers Spanish). Tests change a file or a line and write the set to a folder or a zip.
  */
-final class RosterSet {
+public final class RosterSet {
 
 	static final int STUDENTS = 12;
 
@@ -33,7 +33,7 @@ final class RosterSet {
 
 	private final List<String> byteOrderMarks = new ArrayList<>();
 
-	static RosterSet riverside() {
+	public static RosterSet riverside() {
 		RosterSet set = new RosterSet();
 		set.files.put("manifest.csv", new ArrayList<>(List.of("propertyName,value", "manifest.version,1.0",
 				"oneroster.version,1.1", "file.academicSessions,bulk", "file.categories,absent", "file.classes,bulk",
@@ -126,7 +126,7 @@ final class RosterSet {
 		}
 	}
 
-	byte[] zip() {
+	public byte[] zip() {
 		try {
 			var bytes = new java.io.ByteArrayOutputStream();
 			try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
