@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -51,6 +53,8 @@ class RosterImporter {
 			"siteAdministrator", "districtAdministrator", "counselor");
 
 	private static final List<String> GUARDIAN_ROLES = List.of("parent", "guardian", "relative");
+
+	private static final Pattern DERIVED_TABLE = Pattern.compile("^\\s*create temporary table (\\w+) on commit drop as");
 
 	private final DataSource dataSource;
 
@@ -310,25 +314,25 @@ class RosterImporter {
 					create temporary table org_ref on commit drop as
 					select sourced_id, type from stage_orgs
 					union all select source_id, 'school' from directory.school
-					  where source_id is not null and source_id not in (select sourced_id from stage_orgs)
+					  where source_id is not null and not exists (select 1 from stage_orgs x where x.sourced_id = source_id)
 					union all select source_id, 'district' from directory.district
-					  where source_id is not null and source_id not in (select sourced_id from stage_orgs)""");
+					  where source_id is not null and not exists (select 1 from stage_orgs x where x.sourced_id = source_id)""");
 			sql("""
 					create temporary table session_ref on commit drop as
 					select sourced_id, type from stage_academic_sessions
 					union all select source_id, 'schoolYear' from directory.school_year where source_id is not null
-					  and source_id not in (select sourced_id from stage_academic_sessions)
+					  and not exists (select 1 from stage_academic_sessions x where x.sourced_id = source_id)
 					union all select source_id, 'term' from directory.term where source_id is not null
-					  and source_id not in (select sourced_id from stage_academic_sessions)""");
+					  and not exists (select 1 from stage_academic_sessions x where x.sourced_id = source_id)""");
 			sql("""
 					create temporary table user_ref on commit drop as
 					select sourced_id, kind from stage_users
 					union all select source_id, 'student' from directory.student where source_id is not null
-					  and source_id not in (select sourced_id from stage_users)
+					  and not exists (select 1 from stage_users x where x.sourced_id = source_id)
 					union all select source_id, 'guardian' from directory.guardian where source_id is not null
-					  and source_id not in (select sourced_id from stage_users)
+					  and not exists (select 1 from stage_users x where x.sourced_id = source_id)
 					union all select source_id, 'staff' from directory.staff where source_id is not null
-					  and source_id not in (select sourced_id from stage_users)""");
+					  and not exists (select 1 from stage_users x where x.sourced_id = source_id)""");
 			for (String table : List.of("org_ref", "session_ref", "user_ref")) {
 				sql("create index on " + table + " (sourced_id)");
 				sql("analyze " + table);
@@ -517,7 +521,7 @@ class RosterImporter {
 					select t.line, t.sourced_id, coalesce(
 					  (select y.id from directory.school_year y where y.source_id = t.parent_sourced_id),
 					  (select tt.school_year_id from directory.term tt where tt.source_id = t.parent_sourced_id
-					     and tt.source_id not in (select sourced_id from stage_academic_sessions)),
+					     and not exists (select 1 from stage_academic_sessions x where x.sourced_id = tt.source_id)),
 					  (select y.id from stage_academic_sessions p join directory.school_year y on y.source_id = p.parent_sourced_id
 					     where p.sourced_id = t.parent_sourced_id),
 					  (select y.id from stage_academic_sessions s join directory.school_year y on y.source_id = s.sourced_id
@@ -786,6 +790,7 @@ class RosterImporter {
 					join directory.student x on x.source_id = p.student_source
 					left join stage_users gu on gu.sourced_id = p.guardian_source and gu.kind = 'guardian'
 					order by g.id, x.id""");
+			sql("create index on sis_link (guardian_id, student_id)");
 			touch("guardianships", """
 					insert into directory.guardianship as l (guardian_id, student_id, relationship)
 					select guardian_id, student_id, coalesce(relationship, 'OTHER') from sis_link
@@ -797,8 +802,8 @@ class RosterImporter {
 				touch("guardianships", """
 						delete from directory.guardianship l using directory.guardian g, directory.student x
 						where g.id = l.guardian_id and x.id = l.student_id and g.source_id is not null and x.source_id is not null
-						  and (x.source_id in (select sourced_id from stage_users where kind = 'student')
-						       or g.source_id in (select sourced_id from stage_users where kind = 'guardian'))
+						  and (exists (select 1 from stage_users u where u.sourced_id = x.source_id and u.kind = 'student')
+						       or exists (select 1 from stage_users u where u.sourced_id = g.source_id and u.kind = 'guardian'))
 						  and not exists (select 1 from sis_link s where s.guardian_id = l.guardian_id and s.student_id = l.student_id)
 						returning l.guardian_id || '/' || l.student_id, 'deactivated'""");
 			}
@@ -947,6 +952,12 @@ class RosterImporter {
 				spec = spec.params(parameters());
 			}
 			spec.update();
+			// Autovacuum never analyses temporary tables: without this, the planner takes a
+			// derived table of a million rows for an empty one.
+			Matcher derived = DERIVED_TABLE.matcher(statement);
+			if (derived.find()) {
+				jdbc.sql("analyze " + derived.group(1)).update();
+			}
 		}
 
 		private long count(String query) {

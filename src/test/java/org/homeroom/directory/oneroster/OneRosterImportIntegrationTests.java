@@ -181,6 +181,20 @@ class OneRosterImportIntegrationTests {
 	}
 
 	@Test
+	void aGuardianLinkNamedOnEitherSideIsOneLink() {
+		RosterImportView view = run(RosterSet.riverside()
+			.replaceLine("users.csv", "st09,", RosterSet.student("09").replace(",g09,", ",,"))
+			.replaceLine("users.csv", "g10,", "g10,,,true,s1,guardian,g10,,Parent10,Family10,,,,,,,,,"));
+
+		assertThat(view.counts().get("guardianships")).isEqualTo(new ImportCounts(12, 0, 0));
+		assertThat(jdbc.sql("""
+				select g.source_id || ' ' || s.source_id || ' ' || l.relationship from directory.guardianship l
+				join directory.guardian g on g.id = l.guardian_id join directory.student s on s.id = l.student_id
+				where g.source_id in ('g09', 'g10') order by 1""").query(String.class).list())
+			.containsExactly("g09 st09 PARENT", "g10 st10 GUARDIAN");
+	}
+
+	@Test
 	void aRestrictionSetByHandIsNeverLoosened() {
 		run(RosterSet.riverside());
 		jdbc.sql("""
