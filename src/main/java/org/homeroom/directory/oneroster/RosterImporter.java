@@ -283,6 +283,12 @@ class RosterImporter {
 
 		/** Who each user is to Homeroom, the orgs they belong to, and what each sourcedId names. */
 		private void derive() {
+			// Statistics as of now: right after a large import, autovacuum may not have caught up,
+			// and a plan made for the empty directory of yesterday is quadratic today.
+			for (String table : List.of("school", "student", "guardian", "staff", "section", "contact_point",
+					"guardianship", "enrolment", "section_enrolment", "staff_assignment")) {
+				sql("analyze directory." + table);
+			}
 			sql("""
 					create or replace function pg_temp.unknown(kind text, id text) returns text language sql immutable as
 					$$ select '"' || id || '" names no ' || kind || ', in these files or in Homeroom' $$""");
@@ -297,6 +303,7 @@ class RosterImporter {
 					update stage_users set kind = case when role = 'student' then 'student'
 					  when role in (%s) then 'staff' when role in (%s) then 'guardian' end"""
 				.formatted(quoted(STAFF_ROLES), quoted(GUARDIAN_ROLES)));
+			sql("analyze stage_users");
 			sql("""
 					create temporary table stage_user_orgs on commit drop as
 					select u.sourced_id as user_sourced_id, trim(o.org) as org_sourced_id, u.role, u.line,
@@ -412,8 +419,9 @@ class RosterImporter {
 					      where kind = 'staff' and email is not null) d where line <> first""");
 			error("users.csv", "email", """
 					select u.line, 'the e-mail address ' || u.email || ' belongs to another member of staff'
-					from stage_users u join directory.staff s on s.email = u.email
-					where u.kind = 'staff' and s.source_id is not null and s.source_id <> u.sourced_id""");
+					from stage_users u
+					where u.kind = 'staff' and u.email is not null
+					  and exists (select 1 from directory.staff s where s.email = u.email and s.source_id <> u.sourced_id)""");
 			error("enrollments.csv", "classSourcedId", """
 					select e.line, unknown('class', e.class_sourced_id) from stage_enrollments e
 					where not exists (select 1 from stage_classes c where c.sourced_id = e.class_sourced_id)
