@@ -8,7 +8,7 @@ import java.util.Optional;
  * Grades as OneRoster codes them: IT (infant/toddler), PR (preschool), PK, TK, KG, 01 to 13, PS
  * (post-secondary), UG (ungraded), Other. Accepts "1" for "01" and any case.
  */
-final class Grade {
+public final class Grade {
 
 	static final List<String> CODES = List.of("IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06", "07",
 			"08", "09", "10", "11", "12", "13", "PS", "UG", "Other");
@@ -16,7 +16,7 @@ final class Grade {
 	private Grade() {
 	}
 
-	static Optional<String> normalise(String input) {
+	public static Optional<String> normalise(String input) {
 		if (input == null || input.isBlank()) {
 			return Optional.empty();
 		}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The OneRoster import at district scale: generates a district with the directory's generator in a
+# fresh database on an external PostgreSQL, writes it out as a OneRoster 1.1 set, empties the
+# directory, and imports the set through Homeroom with a 512 MB heap. Then it copies the same CSV
+# files into plain tables with psql's \copy, the floor any import stands on, and prints both.
+#
+#   bench/import-oneroster.sh 100000          # students; PostgreSQL at 127.0.0.1:5432, user postgres
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+students=${1:-100000}
+host=${PGHOST:-127.0.0.1}
+port=${PGPORT:-5432}
+user=${PGUSER:-postgres}
+database=homeroom_bench_roster
+folder=$(mktemp -d)
+trap 'rm -rf "$folder"' EXIT
+
+psql -h "$host" -p "$port" -U "$user" -q -c "drop database if exists $database" -c "create database $database"
+export HOMEROOM_DB_URL="jdbc:postgresql://$host:$port/$database" HOMEROOM_DB_USER="$user"
+jar=$(ls target/homeroom-*.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -q -DskipTests package
+  jar=$(ls target/homeroom-*.jar | head -n 1)
+fi
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreSQL $(psql -h "$host" -p "$port" -U "$user" -tAc 'show server_version') at $host:$port"
+# A web application on a random port, not none: the accounts module's pages need the web security
+# configuration to start at all.
+java -jar "$jar" --server.port=0 --homeroom.demo.enabled=false --homeroom.directory.generate-students="$students" \
+  --logging.level.root=warn | grep '^generated'
+java -Xmx512m -jar "$jar" --server.port=0 --homeroom.demo.enabled=false \
+  --homeroom.directory.oneroster.bench-folder="$folder" --logging.level.root=warn
+
+# The floor: the same files into plain tables of text columns, with psql's \copy.
+export PGOPTIONS="-c client_min_messages=warning"
+raw_started=$(date +%s.%N)
+for file in "$folder"/*.csv; do
+  name=$(basename "$file" .csv)
+  [ "$name" = manifest ] && continue
+  columns=$(head -n 1 "$file" | tr -d '\r' | sed 's/"//g; s/[^,]*/"&" text/g')
+  psql -h "$host" -p "$port" -U "$user" -d "$database" -q \
+    -c "drop table if exists raw_$name" -c "create table raw_$name ($columns)" \
+    -c "\\copy raw_$name from '$file' with (format csv, header)"
+done
+raw_seconds=$(echo "$(date +%s.%N) - $raw_started" | bc)
+printf 'raw psql \\copy of the same files into plain tables: seconds=%.1f\n' "$raw_seconds"
+du -sh "$folder" | awk '{print "OneRoster set size: " $1}'

@@ -1,0 +1,54 @@
+package org.homeroom.directory.oneroster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unpacks an uploaded zip into a folder, flat (as {@code unzip -j} does): OneRoster sets are a
+ * handful of CSV files, and an export tool may put them in a subfolder. Only {@code .csv} names
+ * are taken, and each by its last path element, so that no entry can write outside the folder;
+ * the total size is capped so that a zip bomb stops early.
+ */
+final class RosterArchive {
+
+	static final long MAX_UNPACKED_BYTES = 8L << 30;
+
+	private RosterArchive() {
+	}
+
+	/** @throws ZipException when the upload is not a zip, or unpacks to more than the cap */
+	static void unpack(Path zip, Path folder) throws IOException {
+		long total = 0;
+		boolean any = false;
+		byte[] buffer = new byte[1 << 16];
+		try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+			ZipEntry entry;
+			while ((entry = entries.getNextEntry()) != null) {
+				any = true;
+				String name = Path.of(entry.getName().replace('\\', '/')).getFileName().toString();
+				if (entry.isDirectory() || name.startsWith(".") || !name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+					continue;
+				}
+				try (var out = Files.newOutputStream(folder.resolve(name))) {
+					int read;
+					while ((read = entries.read(buffer)) > 0) {
+						total += read;
+						if (total > MAX_UNPACKED_BYTES) {
+							throw new ZipException("unpacks to more than " + (MAX_UNPACKED_BYTES >> 30) + " GB");
+						}
+						out.write(buffer, 0, read);
+					}
+				}
+			}
+		}
+		if (!any) {
+			throw new ZipException("is not a zip file, or holds nothing");
+		}
+	}
+}

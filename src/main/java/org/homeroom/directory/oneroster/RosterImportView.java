@@ -1,0 +1,31 @@
+package org.homeroom.directory.oneroster;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One import as the API and the page show it.
+ *
+ * @param status RUNNING, COMPLETED or REJECTED
+ * @param counts per kind of record (students, guardians, staff, schools, classes,
+ *     classEnrolments, ...): how many were added, updated and deactivated, or would be in a dry run
+ * @param reason why a rejected import was rejected
+ */
+public record RosterImportView(UUID id, String status, boolean dryRun, boolean forced, String sourceName,
+		String startedBy, Instant startedAt, Instant finishedAt, Map<String, ImportCounts> counts,
+		List<Issue> warnings, List<Issue> errors, List<Issue> conflicts, String reason) {
+
+	public boolean running() {
+		return "RUNNING".equals(status);
+	}
+
+	public boolean rejected() {
+		return "REJECTED".equals(status);
+	}
+
+	/** A page of the history, newest first. */
+	public record Page(List<RosterImportView> items, int page, int size, long total) {
+	}
+}

@@ -1,0 +1,220 @@
+package org.homeroom.directory.oneroster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.ZipException;
+
+import jakarta.annotation.PreDestroy;
+import org.homeroom.directory.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OneRoster imports for district administrators: one is started from an upload and runs in the
+ * background, so that a large district's import does not hold a request open; its record (in
+ * {@code directory.roster_import}) shows it running, then what it did or why it was rejected.
+ */
+@Service
+public class RosterImports {
+
+	public static final int PAGE_SIZE = 20;
+
+	private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
+
+	private static final TypeReference<Map<String, ImportCounts>> COUNTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Issue>> ISSUES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final RosterImporter importer;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	/**
+	 * One import at a time per node; the importer's advisory lock orders them across nodes. A
+	 * thread of its own rather than the shared task executor, so that a long import never delays
+	 * the event listeners that run there.
+	 */
+	private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "roster-import");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.importer = importer;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	/**
+	 * Starts importing a zip: it is copied aside at once (the upload is gone after the request)
+	 * and imported in the background.
+	 *
+	 * @return the import's id, to follow it with {@link #find}
+	 */
+	public UUID start(Authentication caller, InputStream zip, String sourceName, boolean dryRun, boolean force) {
+		requireDistrictAdmin(caller);
+		try {
+			Path work = Files.createTempDirectory("oneroster-");
+			Path upload = work.resolve("upload.zip");
+			Files.copy(zip, upload);
+			UUID id = record(caller.getName(), sourceName, dryRun, force);
+			runner.submit(() -> {
+				try {
+					Path folder = Files.createDirectory(work.resolve("files"));
+					try {
+						RosterArchive.unpack(upload, folder);
+					}
+					catch (ZipException ex) {
+						finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(),
+								List.of(new Issue(sourceName, null, null, ex.getMessage())), List.of(),
+								"The upload is not a OneRoster zip; nothing was changed"));
+						return;
+					}
+					Files.deleteIfExists(upload);
+					run(id, folder, dryRun, force);
+				}
+				catch (IOException | RuntimeException ex) {
+					fail(id, ex);
+				}
+				finally {
+					delete(work);
+				}
+			});
+			return id;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep the upload for the import", ex);
+		}
+	}
+
+	/** Imports a folder of OneRoster files, there and then (drop folders, tests, benchmarks). */
+	public UUID importFolder(String startedBy, Path folder, boolean dryRun, boolean force) {
+		UUID id = record(startedBy, folder.getFileName().toString(), dryRun, force);
+		run(id, folder, dryRun, force);
+		return id;
+	}
+
+	public Optional<RosterImportView> find(Authentication caller, UUID id) {
+		requireDistrictAdmin(caller);
+		return find(id);
+	}
+
+	Optional<RosterImportView> find(UUID id) {
+		return jdbc.sql("select * from directory.roster_import where id = ?").param(id).query(this::view).optional();
+	}
+
+	public RosterImportView.Page history(Authentication caller, int page) {
+		requireDistrictAdmin(caller);
+		int from = Math.max(page, 0);
+		long total = jdbc.sql("select count(*) from directory.roster_import").query(Long.class).single();
+		List<RosterImportView> items = jdbc.sql("""
+				select * from directory.roster_import order by started_at desc, id limit ? offset ?""")
+			.params(PAGE_SIZE, (long) from * PAGE_SIZE)
+			.query(this::view)
+			.list();
+		return new RosterImportView.Page(items, from, PAGE_SIZE, total);
+	}
+
+	/** Imports are for district administrators: they change every school's records. */
+	static void requireDistrictAdmin(Authentication caller) {
+		if (caller == null || !Directory.rolesOf(caller).contains("DISTRICT_ADMIN")) {
+			throw new AccessDeniedException("OneRoster imports are for district administrators");
+		}
+	}
+
+	private void run(UUID id, Path folder, boolean dryRun, boolean force) {
+		try {
+			finish(id, importer.run(folder, dryRun, force));
+		}
+		catch (RuntimeException ex) {
+			fail(id, ex);
+		}
+	}
+
+	private UUID record(String startedBy, String sourceName, boolean dryRun, boolean force) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, status, dry_run, forced, source_name, started_by)
+				values (?, ?, 'RUNNING', ?, ?, ?, ?)""")
+			.params(id, Timestamp.from(clock.instant()), dryRun, force, sourceName == null ? "" : sourceName, startedBy)
+			.update();
+		return id;
+	}
+
+	private void finish(UUID id, RosterImporter.Outcome outcome) {
+		jdbc.sql("""
+				update directory.roster_import set finished_at = :at, status = :status, counts = cast(:counts as jsonb),
+				  warnings = cast(:warnings as jsonb), errors = cast(:errors as jsonb), conflicts = cast(:conflicts as jsonb),
+				  reason = :reason
+				where id = :id""")
+			.param("at", Timestamp.from(clock.instant()))
+			.param("status", outcome.rejected() ? "REJECTED" : "COMPLETED")
+			.param("counts", json.writeValueAsString(outcome.counts()))
+			.param("warnings", json.writeValueAsString(outcome.warnings()))
+			.param("errors", json.writeValueAsString(outcome.errors()))
+			.param("conflicts", json.writeValueAsString(outcome.conflicts()))
+			.param("reason", outcome.reason())
+			.param("id", id)
+			.update();
+	}
+
+	/** Something no file check foresaw: the record says so; the details go to the log only. */
+	private void fail(UUID id, Exception ex) {
+		log.error("OneRoster import {} failed", id, ex);
+		finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(), List.of(),
+				"The import failed unexpectedly; nothing was changed. The server log has the details"));
+	}
+
+	private RosterImportView view(ResultSet rs, int row) throws SQLException {
+		Timestamp finished = rs.getTimestamp("finished_at");
+		return new RosterImportView(rs.getObject("id", UUID.class), rs.getString("status"), rs.getBoolean("dry_run"),
+				rs.getBoolean("forced"), rs.getString("source_name"), rs.getString("started_by"),
+				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+				json.readValue(rs.getString("counts"), COUNTS), json.readValue(rs.getString("warnings"), ISSUES),
+				json.readValue(rs.getString("errors"), ISSUES), json.readValue(rs.getString("conflicts"), ISSUES),
+				rs.getString("reason"));
+	}
+
+	private static void delete(Path work) {
+		try (Stream<Path> paths = Files.walk(work)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the import's working folder {}", work);
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		runner.shutdownNow();
+	}
+}

@@ -1,0 +1,296 @@
+package org.homeroom.directory.oneroster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.homeroom.directory.Grade;
+import org.homeroom.shared.EmailAddress;
+import org.homeroom.shared.LanguageTag;
+import org.homeroom.shared.PhoneNumber;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Reads one OneRoster file a record at a time and streams it into its staging table with
+ * {@code COPY}, so that memory stays flat however large the file. Each value is read as its
+ * column's type on the way: tolerated variations become warnings, unreadable values errors
+ * naming file, line and column. References between records are checked later, in SQL.
+ */
+final class Stager {
+
+	private static final int FLUSH_AT = 1 << 16;
+
+	private static final Pattern BARE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private final CopyManager copy;
+
+	private final Issues issues;
+
+	private final String version;
+
+	private final String defaultRegion;
+
+	Stager(CopyManager copy, Issues issues, String version, String defaultRegion) {
+		this.copy = copy;
+		this.issues = issues;
+		this.version = version;
+		this.defaultRegion = defaultRegion;
+	}
+
+	/** @return the number of data rows staged */
+	long stage(RosterFile file, Path path) throws IOException, SQLException {
+		String name = file.fileName();
+		try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+			reader.mark(1);
+			if (reader.read() != '\uFEFF') {
+				reader.reset();
+			}
+			else {
+				issues.warn(name, 1, null, "starts with a byte order mark; read past it");
+			}
+			return stage(file, name, reader);
+		}
+	}
+
+	private long stage(RosterFile file, String name, Reader reader) throws IOException, SQLException {
+		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+		try (CSVParser parser = CSVParser.parse(reader, format)) {
+			var records = parser.iterator();
+			if (!records.hasNext()) {
+				issues.error(name, 1, null, "is empty: a header line is required");
+				return 0;
+			}
+			List<String> header = records.next().toList().stream().map(String::strip).toList();
+			if ("\r\n".equals(parser.getFirstEndOfLine())) {
+				issues.warn(name, 1, null, "has Windows (CRLF) line endings; read as usual");
+			}
+			int width = header.size();
+			while (width > 0 && header.get(width - 1).isEmpty()) {
+				width--;
+			}
+			if (width < header.size()) {
+				issues.warn(name, 1, null, "header ends in empty fields; they are not read");
+			}
+			Map<String, Integer> positions = positions(name, header.subList(0, width));
+			List<Column> present = new ArrayList<>();
+			List<Integer> at = new ArrayList<>();
+			for (Column column : file.columns()) {
+				Integer position = positions.get(column.header());
+				if (position == null) {
+					if (column.isRequiredIn(version)) {
+						issues.error(name, 1, column.header(), "a required column is missing");
+					}
+					continue;
+				}
+				present.add(column);
+				at.add(position);
+			}
+			warnOfExtraColumns(file, name, positions);
+
+			List<String> stageColumns = new ArrayList<>(List.of("line"));
+			file.columns().forEach(column -> stageColumns.addAll(column.stageColumns()));
+			CopyIn in = copy.copyIn("copy " + file.stageTable() + " (" + String.join(", ", stageColumns) + ") from stdin");
+			long rows = 0;
+			try {
+				StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
+				Map<String, String> values = new HashMap<>();
+				while (records.hasNext()) {
+					CSVRecord record = records.next();
+					int line = (int) record.getRecordNumber();
+					if (record.size() == 1 && record.get(0).isBlank() && width > 1) {
+						continue;
+					}
+					checkWidth(name, line, record, width);
+					values.clear();
+					for (int i = 0; i < present.size(); i++) {
+						int position = at.get(i);
+						read(name, line, present.get(i), position < record.size() ? record.get(position) : "", values);
+					}
+					buffer.append(line);
+					for (int i = 1; i < stageColumns.size(); i++) {
+						buffer.append('\t');
+						appendCopyValue(buffer, values.get(stageColumns.get(i)));
+					}
+					buffer.append('\n');
+					rows++;
+					if (buffer.length() >= FLUSH_AT) {
+						byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+						in.writeToCopy(bytes, 0, bytes.length);
+						buffer.setLength(0);
+					}
+				}
+				byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+				in.writeToCopy(bytes, 0, bytes.length);
+				in.endCopy();
+			}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+			return rows;
+		}
+		catch (java.io.UncheckedIOException ex) {
+			// Commons CSV reports a broken quote as an unchecked exception naming the line.
+			issues.error(name, null, null, "cannot be read as CSV: " + ex.getMessage());
+			return 0;
+		}
+	}
+
+	private Map<String, Integer> positions(String name, List<String> header) {
+		Map<String, Integer> positions = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			if (positions.putIfAbsent(header.get(i), i) != null && !header.get(i).isEmpty()) {
+				issues.error(name, 1, header.get(i), "this column appears twice");
+			}
+		}
+		return positions;
+	}
+
+	private void warnOfExtraColumns(RosterFile file, String name, Map<String, Integer> positions) {
+		for (String header : positions.keySet()) {
+			boolean known = header.isEmpty() || header.startsWith("metadata.")
+					|| file.columns().stream().anyMatch(column -> column.header().equals(header));
+			if (!known) {
+				issues.warn(name, 1, header, "not a OneRoster column; not read");
+			}
+		}
+	}
+
+	/** A row longer than the header is tolerated only when what overhangs is empty (a trailing comma). */
+	private void checkWidth(String name, int line, CSVRecord record, int width) {
+		if (record.size() <= width) {
+			return;
+		}
+		for (int i = width; i < record.size(); i++) {
+			if (!record.get(i).isBlank()) {
+				issues.error(name, line, null, "has " + record.size() + " fields, but the header names " + width);
+				return;
+			}
+		}
+		issues.warn(name, line, null, "ends in an empty field the header does not name (a trailing comma); ignored");
+	}
+
+	private void read(String file, int line, Column column, String raw, Map<String, String> values) {
+		String value = raw.strip();
+		if (value.isEmpty()) {
+			if (column.isRequiredIn(version) && column.type() != Column.Type.KNOWN) {
+				issues.error(file, line, column.header(), "a value is required");
+			}
+			return;
+		}
+		String stage = column.stage();
+		switch (column.type()) {
+			case KNOWN -> {
+			}
+			case TEXT -> values.put(stage, value);
+			case CHOICE, BOOLEAN -> values.put(stage, choice(file, line, column, value));
+			case DATE -> values.put(stage, date(file, line, column, value));
+			case DATE_TIME -> dateTime(file, line, column, value);
+			case EMAIL -> {
+				if (EmailAddress.isValid(value)) {
+					values.put(stage, EmailAddress.of(value).value());
+				}
+				else {
+					issues.warn(file, line, column.header(), "not an e-mail address; left out");
+				}
+			}
+			case PHONE -> {
+				PhoneNumber phone = PhoneNumber.parse(value, defaultRegion);
+				if (!phone.valid()) {
+					issues.warn(file, line, column.header(), "not a valid phone number; kept, but nothing is sent to it");
+				}
+				values.put(stage, phone.value());
+				values.put(stage + "_valid", Boolean.toString(phone.valid()));
+			}
+			case GRADE -> {
+				String first = value.split(",")[0];
+				Grade.normalise(first).ifPresentOrElse(grade -> values.put(stage, grade),
+						() -> issues.warn(file, line, column.header(), "not a OneRoster grade; read as Other"));
+			}
+			case LANGUAGE -> {
+				try {
+					values.put(stage, LanguageTag.of(value).value());
+				}
+				catch (IllegalArgumentException ex) {
+					issues.warn(file, line, column.header(), "not a BCP 47 language tag; left out");
+				}
+			}
+		}
+	}
+
+	private String choice(String file, int line, Column column, String value) {
+		for (String choice : column.choices()) {
+			if (choice.equals(value)) {
+				return choice;
+			}
+		}
+		for (String choice : column.choices()) {
+			if (choice.equalsIgnoreCase(value)) {
+				issues.warn(file, line, column.header(), "\"" + value + "\" is in the wrong case; read as \"" + choice + "\"");
+				return choice;
+			}
+		}
+		issues.error(file, line, column.header(),
+				"\"" + value + "\" is not one of " + String.join(", ", column.choices()));
+		return null;
+	}
+
+	private String date(String file, int line, Column column, String value) {
+		try {
+			return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE).toString();
+		}
+		catch (DateTimeParseException ex) {
+			issues.error(file, line, column.header(), "\"" + value + "\" is not a date (YYYY-MM-DD)");
+			return null;
+		}
+	}
+
+	private void dateTime(String file, int line, Column column, String value) {
+		if (BARE_DATE.matcher(value).matches() && date(file, line, column, value) != null) {
+			issues.warn(file, line, column.header(), "a date where a date and time is expected; read as that day");
+			return;
+		}
+		try {
+			DateTimeFormatter.ISO_DATE_TIME.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			issues.error(file, line, column.header(),
+					"\"" + value + "\" is not a date and time (YYYY-MM-DDThh:mm:ssZ)");
+		}
+	}
+
+	/** COPY's text format: backslash, tab and line breaks escaped, {@code \N} for no value. */
+	private static void appendCopyValue(StringBuilder buffer, String value) {
+		if (value == null) {
+			buffer.append("\\N");
+			return;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> buffer.append("\\\\");
+				case '\t' -> buffer.append("\\t");
+				case '\n' -> buffer.append("\\n");
+				case '\r' -> buffer.append("\\r");
+				default -> buffer.append(c);
+			}
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package org.homeroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.homeroom.ServerTest;
+import org.homeroom.accounts.Accounts;
+import org.homeroom.accounts.StaffAccounts;
+import org.homeroom.browser.Browser.Language;
+import org.homeroom.browser.Browser.Screen;
+import org.homeroom.directory.oneroster.RosterSet;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A district administrator imports the project's own small OneRoster set as a dry run (so that
+ * the demo district other browser tests read stays as it is), watches it finish, and reads what
+ * it would change: in every language, on a phone and a desktop.
+ */
+@ServerTest
+class ImportBrowserTests {
+
+	private static final Map<String, String> ADMINISTRATORS = new ConcurrentHashMap<>();
+
+	@Autowired
+	Accounts accounts;
+
+	@RegisterExtension
+	static final Browsers BROWSERS = new Browsers("import-");
+
+	@ParameterizedTest(name = "{0} at {1}")
+	@MethodSource("org.homeroom.browser.Browser#languagesAndScreens")
+	void anAdministratorUploadsARosterAndSeesWhatItWouldChange(Language language, Screen screen) throws IOException {
+		String administrator = ADMINISTRATORS.computeIfAbsent(language.tag,
+				tag -> StaffAccounts.aDistrictAdmin().named(language.personName).speaking(tag).createIn(accounts));
+		Path zip = Files.createTempFile("riverside-", ".zip");
+		Files.write(zip, RosterSet.riverside().zip());
+		Browser browser = BROWSERS.open(language, screen);
+
+		browser.open("/sign-in?lang=" + language.tag);
+		browser.signInAs(administrator);
+		browser.open("/admin/imports");
+		browser.checkPage("imports", browser.message("imports.title"));
+
+		browser.driver().findElement(By.id("file")).sendKeys(zip.toString());
+		browser.driver().findElement(By.id("dryRun")).click();
+		browser.driver().findElement(By.cssSelector("form[action$='/admin/imports'] button[type=submit]")).click();
+		browser.waitForUrlContaining("/admin/imports/", "the upload leads to its import's page");
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage("the import finishes and the page shows it")
+			.until(chromium -> !chromium.findElements(By.cssSelector("#outcome:not([hx-get]) .badge")).isEmpty());
+
+		String outcome = browser.driver().findElement(By.id("outcome")).getText();
+		assertThat(outcome).contains(browser.message("imports.completed.dry-run"), browser.message("imports.kind.students"));
+		browser.checkPage("import", browser.message("imports.result.title"));
+
+		browser.open("/admin/imports");
+		assertThat(browser.driver().findElement(By.cssSelector("table tbody")).getText()).contains(zip.getFileName().toString());
+		browser.checkPage("imports-history", browser.message("imports.title"));
+		Files.delete(zip);
+	}
+}

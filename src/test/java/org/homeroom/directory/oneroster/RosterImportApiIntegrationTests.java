@@ -1,0 +1,143 @@
+package org.homeroom.directory.oneroster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.jayway.jsonpath.JsonPath;
+import org.homeroom.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** District administrators import a OneRoster zip over the API and follow it to its outcome. */
+@IntegrationTest
+class RosterImportApiIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	@AfterEach
+	void emptyDirectory() {
+		RosterSet.clearDirectory(jdbc);
+	}
+
+	@Test
+	void anUploadAnswersAtOnceWithAnIdThatLeadsToTheOutcome() throws Exception {
+		String id = upload(RosterSet.riverside().zip(), "");
+
+		String done = awaitOutcome(id);
+
+		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("COMPLETED");
+		assertThat((Integer) JsonPath.read(done, "$.counts.students.added")).isEqualTo(12);
+		assertThat((Boolean) JsonPath.read(done, "$.dryRun")).isFalse();
+		assertThat((String) JsonPath.read(done, "$.startedBy")).isEqualTo("admin@district.test");
+		mvc.perform(get("/api/v1/imports").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].id").value(id))
+			.andExpect(jsonPath("$.items[0].status").value("COMPLETED"));
+	}
+
+	@Test
+	void aDryRunOverTheApiChangesNothing() throws Exception {
+		String done = awaitOutcome(upload(RosterSet.riverside().zip(), "true"));
+
+		assertThat((Boolean) JsonPath.read(done, "$.dryRun")).isTrue();
+		assertThat((Integer) JsonPath.read(done, "$.counts.students.added")).isEqualTo(12);
+		assertThat(jdbc.sql("select count(*) from directory.student").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aRejectedImportListsItsErrorsWithFileLineAndColumn() throws Exception {
+		byte[] broken = RosterSet.riverside()
+			.replaceLine("enrollments.csv", "e-st03,", "e-st03,,,k-math7a,s1,st99,student,false,2026-08-20,2026-12-18")
+			.zip();
+
+		String done = awaitOutcome(upload(broken, ""));
+
+		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
+		assertThat((String) JsonPath.read(done, "$.errors[0].file")).isEqualTo("enrollments.csv");
+		assertThat((Integer) JsonPath.read(done, "$.errors[0].line")).isEqualTo(5);
+		assertThat((String) JsonPath.read(done, "$.errors[0].column")).isEqualTo("userSourcedId");
+	}
+
+	@Test
+	void somethingThatIsNotAZipIsRejectedAndNoFileIsABadRequestNamingTheField() throws Exception {
+		String done = awaitOutcome(uploadBytes("not a zip".getBytes(StandardCharsets.UTF_8)));
+		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
+		assertThat((String) JsonPath.read(done, "$.reason")).contains("not a OneRoster zip");
+
+		mvc.perform(multipart("/api/v1/imports/oneroster").with(admin()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+	}
+
+	@Test
+	void importsAreForDistrictAdministratorsOnly() throws Exception {
+		RequestPostProcessor principal = user("principal@district.test").roles("SCHOOL_ADMIN");
+		mvc.perform(multipart("/api/v1/imports/oneroster").file(zipPart(RosterSet.riverside().zip())).with(principal))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/imports").with(principal)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/imports")).andExpect(status().isUnauthorized());
+		assertThat(jdbc.sql("select count(*) from directory.roster_import").query(Long.class).single()).isZero();
+	}
+
+	private String upload(byte[] zip, String dryRun) throws Exception {
+		var request = multipart("/api/v1/imports/oneroster").file(zipPart(zip)).with(admin());
+		if (!dryRun.isEmpty()) {
+			request.param("dryRun", dryRun);
+		}
+		String body = mvc.perform(request)
+			.andExpect(status().isAccepted())
+			.andExpect(header().exists("Location"))
+			.andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+
+	private String uploadBytes(byte[] bytes) throws Exception {
+		String body = mvc.perform(multipart("/api/v1/imports/oneroster").file(zipPart(bytes)).with(admin()))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString();
+		return JsonPath.read(body, "$.id");
+	}
+
+	/** Polls as a client would, until the import is no longer RUNNING. */
+	private String awaitOutcome(String id) throws Exception {
+		Instant until = Instant.now().plus(Duration.ofSeconds(60));
+		while (true) {
+			String body = mvc.perform(get("/api/v1/imports/" + id).with(admin()))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			if (!"RUNNING".equals(JsonPath.read(body, "$.status")) || Instant.now().isAfter(until)) {
+				return body;
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	private static MockMultipartFile zipPart(byte[] zip) {
+		return new MockMultipartFile("file", "riverside.zip", "application/zip", zip);
+	}
+
+	private static RequestPostProcessor admin() {
+		return user("admin@district.test").roles("DISTRICT_ADMIN");
+	}
+}
