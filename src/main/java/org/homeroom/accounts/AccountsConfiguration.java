@@ -1,15 +1,39 @@
 package org.homeroom.accounts;
 
 import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.homeroom.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
+
+	/**
+	 * "Stay signed in on this device", offered to families on a phone: a persistent token per
+	 * device, good for 90 days, which the person can revoke from their account page. The key only
+	 * ties the remember-me authentication to this node's provider, so a random one suffices. It is
+	 * made here, not with the web-only filter chains, because the family sign-in page controller
+	 * needs it and the application also starts without a web server (the district generator).
+	 */
+	@Bean
+	PersistentTokenBasedRememberMeServices rememberMeServices(AccountUserDetailsService users, DataSource dataSource) {
+		JdbcTokenRepositoryImpl devices = new JdbcTokenRepositoryImpl();
+		devices.setDataSource(dataSource);
+		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
+				UUID.randomUUID().toString(), users, devices);
+		services.setTokenValiditySeconds((int) SecurityConfiguration.REMEMBERED_FOR.toSeconds());
+		services.setParameter("remember-me");
+		services.setCookieName("homeroom_device");
+		return services;
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

@@ -1,9 +1,6 @@
 package org.homeroom.accounts;
 
 import java.time.Duration;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.SecurityHeaders;
@@ -18,7 +15,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -75,23 +71,6 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems.forbidden()));
 		SecurityHeaders.apply(http);
 		return http.build();
-	}
-
-	/**
-	 * "Stay signed in on this device", offered to families on a phone: a persistent token per
-	 * device, good for 90 days, which the person can revoke from their account page. The key only
-	 * ties the remember-me authentication to this node's provider, so a random one suffices.
-	 */
-	@Bean
-	PersistentTokenBasedRememberMeServices rememberMeServices(AccountUserDetailsService users, DataSource dataSource) {
-		JdbcTokenRepositoryImpl devices = new JdbcTokenRepositoryImpl();
-		devices.setDataSource(dataSource);
-		PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
-				UUID.randomUUID().toString(), users, devices);
-		services.setTokenValiditySeconds((int) REMEMBERED_FOR.toSeconds());
-		services.setParameter("remember-me");
-		services.setCookieName("homeroom_device");
-		return services;
 	}
 
 	@Bean
