@@ -1,5 +1,6 @@
 package org.homeroom.directory;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -7,10 +8,11 @@ import java.util.UUID;
  * Whose families a message is for. The parts combine with AND; the values within one part with
  * OR; an empty part does not narrow. {@code programs} are {@code ENGLISH_LEARNER}, {@code IEP}
  * and {@code SECTION_504}; {@code languages} are the guardians' preferred languages (BCP 47,
- * matched on the language, so "es" takes "es-MX").
+ * matched on the language, so "es" takes "es-MX"). {@code filters} are those other modules add
+ * (an attendance tier, an event's RSVPs), by name, each with the values it keeps.
  */
 public record AudienceCriteria(Boolean district, Set<UUID> schoolIds, Set<String> grades, Set<UUID> classIds,
-		Set<UUID> studentIds, Set<String> languages, Set<String> programs) {
+		Set<UUID> studentIds, Set<String> languages, Set<String> programs, Map<String, Set<String>> filters) {
 
 	public static final Set<String> PROGRAMS = Set.of("ENGLISH_LEARNER", "IEP", "SECTION_504");
 
@@ -22,6 +24,12 @@ public record AudienceCriteria(Boolean district, Set<UUID> schoolIds, Set<String
 		studentIds = studentIds == null ? Set.of() : Set.copyOf(studentIds);
 		languages = languages == null ? Set.of() : Set.copyOf(languages);
 		programs = programs == null ? Set.of() : Set.copyOf(programs);
+		filters = filters == null ? Map.of() : Map.copyOf(filters);
+	}
+
+	public AudienceCriteria(Boolean district, Set<UUID> schoolIds, Set<String> grades, Set<UUID> classIds,
+			Set<UUID> studentIds, Set<String> languages, Set<String> programs) {
+		this(district, schoolIds, grades, classIds, studentIds, languages, programs, null);
 	}
 
 	/** Whether it names whom to reach at all: the district, or some schools, classes or students. */

@@ -9,4 +9,11 @@ import java.util.Map;
  * are resolved in one statement while the rules about who they are stay in the directory.
  */
 public record AudienceQuery(String sql, Map<String, Object> parameters) {
+
+	/**
+	 * A further condition on the student (aliased {@code s}) that another module adds to an
+	 * audience, with its own named parameters, which must not clash with the directory's.
+	 */
+	public record Condition(String sql, Map<String, Object> parameters) {
+	}
 }

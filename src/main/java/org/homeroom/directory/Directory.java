@@ -504,6 +504,12 @@ public class Directory {
 	 */
 	@Transactional(readOnly = true)
 	public AudienceQuery audience(Viewer sender, AudienceCriteria criteria) {
+		return audience(sender, criteria, List.of());
+	}
+
+	/** The same, narrowed further by conditions other modules add (see {@link AudienceQuery.Condition}). */
+	@Transactional(readOnly = true)
+	public AudienceQuery audience(Viewer sender, AudienceCriteria criteria, List<AudienceQuery.Condition> conditions) {
 		if (!criteria.reachesAnyone()) {
 			throw new InvalidInputException("audience", "Name the district, or schools, grades, classes or students");
 		}
@@ -532,6 +538,11 @@ public class Directory {
 		parameters.put("englishLearner", criteria.programs().contains("ENGLISH_LEARNER"));
 		parameters.put("iep", criteria.programs().contains("IEP"));
 		parameters.put("section504", criteria.programs().contains("SECTION_504"));
+		StringBuilder further = new StringBuilder();
+		for (AudienceQuery.Condition condition : conditions) {
+			further.append("\n  and (").append(condition.sql()).append(')');
+			parameters.putAll(condition.parameters());
+		}
 		return new AudienceQuery("""
 				select g.guardian_id, s.id as student_id, gu.given_name || ' ' || gu.family_name as guardian_name,
 				       s.given_name as student_name, school.name as school_name, gu.preferred_language as language,
@@ -559,7 +570,7 @@ public class Directory {
 				  and (:allStudents or s.id in (:studentIds))
 				  and (:allLanguages or split_part(lower(gu.preferred_language), '-', 1) in (:languages))
 				  and (:anyProgram or (:englishLearner and s.english_learner) or (:iep and s.iep) or (:section504 and s.section_504))"""
-			.formatted(AccessPolicy.VISIBLE_STUDENT), Map.copyOf(parameters));
+			.formatted(AccessPolicy.VISIBLE_STUDENT) + further, Map.copyOf(parameters));
 	}
 
 	private static Collection<UUID> orNobody(Set<UUID> ids) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -62,8 +63,10 @@ public class Messaging {
 
 	private final MessageSource messages;
 
+	private final List<AudienceFilter> filters;
+
 	Messaging(JdbcClient jdbc, Directory directory, JsonMapper json, MessagingSettings settings, Clock clock, Tasks tasks,
-			MessageSource messages) {
+			MessageSource messages, List<AudienceFilter> filters) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.json = json;
@@ -71,6 +74,7 @@ public class Messaging {
 		this.clock = clock;
 		this.tasks = tasks;
 		this.messages = messages;
+		this.filters = filters;
 	}
 
 	/** Someone writing to families: who they are, their roles, and whom the directory lets them see. */
@@ -104,7 +108,7 @@ public class Messaging {
 				return new Created(find(earlier.get().announcementId()), true);
 			}
 		}
-		directory.audience(sender.viewer(), request.audience());
+		audience(sender.viewer(), request.audience());
 		Instant now = clock.instant();
 		Instant scheduledAt = request.scheduledAt() == null ? now : request.scheduledAt();
 		UUID id = UUID.randomUUID();
@@ -138,7 +142,7 @@ public class Messaging {
 	@Transactional(readOnly = true)
 	public AudiencePreview preview(Sender sender, AudienceCriteria audience, Category category, Set<Channel> channels) {
 		requireSender(sender);
-		AudienceQuery query = directory.audience(sender.viewer(), audience);
+		AudienceQuery query = audience(sender.viewer(), audience);
 		List<PreviewRow> rows = jdbc.sql("""
 				select a.guardian_id, a.language, bool_and(a.no_contact) as no_contact, bool_or(a.reachable) as reachable,
 				       max(a.email) as email,
@@ -195,7 +199,7 @@ public class Messaging {
 		}
 		Set<String> roles = Set.of(announcement.roles().split(","));
 		Viewer sender = directory.viewerOf(announcement.author(), roles);
-		AudienceQuery audience = directory.audience(sender, json.readValue(announcement.audience(), AudienceCriteria.class));
+		AudienceQuery audience = audience(sender, json.readValue(announcement.audience(), AudienceCriteria.class));
 		jdbc.sql("""
 				insert into messaging.recipient (announcement_id, guardian_id, student_id, guardian_name, student_name, school_name,
 				                                 language, email, excluded)
@@ -267,7 +271,7 @@ public class Messaging {
 			throw new InvalidInputException(changed.subject().isBlank() ? "subject" : changed.body().isBlank() ? "body" : "channels",
 					"must not be empty");
 		}
-		directory.audience(sender.viewer(), changed.audience());
+		audience(sender.viewer(), changed.audience());
 		Instant scheduledAt = changed.scheduledAt() == null ? clock.instant() : changed.scheduledAt();
 		jdbc.sql("""
 				update messaging.announcement set subject = :subject, body = :body, category = :category,
@@ -488,6 +492,17 @@ public class Messaging {
 					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getLong(11)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("announcement"));
+	}
+
+	/** The directory's audience, narrowed by the filters other modules offer; an unknown filter is bad input. */
+	private AudienceQuery audience(Viewer sender, AudienceCriteria criteria) {
+		List<AudienceQuery.Condition> conditions = new ArrayList<>();
+		criteria.filters().forEach((name, values) -> conditions.add(filters.stream()
+			.filter(filter -> filter.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("audience.filters." + name, "No audience filter is called " + name))
+			.condition(values)));
+		return directory.audience(sender, criteria, conditions);
 	}
 
 	/** In the language of the staff member who asked for the tasks. */

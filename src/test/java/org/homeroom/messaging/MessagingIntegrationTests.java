@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -20,12 +22,15 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.homeroom.IntegrationTest;
+import org.homeroom.directory.AudienceQuery;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -291,6 +296,46 @@ class MessagingIntegrationTests {
 		if (claimed == 1) {
 			mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.resentAfterCrash").value(1));
 		}
+	}
+
+	/** Another module's filter, as attendance will add one: here, students by family name. */
+	@TestConfiguration
+	static class AFilterFromAnotherModule {
+
+		@Bean
+		AudienceFilter familyName() {
+			return new AudienceFilter() {
+
+				@Override
+				public String name() {
+					return "familyName";
+				}
+
+				@Override
+				public AudienceQuery.Condition condition(Set<String> values) {
+					return new AudienceQuery.Condition("s.family_name in (:familyNameValues)", Map.of("familyNameValues", values));
+				}
+			};
+		}
+	}
+
+	@Test
+	void anotherModulesFilterNarrowsTheAudienceAndAnUnknownFilterIsNamedAsBadInput() throws Exception {
+		UUID quill = given.student("Ada", "Quill", "07");
+		given.enrol(quill, lincoln, directory.today().minusMonths(1), null);
+		guardianWithEmail("Rosa", "rosa9@family.example", quill);
+		guardianWithEmail("Hana", "hana9@family.example", pupil("Noor"));
+
+		mvc.perform(post("/api/v1/announcements/preview").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""
+				{"audience": {"schoolIds": ["%s"], "filters": {"familyName": ["Quill"]}}, "category": "GENERAL",
+				 "channels": ["EMAIL"]}""".formatted(lincoln)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.guardians").value(1));
+		mvc.perform(post("/api/v1/announcements/preview").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""
+				{"audience": {"schoolIds": ["%s"], "filters": {"rsvp": ["YES"]}}, "category": "GENERAL",
+				 "channels": ["EMAIL"]}""".formatted(lincoln)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("audience.filters.rsvp"));
 	}
 
 	private static String subject(MimeMessage message) {
