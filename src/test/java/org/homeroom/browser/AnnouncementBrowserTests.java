@@ -2,6 +2,8 @@ package org.homeroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.homeroom.ServerTest;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.StaffAccounts;
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -47,7 +51,7 @@ class AnnouncementBrowserTests {
 		browser.checkPage("preview", browser.message("announcements.new"));
 
 		browser.driver().findElement(By.cssSelector("button[name=action][value=send]")).click();
-		browser.waitForUrlContaining("/announcements/", "sending leads to the announcement");
+		waitForUrlMatching(browser, ".*/announcements/[0-9a-f-]{36}$", "sending leads to the announcement");
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
 			.isEqualTo(browser.message("announcement.sent"));
 		browser.checkPage("announcement", "Picture day " + screen.width);
@@ -59,18 +63,27 @@ class AnnouncementBrowserTests {
 		// The demo district has families with no contact on file: they become call tasks, unassigned here
 		// because this administrator is not on the staff list.
 		browser.driver().findElement(By.cssSelector("form[action$='/call-tasks'] button")).click();
-		browser.waitForUrlContaining("/announcements/", "making the call tasks comes back to the announcement");
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).withMessage("making the call tasks says how many")
+			.until(driver -> driver.findElements(By.cssSelector(".alert--success")).stream()
+				.anyMatch(alert -> !alert.getText().equals(browser.message("announcement.sent"))));
 		browser.open("/tasks?assignee=all");
 		browser.checkPage("tasks", browser.message("tasks.title"));
 		browser.driver().findElement(By.cssSelector("tbody a")).click();
-		browser.waitForUrlContaining("/tasks/", "a task opens");
+		waitForUrlMatching(browser, ".*/tasks/[0-9a-f-]{36}$", "a task opens");
 		browser.driver().findElement(By.id("text")).sendKeys("Left a voicemail");
 		browser.driver().findElement(By.cssSelector("form button[type=submit].button:not(.button--secondary)")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).withMessage("saving the task says so")
+			.until(driver -> !driver.findElements(By.cssSelector(".alert--success")).isEmpty());
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText()).isEqualTo(browser.message("tasks.saved"));
 		assertThat(browser.driver().findElement(By.id("notes-heading")).findElement(By.xpath("..")).getText()).contains("Left a voicemail");
 		browser.checkPage("task", browser.driver().findElement(By.tagName("h1")).getText());
 
 		browser.open("/announcements");
 		browser.checkPage("list", browser.message("announcements.title"));
+	}
+
+	private static void waitForUrlMatching(Browser browser, String pattern, String expectation) {
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).withMessage(expectation)
+			.until(driver -> driver.getCurrentUrl().matches(pattern));
 	}
 }
