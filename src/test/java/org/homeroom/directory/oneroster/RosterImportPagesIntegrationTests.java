@@ -87,7 +87,7 @@ class RosterImportPagesIntegrationTests {
 	void thePageIsForDistrictAdministratorsOnly() throws Exception {
 		mvc.perform(get("/admin/imports").with(user("principal@district.test").roles("SCHOOL_ADMIN")))
 			.andExpect(status().isForbidden());
-		assertThat(page("/").select("a[href=/admin/imports]")).isNotEmpty();
+		assertThat(page("/admin").select("a[href=/admin/imports]")).isNotEmpty();
 	}
 
 	private Document awaitResult(String location) throws Exception {
