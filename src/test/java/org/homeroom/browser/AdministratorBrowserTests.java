@@ -2,6 +2,7 @@ package org.homeroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
@@ -115,6 +117,8 @@ class AdministratorBrowserTests {
 		String secret = browser.driver().findElement(By.cssSelector("[data-secret]")).getText();
 		browser.driver().findElement(By.id("code")).sendKeys(SignIn.codeFromApp(administrator, secret));
 		browser.driver().findElement(By.cssSelector("form[action$='/two-step/enable'] button[type=submit]")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the right code shows the recovery codes")
+			.until(driver -> !driver.findElements(By.cssSelector("[data-recovery-code]")).isEmpty());
 		assertThat(browser.driver().findElements(By.cssSelector("[data-recovery-code]"))).hasSize(10);
 		browser.checkPage("recovery-codes", browser.message("two-step.codes.title"));
 
