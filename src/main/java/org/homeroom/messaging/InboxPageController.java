@@ -62,8 +62,7 @@ class InboxPageController {
 	@GetMapping(INBOX + "/{id}")
 	String message(Authentication caller, @PathVariable UUID id, Model model) {
 		Set<UUID> guardians = guardians(caller);
-		InboxMessage message = messaging.inbox(guardians, InboxApiController.NEWEST).stream()
-			.filter(candidate -> candidate.id().equals(id)).findFirst()
+		InboxMessage message = messaging.inboxMessage(guardians, id)
 			.orElseThrow(() -> new org.homeroom.platform.NotFoundException("message"));
 		messaging.markRead(guardians, id);
 		model.addAttribute("message", message);

@@ -374,6 +374,21 @@ public class Messaging {
 			.query(InboxMessage.class).list();
 	}
 
+	/** One message of a family's inbox, if it is theirs. */
+	@Transactional(readOnly = true)
+	public Optional<InboxMessage> inboxMessage(Collection<UUID> guardianIds, UUID deliveryId) {
+		if (guardianIds.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select d.id, a.subject, a.body, a.category, d.child_names as children, d.sent_at, d.read_at is not null as read
+				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
+				where d.id = :id and d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'""")
+			.param("id", deliveryId)
+			.param("guardians", guardianIds)
+			.query(InboxMessage.class).optional();
+	}
+
 	@Transactional(readOnly = true)
 	public long unread(Collection<UUID> guardianIds) {
 		if (guardianIds.isEmpty()) {
