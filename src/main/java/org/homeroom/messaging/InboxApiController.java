@@ -33,7 +33,7 @@ class InboxApiController {
 	@GetMapping
 	Inbox inbox(Authentication caller) {
 		Set<UUID> guardians = directory.viewerOf(caller).guardianIds();
-		return new Inbox(messaging.unread(guardians), messaging.inbox(guardians, NEWEST));
+		return new Inbox(messaging.unread(guardians), messaging.inbox(caller.getName(), guardians, NEWEST));
 	}
 
 	@PostMapping("/{id}/read")

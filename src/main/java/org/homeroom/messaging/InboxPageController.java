@@ -43,14 +43,14 @@ class InboxPageController {
 
 	@GetMapping(INBOX)
 	String inbox(Authentication caller, Model model) {
-		model.addAttribute("messages", messaging.inbox(guardians(caller), InboxApiController.NEWEST));
+		model.addAttribute("messages", messaging.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
 		return "messaging/inbox";
 	}
 
 	/** The list alone, which the page fetches again when the unread count changes. */
 	@GetMapping(INBOX + "/list")
 	String list(Authentication caller, Model model) {
-		model.addAttribute("messages", messaging.inbox(guardians(caller), InboxApiController.NEWEST));
+		model.addAttribute("messages", messaging.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
 		return "messaging/inbox :: list";
 	}
 
@@ -62,7 +62,7 @@ class InboxPageController {
 	@GetMapping(INBOX + "/{id}")
 	String message(Authentication caller, @PathVariable UUID id, Model model) {
 		Set<UUID> guardians = guardians(caller);
-		InboxMessage message = messaging.inboxMessage(guardians, id)
+		InboxMessage message = messaging.inboxMessage(caller.getName(), guardians, id)
 			.orElseThrow(() -> new org.homeroom.platform.NotFoundException("message"));
 		messaging.markRead(guardians, id);
 		model.addAttribute("message", message);

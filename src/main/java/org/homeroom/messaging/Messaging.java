@@ -358,13 +358,16 @@ public class Messaging {
 				unreached.stream().map(UnreachedRow::unreached).toList());
 	}
 
-	/** A family's inbox: in-app announcements delivered to the guardian records its account acts for. */
-	@Transactional(readOnly = true)
-	public List<InboxMessage> inbox(Collection<UUID> guardianIds, int limit) {
+	/**
+	 * A family's inbox: in-app announcements delivered to the guardian records its account acts for.
+	 * The messages name the family's children, so reading them is logged as a read of those records.
+	 */
+	@Transactional
+	public List<InboxMessage> inbox(String reader, Collection<UUID> guardianIds, int limit) {
 		if (guardianIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
+		List<InboxMessage> messages = jdbc.sql("""
 				select d.id, a.subject, a.body, a.category, d.child_names as children, d.sent_at, d.read_at is not null as read
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
 				where d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'
@@ -372,21 +375,40 @@ public class Messaging {
 			.param("guardians", guardianIds)
 			.param("limit", limit)
 			.query(InboxMessage.class).list();
+		recordInboxRead(reader, guardianIds, messages, "inbox");
+		return messages;
 	}
 
 	/** One message of a family's inbox, if it is theirs. */
-	@Transactional(readOnly = true)
-	public Optional<InboxMessage> inboxMessage(Collection<UUID> guardianIds, UUID deliveryId) {
+	@Transactional
+	public Optional<InboxMessage> inboxMessage(String reader, Collection<UUID> guardianIds, UUID deliveryId) {
 		if (guardianIds.isEmpty()) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
+		Optional<InboxMessage> message = jdbc.sql("""
 				select d.id, a.subject, a.body, a.category, d.child_names as children, d.sent_at, d.read_at is not null as read
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
 				where d.id = :id and d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'""")
 			.param("id", deliveryId)
 			.param("guardians", guardianIds)
 			.query(InboxMessage.class).optional();
+		message.ifPresent(shown -> recordInboxRead(reader, guardianIds, List.of(shown), "inbox.message"));
+		return message;
+	}
+
+	/** Logs the children the shown messages name: those they were sent about, from the recipients. */
+	private void recordInboxRead(String reader, Collection<UUID> guardianIds, List<InboxMessage> shown, String what) {
+		if (shown.isEmpty()) {
+			return;
+		}
+		List<UUID> students = jdbc.sql("""
+				select distinct r.student_id from messaging.delivery d
+				join messaging.recipient r on r.announcement_id = d.announcement_id and r.guardian_id = d.guardian_id
+				where d.id in (:deliveries) and d.guardian_id in (:guardians) and r.excluded is null""")
+			.param("deliveries", shown.stream().map(InboxMessage::id).toList())
+			.param("guardians", guardianIds)
+			.query(UUID.class).list();
+		directory.recordAccess(reader, students, what, "family inbox", null);
 	}
 
 	@Transactional(readOnly = true)

@@ -163,6 +163,7 @@ class MessagingIntegrationTests {
 			.andExpect(jsonPath("$.messages[0].children").value("Maya"))
 			.andReturn().getResponse().getContentAsString();
 		String message = json.readTree(inbox).get("messages").get(0).get("id").asString();
+		awaitLogged(maya, "inbox");
 		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(familyOf(given.guardian("Stranger"))))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(family)).andExpect(status().isNoContent());
@@ -375,6 +376,15 @@ class MessagingIntegrationTests {
 		String created = mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		return UUID.fromString(json.readTree(created).get("id").asString());
+	}
+
+	/** The inbox names the child, so the family's read is in the access log (written after commit). */
+	private void awaitLogged(UUID student, String what) throws InterruptedException {
+		String count = "select count(*) from privacy.access_log where student_id = ? and what = ?";
+		for (int tries = 0; tries < 100 && jdbc.sql(count).params(student, what).query(Integer.class).single() == 0; tries++) {
+			Thread.sleep(50);
+		}
+		assertThat(jdbc.sql(count).params(student, what).query(Integer.class).single()).isEqualTo(1);
 	}
 
 	private void awaitStatus(UUID announcement, String status, int count) {
