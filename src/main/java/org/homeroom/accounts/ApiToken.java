@@ -1,14 +1,12 @@
 package org.homeroom.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -65,13 +63,7 @@ class ApiToken {
 	}
 
 	static String hash(String secret) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return DigestUtils.sha256Hex(secret);
 	}
 
 	boolean usableAt(Instant now) {

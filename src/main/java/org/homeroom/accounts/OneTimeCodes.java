@@ -2,15 +2,15 @@ package org.homeroom.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.DevOutbox;
@@ -172,14 +172,7 @@ class OneTimeCodes {
 
 	/** Codes have little entropy, so the hash only keeps them out of plain sight; expiry and attempts protect them. */
 	private static String hash(String contact, String code) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((contact + ":" + code).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return DigestUtils.sha256Hex(contact + ":" + code);
 	}
 
 	private record PendingCode(UUID id, String hash, int attempts) {
