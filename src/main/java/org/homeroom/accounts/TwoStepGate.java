@@ -10,7 +10,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.homeroom.platform.SecurityHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -59,73 +58,73 @@ class TwoStepGate {
 
 	/** For pages: to the second step, or to set one up. */
 	OncePerRequestFilter pages() {
-		return new OncePerRequestFilter() {
-
-			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-					throws ServletException, IOException {
-				Optional<Authentication> staff = staff();
-				String path = request.getRequestURI().substring(request.getContextPath().length());
-				if (staff.isEmpty() || isPublic(path) || OPEN_WHILE_HELD.contains(path)) {
-					chain.doFilter(request, response);
-					return;
-				}
-				String username = staff.get().getName();
-				HttpSession session = request.getSession();
-				if (twoStep.enabledSince(username).isPresent()) {
-					if (!username.equals(session.getAttribute(PASSED))) {
-						if ("GET".equals(request.getMethod())) {
-							session.setAttribute(CONTINUE, path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
-						}
-						response.sendRedirect(request.getContextPath() + SECOND_STEP);
-						return;
-					}
-				}
-				else if (!path.startsWith(SETUP) && twoStep.requiredFor(staff.get().getAuthorities())) {
-					response.sendRedirect(request.getContextPath() + SETUP);
-					return;
-				}
-				chain.doFilter(request, response);
+		return gate((staff, request, response) -> {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (isPublic(path) || OPEN_WHILE_HELD.contains(path)) {
+				return true;
 			}
-		};
+			if (twoStep.enabledSince(staff.getName()).isPresent()) {
+				if (staff.getName().equals(request.getSession().getAttribute(PASSED))) {
+					return true;
+				}
+				if ("GET".equals(request.getMethod())) {
+					request.getSession().setAttribute(CONTINUE,
+							path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+				}
+				response.sendRedirect(request.getContextPath() + SECOND_STEP);
+				return false;
+			}
+			if (!path.startsWith(SETUP) && twoStep.requiredFor(staff.getAuthorities())) {
+				response.sendRedirect(request.getContextPath() + SETUP);
+				return false;
+			}
+			return true;
+		});
 	}
 
 	/** For the API: a bearer token does not pass for an account that still owes a second factor. */
 	OncePerRequestFilter api() {
-		return new OncePerRequestFilter() {
-
-			@Override
-			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-					throws ServletException, IOException {
-				Optional<Authentication> staff = staff();
-				if (staff.isPresent() && twoStep.enabledSince(staff.get().getName()).isEmpty()
-						&& twoStep.requiredFor(staff.get().getAuthorities())) {
-					problems.write(response, HttpStatus.FORBIDDEN, null,
-							"This account must set up two-step sign-in before it can use the API: sign in on the web"
-									+ " and follow the steps at " + SETUP);
-					return;
-				}
-				chain.doFilter(request, response);
+		return gate((staff, request, response) -> {
+			if (twoStep.enabledSince(staff.getName()).isEmpty() && twoStep.requiredFor(staff.getAuthorities())) {
+				problems.write(response, HttpStatus.FORBIDDEN, null,
+						"This account must set up two-step sign-in before it can use the API: sign in on the web"
+								+ " and follow the steps at " + SETUP);
+				return false;
 			}
-		};
+			return true;
+		});
 	}
 
 	/** For issuing a token with a password: a password alone cannot pass for an account with a second factor. */
 	OncePerRequestFilter passwordTokenIssue() {
+		return gate((staff, request, response) -> {
+			if (twoStep.enabledSince(staff.getName()).isPresent() || twoStep.requiredFor(staff.getAuthorities())) {
+				problems.write(response, HttpStatus.FORBIDDEN, null,
+						"This account uses two-step sign-in, which a password alone cannot pass: create the token"
+								+ " on the web, at /account/tokens");
+				return false;
+			}
+			return true;
+		});
+	}
+
+	/** One check of a signed-in member of staff: true lets the request through, false has answered it. */
+	private interface Check {
+
+		boolean admit(Authentication staff, HttpServletRequest request, HttpServletResponse response) throws IOException;
+	}
+
+	/** A filter that lets everyone but staff through unchecked, and staff only past the check. */
+	private OncePerRequestFilter gate(Check check) {
 		return new OncePerRequestFilter() {
 
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				Optional<Authentication> staff = staff();
-				if (staff.isPresent() && (twoStep.enabledSince(staff.get().getName()).isPresent()
-						|| twoStep.requiredFor(staff.get().getAuthorities()))) {
-					problems.write(response, HttpStatus.FORBIDDEN, null,
-							"This account uses two-step sign-in, which a password alone cannot pass: create the token"
-									+ " on the web, at /account/tokens");
-					return;
+				if (staff.isEmpty() || check.admit(staff.get(), request, response)) {
+					chain.doFilter(request, response);
 				}
-				chain.doFilter(request, response);
 			}
 		};
 	}
