@@ -577,6 +577,25 @@ public class Directory {
 		return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
 	}
 
+	/**
+	 * Whether the viewer works at the school: a district administrator everywhere; staff where they
+	 * are assigned or teach a class. Messaging asks this before a school's saved templates are shown.
+	 */
+	@Transactional(readOnly = true)
+	public boolean worksAt(Viewer viewer, UUID schoolId) {
+		if (viewer.districtAdmin()) {
+			return true;
+		}
+		if (viewer.staffId().isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				select exists (select 1 from directory.staff_assignment where staff_id = :staff and school_id = :school)
+				    or exists (select 1 from directory.section_teacher t join directory.section s on s.id = t.section_id
+				               where t.staff_id = :staff and s.school_id = :school and s.active)""")
+			.param("staff", viewer.staffId().get()).param("school", schoolId).query(Boolean.class).single();
+	}
+
 	/** One student's record, if the viewer may see it; the read is logged. */
 	@Transactional
 	public Optional<StudentView> student(Viewer viewer, String actor, String purpose, UUID studentId) {

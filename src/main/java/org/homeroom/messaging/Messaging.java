@@ -512,6 +512,126 @@ public class Messaging {
 		}
 	}
 
+	/** The placeholders {@link MessageRenderer} fills in; any other {@code {word}} would reach families as typed. */
+	static final Set<String> PLACEHOLDERS = Set.of("{guardianName}", "{childName}", "{school}");
+
+	private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}\\s]*}");
+
+	/**
+	 * A school's saved templates and the district-wide ones, by name, optionally those whose name
+	 * or subject holds {@code search}. Only staff who work at the school see them.
+	 */
+	@Transactional(readOnly = true)
+	public MessageTemplate.Page templates(Sender sender, UUID schoolId, String search, int page) {
+		requireSender(sender);
+		if (schoolId != null) {
+			requireWorksAt(sender, schoolId);
+		}
+		String pattern = search == null || search.isBlank() ? null : "%" + search.strip().toLowerCase().replace("%", "\\%") + "%";
+		String where = """
+				 where (school_id is null or school_id = :school)
+				   and (cast(:pattern as text) is null or lower(name) like :pattern or lower(subject) like :pattern)""";
+		UUID school = schoolId == null ? new UUID(0, 0) : schoolId;
+		long total = jdbc.sql("select count(*) from messaging.message_template " + where)
+			.param("school", school).param("pattern", pattern).query(Long.class).single();
+		List<MessageTemplate> rows = jdbc.sql(TEMPLATE_COLUMNS + " " + where
+				+ " order by school_id nulls first, lower(name), id limit :limit offset :offset")
+			.param("school", school)
+			.param("pattern", pattern)
+			.param("limit", MessageTemplate.Page.SIZE)
+			.param("offset", (long) Math.max(page, 0) * MessageTemplate.Page.SIZE)
+			.query(MessageTemplate.class).list();
+		return new MessageTemplate.Page(rows, total, Math.max(page, 0));
+	}
+
+	/** One template, to edit or to start an announcement from; one the sender may not use answers 404. */
+	@Transactional(readOnly = true)
+	public MessageTemplate template(Sender sender, UUID id) {
+		requireSender(sender);
+		MessageTemplate template = jdbc.sql(TEMPLATE_COLUMNS + " where id = ?").param(id).query(MessageTemplate.class)
+			.optional().orElseThrow(() -> new NotFoundException("template"));
+		if (template.schoolId() != null && !directory.worksAt(sender.viewer(), template.schoolId())) {
+			throw new NotFoundException("template");
+		}
+		return template;
+	}
+
+	/** Saves a new template ({@code id} null) or changes one; a name is used once per school. */
+	@Transactional
+	public MessageTemplate saveTemplate(Sender sender, UUID id, MessageTemplate.Draft draft) {
+		requireSender(sender);
+		requirePlaceholders("subject", draft.subject());
+		requirePlaceholders("body", draft.body());
+		if (id != null) {
+			MessageTemplate current = template(sender, id);
+			requireMayWrite(sender, current.schoolId());
+		}
+		requireMayWrite(sender, draft.schoolId());
+		Instant now = clock.instant();
+		UUID saved = id == null ? UUID.randomUUID() : id;
+		try {
+			jdbc.sql("""
+					insert into messaging.message_template (id, school_id, name, category, subject, body, created_by, created_at,
+					                                        updated_by, updated_at)
+					values (:id, :school, :name, :category, :subject, :body, :by, :now, :by, :now)
+					on conflict (id) do update set school_id = excluded.school_id, name = excluded.name,
+					       category = excluded.category, subject = excluded.subject, body = excluded.body,
+					       updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+				.param("id", saved)
+				.param("school", draft.schoolId())
+				.param("name", draft.name().strip())
+				.param("category", draft.category().name())
+				.param("subject", draft.subject().strip())
+				.param("body", draft.body().strip())
+				.param("by", sender.username())
+				.param("now", Timestamp.from(now))
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw new InvalidInputException("name", "This school already has a template called " + draft.name().strip());
+		}
+		return template(sender, saved);
+	}
+
+	@Transactional
+	public void deleteTemplate(Sender sender, UUID id) {
+		MessageTemplate template = template(sender, id);
+		requireMayWrite(sender, template.schoolId());
+		jdbc.sql("delete from messaging.message_template where id = ?").param(id).update();
+	}
+
+	private static final String TEMPLATE_COLUMNS = """
+			select id, school_id, name, category, subject, body, created_by, created_at, updated_by, updated_at
+			from messaging.message_template""";
+
+	private void requireWorksAt(Sender sender, UUID schoolId) {
+		if (!directory.worksAt(sender.viewer(), schoolId)) {
+			throw new NotFoundException("school");
+		}
+	}
+
+	/** The district's own templates are written by district administrators; a school's by its staff. */
+	private void requireMayWrite(Sender sender, UUID schoolId) {
+		if (schoolId == null) {
+			if (!sender.viewer().districtAdmin()) {
+				throw new AccessDeniedException("Only a district administrator may save district-wide templates");
+			}
+		}
+		else {
+			requireWorksAt(sender, schoolId);
+		}
+	}
+
+	static void requirePlaceholders(String field, String text) {
+		java.util.regex.Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
+		while (matcher.find()) {
+			if (!PLACEHOLDERS.contains(matcher.group())) {
+				throw new InvalidInputException(field, "Unknown placeholder " + matcher.group()
+						+ ". Use {guardianName}, {childName} or {school}");
+			}
+		}
+	}
+
 	private AnnouncementView find(UUID id) {
 		return jdbc.sql("""
 				select id, author, audience::text, subject, body, category, array_to_string(channels, ','), status, scheduled_at,

@@ -1,0 +1,79 @@
+package org.homeroom.messaging;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.homeroom.directory.Directory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Saved announcement templates over the API: a school's, and the district's. */
+@RestController
+@RequestMapping("/api/v1/announcement-templates")
+class MessageTemplateApiController {
+
+	private final Messaging messaging;
+
+	private final Directory directory;
+
+	MessageTemplateApiController(Messaging messaging, Directory directory) {
+		this.messaging = messaging;
+		this.directory = directory;
+	}
+
+	@GetMapping
+	MessageTemplate.Page list(Authentication caller, @RequestParam(required = false) UUID schoolId,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
+		return messaging.templates(sender(caller), schoolId, q, page);
+	}
+
+	@PostMapping
+	ResponseEntity<MessageTemplate> create(Authentication caller, @Valid @RequestBody MessageTemplate.Draft draft) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(messaging.saveTemplate(sender(caller), null, draft));
+	}
+
+	@GetMapping("/{id}")
+	MessageTemplate template(Authentication caller, @PathVariable UUID id) {
+		return messaging.template(sender(caller), id);
+	}
+
+	/** What is absent stays as it was; the school a template belongs to does not change. */
+	@PatchMapping("/{id}")
+	MessageTemplate change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody Changes changes) {
+		Messaging.Sender sender = sender(caller);
+		MessageTemplate current = messaging.template(sender, id);
+		return messaging.saveTemplate(sender, id, new MessageTemplate.Draft(current.schoolId(),
+				changes.name() == null ? current.name() : changes.name(),
+				changes.category() == null ? current.category() : changes.category(),
+				changes.subject() == null ? current.subject() : changes.subject(),
+				changes.body() == null ? current.body() : changes.body()));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(Authentication caller, @PathVariable UUID id) {
+		messaging.deleteTemplate(sender(caller), id);
+	}
+
+	private Messaging.Sender sender(Authentication caller) {
+		Set<String> roles = Directory.rolesOf(caller);
+		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
+	}
+
+	record Changes(@Size(min = 1, max = 120) String name, Category category, @Size(min = 1, max = 200) String subject,
+			@Size(min = 1, max = 20_000) String body) {
+	}
+}
