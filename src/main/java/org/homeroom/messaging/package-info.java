@@ -3,7 +3,8 @@
  * the database when the announcement is released, one delivery row per guardian and channel,
  * workers on any number of nodes that claim due rows with {@code FOR UPDATE SKIP LOCKED}, retries
  * that back off, quiet hours, and a reconciliation of the rows a dead node left in flight. Email
- * and the in-app inbox are its channels so far; SMS and two-way conversations come later.
+ * and the in-app inbox are its channels so far; SMS and two-way conversations come later. Staff
+ * keep saved templates per school (or for the whole district), with the placeholders it knows.
  * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
  * so the access rules and the no-contact restrictions are applied where they are written.
  * <p>Depends on {@code shared}, {@code platform}, {@code directory} and {@code tasks}.
