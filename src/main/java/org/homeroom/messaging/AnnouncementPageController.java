@@ -63,11 +63,15 @@ class AnnouncementPageController {
 		return "messaging/announcements";
 	}
 
+	/** A new announcement, empty or started from a saved template's category, subject and body. */
 	@GetMapping(ANNOUNCEMENTS + "/new")
-	String newAnnouncement(Authentication caller, Model model) {
+	String newAnnouncement(Authentication caller, @RequestParam(required = false) UUID template, Model model) {
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(), Category.GENERAL,
-					List.of(Channel.IN_APP, Channel.EMAIL), "", "", null));
+			MessageTemplate start = template == null ? null : messaging.template(sender(caller), template);
+			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(),
+					start == null ? Category.GENERAL : start.category(), List.of(Channel.IN_APP, Channel.EMAIL),
+					start == null ? "" : start.subject(), start == null ? "" : start.body(), null));
+			model.addAttribute("chosenTemplate", template);
 		}
 		return form(caller, model);
 	}
@@ -127,6 +131,7 @@ class AnnouncementPageController {
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("districtAdmin", sender(caller).viewer().districtAdmin());
+		model.addAttribute("templates", messaging.usableTemplates(sender(caller)));
 		return "messaging/announcement-form";
 	}
 

@@ -544,6 +544,18 @@ public class Messaging {
 		return new MessageTemplate.Page(rows, total, Math.max(page, 0));
 	}
 
+	/** Every template the sender may start from: the district's and those of the schools they work at. */
+	@Transactional(readOnly = true)
+	public List<MessageTemplate> usableTemplates(Sender sender) {
+		requireSender(sender);
+		List<UUID> schools = directory.schools().stream().map(school -> school.id())
+			.filter(school -> directory.worksAt(sender.viewer(), school)).toList();
+		return jdbc.sql(TEMPLATE_COLUMNS + " where school_id is null or school_id in (:schools) order by lower(name), id limit :limit")
+			.param("schools", schools.isEmpty() ? List.of(new UUID(0, 0)) : schools)
+			.param("limit", USABLE_TEMPLATES)
+			.query(MessageTemplate.class).list();
+	}
+
 	/** One template, to edit or to start an announcement from; one the sender may not use answers 404. */
 	@Transactional(readOnly = true)
 	public MessageTemplate template(Sender sender, UUID id) {
@@ -599,6 +611,9 @@ public class Messaging {
 		requireMayWrite(sender, template.schoolId());
 		jdbc.sql("delete from messaging.message_template where id = ?").param(id).update();
 	}
+
+	/** Enough for a choice on the form; a district with more names them by school on the API. */
+	private static final int USABLE_TEMPLATES = 200;
 
 	private static final String TEMPLATE_COLUMNS = """
 			select id, school_id, name, category, subject, body, created_by, created_at, updated_by, updated_at

@@ -186,6 +186,22 @@ class MessageTemplateIntegrationTests {
 		assertThat(renderer.render(delivery).text()).startsWith("Dear Rosa Testing, Maya smiles at %s on Friday.".formatted(school));
 	}
 
+	@Test
+	void theNewAnnouncementFormOffersTheSchoolsTemplatesAndStartsFromTheOneChosen() throws Exception {
+		UUID id = save(lincolnTeacher, lincoln, "Picture day", "Smile, {childName}!");
+		save(oakTeacher, oak, "Oak concert", "Songs at {school}");
+
+		String form = mvc.perform(get("/announcements/new").with(lincolnTeacher)).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(form).contains("Picture day").doesNotContain("Oak concert");
+
+		String started = mvc.perform(get("/announcements/new").param("template", id.toString()).with(lincolnTeacher))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(started).contains("value=\"Subject Picture day\"").contains("Smile, {childName}!");
+		mvc.perform(get("/announcements/new").param("template", id.toString()).with(oakTeacher))
+			.andExpect(status().isNotFound());
+	}
+
 	private UUID save(RequestPostProcessor who, UUID school, String name, String body) throws Exception {
 		String saved = mvc.perform(post("/api/v1/announcement-templates").with(who).contentType(MediaType.APPLICATION_JSON)
 				.content(draft(school, name, body)))
