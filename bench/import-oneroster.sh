@@ -29,7 +29,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreS
 java -jar "$jar" --server.port=0 --homeroom.demo.enabled=false --homeroom.directory.generate-students="$students" \
   --logging.level.root=warn | grep '^generated'
 java -Xmx512m -jar "$jar" --server.port=0 --homeroom.demo.enabled=false \
-  --homeroom.directory.oneroster.bench-folder="$folder" --logging.level.root=warn
+  --homeroom.directory.oneroster.bench-folder="$folder" --logging.level.root=warn ${IMPORT_LOG:+--logging.level.org.homeroom.directory.oneroster.RosterImporter=debug}
 
 # The floor: the same files into plain tables of text columns, with psql's \copy.
 export PGOPTIONS="-c client_min_messages=warning"

@@ -25,6 +25,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.homeroom.directory.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -53,6 +55,8 @@ class RosterImporter {
 			"siteAdministrator", "districtAdministrator", "counselor");
 
 	private static final List<String> GUARDIAN_ROLES = List.of("parent", "guardian", "relative");
+
+	private static final Logger log = LoggerFactory.getLogger(RosterImporter.class);
 
 	private static final Pattern DERIVED_TABLE = Pattern.compile("^\\s*create temporary table (\\w+) on commit drop as");
 
@@ -257,6 +261,7 @@ class RosterImporter {
 			for (RosterFile file : RosterFile.values()) {
 				jdbc.sql(file.stageDefinition()).update();
 			}
+			long started = System.nanoTime();
 			Connection connection = DataSourceUtils.getConnection(dataSource);
 			try {
 				Stager stager = new Stager(connection.unwrap(PGConnection.class).getCopyAPI(), issues, version,
@@ -271,6 +276,7 @@ class RosterImporter {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+			timed("copy", "all files", started);
 			for (RosterFile file : RosterFile.values()) {
 				sql("create index on " + file.stageTable() + " (sourced_id)");
 				sql("analyze " + file.stageTable());
@@ -915,10 +921,21 @@ class RosterImporter {
 		}
 
 		private void touch(String kind, String changing) {
+			long started = System.nanoTime();
 			jdbc.sql("with changed (key, action) as (" + changing + ") insert into touched select :kind, key::text, action from changed")
 				.params(parameters())
 				.param("kind", kind)
 				.update();
+			timed("touch " + kind, changing, started);
+		}
+
+		/** Where an import's time goes, statement by statement, at DEBUG. */
+		private void timed(String what, String statement, long started) {
+			if (log.isDebugEnabled()) {
+				String first = statement.strip().lines().findFirst().orElse("");
+				log.debug("{} ms  {}: {}", (System.nanoTime() - started) / 1_000_000, what,
+						first.length() > 100 ? first.substring(0, 100) : first);
+			}
 		}
 
 		private Map<String, Object> parameters() {
@@ -938,6 +955,7 @@ class RosterImporter {
 		}
 
 		private void report(String query, java.util.function.BiConsumer<Integer, String> into) {
+			long started = System.nanoTime();
 			jdbc.sql("select * from (" + query.replace("unknown(", "pg_temp.unknown(") + ") found order by 1 limit " + (Issues.MAX_LISTED + 1))
 				.params(parameters())
 				.query((rs, row) -> {
@@ -948,6 +966,7 @@ class RosterImporter {
 					return row;
 				})
 				.list();
+			timed("check", query, started);
 		}
 
 		private void sql(String statement) {
@@ -955,6 +974,7 @@ class RosterImporter {
 		}
 
 		private void sql(String statement, boolean withParameters) {
+			long started = System.nanoTime();
 			var spec = jdbc.sql(statement);
 			if (withParameters) {
 				spec = spec.params(parameters());
@@ -966,6 +986,7 @@ class RosterImporter {
 			if (derived.find()) {
 				jdbc.sql("analyze " + derived.group(1)).update();
 			}
+			timed("sql", statement, started);
 		}
 
 		private long count(String query) {
