@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.MailSettings;
@@ -160,18 +157,7 @@ class BenchAnnouncement implements ApplicationRunner {
 			while (System.nanoTime() - started < WINDOW_NANOS) {
 				Claimed row = rows.get((int) (trivial % rows.size()));
 				RenderedMessage message = renderer.render(row);
-				MimeMessage mime = new MimeMessage(session);
-				mime.setFrom(from);
-				mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(row.address()));
-				mime.setSubject(message.subject(), "UTF-8");
-				MimeBodyPart text = new MimeBodyPart();
-				text.setText(message.text(), "UTF-8", "plain");
-				MimeBodyPart html = new MimeBodyPart();
-				html.setText(message.html(), "UTF-8", "html");
-				MimeMultipart alternative = new MimeMultipart("alternative");
-				alternative.addBodyPart(text);
-				alternative.addBodyPart(html);
-				mime.setContent(alternative);
+				MimeMessage mime = EmailChannel.compose(session, row.id(), from, row.address(), message);
 				mime.saveChanges();
 				transport.sendMessage(mime, mime.getAllRecipients());
 				trivial++;

@@ -54,6 +54,16 @@ class EmailChannel {
 		}
 		Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
 		InternetAddress from = InternetAddress.parse(mail.from())[0];
+		MimeMessage mime = compose(session, deliveryId, from, to, message);
+		if (demo.enabled()) {
+			outbox.record(DevOutbox.Channel.EMAIL, to, message.subject(), message.text());
+		}
+		smtp.send(mime);
+	}
+
+	/** One delivery as e-mail: plain text and HTML from one rendering, its stable Message-ID, and how to unsubscribe. */
+	static MimeMessage compose(Session session, UUID deliveryId, InternetAddress from, String to, RenderedMessage message)
+			throws MessagingException {
 		MimeMessage mime = new StableIdMessage(session, messageId(deliveryId, from));
 		mime.setFrom(from);
 		mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
@@ -69,10 +79,7 @@ class EmailChannel {
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);
 		mime.setContent(alternative);
-		if (demo.enabled()) {
-			outbox.record(DevOutbox.Channel.EMAIL, to, message.subject(), message.text());
-		}
-		smtp.send(mime);
+		return mime;
 	}
 
 	static String messageId(UUID deliveryId, InternetAddress from) {
