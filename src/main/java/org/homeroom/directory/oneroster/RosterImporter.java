@@ -645,12 +645,15 @@ class RosterImporter {
 					delete from directory.enrolment e using student_school ss
 					where e.student_id = ss.student_id and e.school_id <> ss.school_id and e.starts_on >= :today
 					returning e.student_id, 'updated'""");
+			// EXCEPT rather than NOT EXISTS: on a first import the table looks empty to the planner,
+			// which then scans it once per student while the insert grows it, quadratic in students.
 			touch("students", """
 					insert into directory.enrolment (id, student_id, school_id, starts_on)
-					select gen_random_uuid(), ss.student_id, ss.school_id, :today from student_school ss
-					where not exists (select 1 from directory.enrolment e where e.student_id = ss.student_id
-					                  and e.school_id = ss.school_id and e.starts_on <= :today
-					                  and (e.ends_on is null or e.ends_on >= :today))
+					select gen_random_uuid(), m.student_id, m.school_id, :today
+					from (select student_id, school_id from student_school
+					      except
+					      select student_id, school_id from directory.enrolment
+					      where starts_on <= :today and (ends_on is null or ends_on >= :today)) m
 					returning student_id, 'updated'""");
 		}
 

@@ -276,10 +276,24 @@ final class Stager {
 		}
 	}
 
+	private static boolean needsEscape(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** COPY's text format: backslash, tab and line breaks escaped, {@code \N} for no value. */
 	private static void appendCopyValue(StringBuilder buffer, String value) {
 		if (value == null) {
 			buffer.append("\\N");
+			return;
+		}
+		if (!needsEscape(value)) {
+			buffer.append(value);
 			return;
 		}
 		for (int i = 0; i < value.length(); i++) {
