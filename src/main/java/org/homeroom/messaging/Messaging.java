@@ -20,6 +20,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.AudienceQuery;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.SchoolView;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
@@ -552,12 +553,21 @@ public class Messaging {
 	@Transactional(readOnly = true)
 	public List<MessageTemplate> usableTemplates(Sender sender) {
 		requireSender(sender);
-		List<UUID> schools = directory.schools().stream().map(school -> school.id())
-			.filter(school -> directory.worksAt(sender.viewer(), school)).toList();
+		List<UUID> schools = directory.schoolsWorkedAt(sender.viewer()).stream().map(school -> school.id()).toList();
 		return jdbc.sql(TEMPLATE_COLUMNS + " where school_id is null or school_id in (:schools) order by lower(name), id limit :limit")
 			.param("schools", schools.isEmpty() ? List.of(new UUID(0, 0)) : schools)
 			.param("limit", USABLE_TEMPLATES)
 			.query(MessageTemplate.class).list();
+	}
+
+	/**
+	 * The schools whose templates the sender sees and writes, by name: those they work at (every
+	 * open school for a district administrator, who also writes the district's own).
+	 */
+	@Transactional(readOnly = true)
+	public List<SchoolView> templateSchools(Sender sender) {
+		requireSender(sender);
+		return directory.schoolsWorkedAt(sender.viewer());
 	}
 
 	/** One template, to edit or to start an announcement from; one the sender may not use answers 404. */
@@ -572,15 +582,24 @@ public class Messaging {
 		return template;
 	}
 
-	/** Saves a new template ({@code id} null) or changes one; a name is used once per school. */
+	/**
+	 * Saves a new template ({@code id} null) or changes one; a name is used once per school. A school
+	 * the template moves to (or is made for) must be an open school of the district: the schema
+	 * cannot say so, since the school is another module's.
+	 */
 	@Transactional
 	public MessageTemplate saveTemplate(Sender sender, UUID id, MessageTemplate.Draft draft) {
 		requireSender(sender);
 		requirePlaceholders("subject", draft.subject());
 		requirePlaceholders("body", draft.body());
+		MessageTemplate current = null;
 		if (id != null) {
-			MessageTemplate current = template(sender, id);
+			current = template(sender, id);
 			requireMayWrite(sender, current.schoolId());
+		}
+		if (draft.schoolId() != null && (current == null || !draft.schoolId().equals(current.schoolId()))
+				&& directory.schools().stream().noneMatch(school -> school.id().equals(draft.schoolId()))) {
+			throw new InvalidInputException("schoolId", "No open school of the district has the id " + draft.schoolId());
 		}
 		requireMayWrite(sender, draft.schoolId());
 		Instant now = clock.instant();
@@ -642,13 +661,20 @@ public class Messaging {
 	}
 
 	static void requirePlaceholders(String field, String text) {
+		unknownPlaceholder(text).ifPresent(unknown -> {
+			throw new InvalidInputException(field, "Unknown placeholder " + unknown + ". Use {guardianName}, {childName} or {school}");
+		});
+	}
+
+	/** The first {@code {word}} in the text that the renderer would not fill in, for a page to name it. */
+	static Optional<String> unknownPlaceholder(String text) {
 		java.util.regex.Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
 		while (matcher.find()) {
 			if (!PLACEHOLDERS.contains(matcher.group())) {
-				throw new InvalidInputException(field, "Unknown placeholder " + matcher.group()
-						+ ". Use {guardianName}, {childName} or {school}");
+				return Optional.of(matcher.group());
 			}
 		}
+		return Optional.empty();
 	}
 
 	private AnnouncementView find(UUID id) {

@@ -83,6 +83,58 @@ class AnnouncementBrowserTests {
 		browser.checkPage("list", browser.message("announcements.title"));
 	}
 
+	/**
+	 * The saved templates: an empty list, the form with its errors beside the fields, the list with
+	 * the saved one, its own page, and the question before it is deleted.
+	 */
+	@ParameterizedTest(name = "{0} at {1}")
+	@MethodSource("org.homeroom.browser.Browser#languagesAndScreens")
+	void anAdministratorSavesATemplateForASchoolAndDeletesIt(Language language, Screen screen) {
+		String administrator = StaffAccounts.aDistrictAdmin().named(language.personName).speaking(language.tag)
+			.createIn(accounts);
+		Browser browser = BROWSERS.open(language, screen);
+		browser.open("/sign-in?lang=" + language.tag);
+		browser.signInAs(administrator);
+
+		browser.open("/announcements");
+		browser.driver().findElement(By.cssSelector(".page-header a[href$='/announcements/templates']")).click();
+		browser.waitForPathEnding("/announcements/templates", "the announcements page links to the saved templates");
+		browser.open("/announcements/templates?q=" + screen.width + "-" + System.nanoTime());
+		browser.checkPage("templates-empty", browser.message("templates.title"));
+
+		browser.open("/announcements/templates/new");
+		new Select(browser.driver().findElement(By.id("schoolId"))).selectByIndex(1);
+		browser.driver().findElement(By.id("subject")).sendKeys("Picture day at {school}");
+		browser.driver().findElement(By.id("body")).sendKeys("Dear {guardianName}, {childName} smiles on {day}.");
+		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.withMessage("the form comes back with its errors")
+			.until(driver -> !driver.findElements(By.cssSelector(".field-error")).isEmpty());
+		browser.checkPage("template-errors", browser.message("templates.new"));
+
+		String name = "Picture day " + language.tag + " " + screen.width + " " + System.nanoTime();
+		browser.driver().findElement(By.id("name")).sendKeys(name);
+		browser.driver().findElement(By.id("body")).clear();
+		browser.driver().findElement(By.id("body")).sendKeys("Dear {guardianName}, {childName} smiles on Friday.");
+		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+		waitForUrlMatching(browser, ".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "saving leads to the school's list");
+		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
+			.isEqualTo(browser.message("templates.saved", name));
+		browser.checkPage("templates", browser.message("templates.title"));
+
+		browser.driver().findElement(By.linkText(name)).click();
+		waitForUrlMatching(browser, ".*/announcements/templates/[0-9a-f-]{36}$", "the name leads to the template");
+		browser.checkPage("template", name);
+
+		browser.driver().findElement(By.cssSelector("a.button--danger")).click();
+		waitForUrlMatching(browser, ".*/announcements/templates/[0-9a-f-]{36}/delete$", "delete asks first");
+		browser.checkPage("template-delete", browser.message("templates.delete.title"));
+		browser.driver().findElement(By.cssSelector("main form button.button--danger")).click();
+		waitForUrlMatching(browser, ".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "deleting leads to the list");
+		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
+			.isEqualTo(browser.message("templates.deleted", name));
+	}
+
 	private static void waitForUrlMatching(Browser browser, String pattern, String expectation) {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).withMessage(expectation)
 			.until(driver -> driver.getCurrentUrl().matches(pattern));
