@@ -157,6 +157,7 @@ class EmailChannel {
 		mime.setFrom(from);
 		mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to));
 		mime.setSubject(message.subject(), "UTF-8");
+		// The Date header every message must carry (RFC 5322); Spring's sender added it, Transport does not.
 		mime.setSentDate(new Date());
 		if (message.unsubscribeUrl() != null) {
 			mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
