@@ -19,6 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code FOR UPDATE SKIP LOCKED}, so nodes never take the same row, and commits them as SENDING
  * before handing any to its channel: a crash then leaves evidence rather than a silent gap. A
  * failed hand-off is retried later, each wait twice the last, until the attempts run out.
+ * <p>A batch's e-mails share one SMTP connection, as opening one for each message costs more than
+ * sending it. Each row still ends SENT, or QUEUED for a retry, or FAILED, on its own: a recipient
+ * the server refuses fails only its row, while a lost connection fails the rest of the batch's
+ * e-mail, which a later batch retries over a new connection.
  * <p>Every node keeps a heartbeat. Rows in flight on a node whose heartbeat has stopped for the
  * node timeout are reconciled by whichever node notices: e-mail goes out again with the same
  * Message-ID, which receiving servers de-duplicate, and is marked as resent; the in-app inbox is
@@ -131,22 +135,27 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 	}
 
-	/** Claims a batch, commits it as SENDING, then hands each row to its channel. */
+	/**
+	 * Claims a batch, commits it as SENDING, then hands each row to its channel, the e-mails over one
+	 * SMTP connection and at most {@code emailsPerSecond} of them a second.
+	 */
 	int deliverOneBatch() throws InterruptedException {
 		fenced = false;
 		List<Claimed> batch = claim();
 		long gapNanos = 1_000_000_000L / Math.max(settings.emailsPerSecond(), 1);
-		for (Claimed delivery : batch) {
-			if (fenced) {
-				log.warn("This node was taken for dead; the rest of its batch is left to the others");
-				break;
-			}
-			long started = System.nanoTime();
-			hand(delivery);
-			if (delivery.channel() == Channel.EMAIL) {
-				long wait = gapNanos - (System.nanoTime() - started);
-				if (wait > 0) {
-					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+		try (EmailChannel.Batch emails = email.batch()) {
+			for (Claimed delivery : batch) {
+				if (fenced) {
+					log.warn("This node was taken for dead; the rest of its batch is left to the others");
+					break;
+				}
+				long started = System.nanoTime();
+				hand(delivery, emails);
+				if (delivery.channel() == Channel.EMAIL && !emails.connectionLost()) {
+					long wait = gapNanos - (System.nanoTime() - started);
+					if (wait > 0) {
+						Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+					}
 				}
 			}
 		}
@@ -172,10 +181,10 @@ class DeliveryWorker implements SmartLifecycle {
 			.list());
 	}
 
-	private void hand(Claimed delivery) {
+	private void hand(Claimed delivery, EmailChannel.Batch emails) {
 		try {
 			if (delivery.channel() == Channel.EMAIL) {
-				email.send(delivery.id(), delivery.address(), renderer.render(delivery));
+				emails.send(delivery.id(), delivery.address(), renderer.render(delivery));
 			}
 			jdbc.sql("update messaging.delivery set status = 'SENT', sent_at = ?, last_error = null where id = ? and claimed_by = ?")
 				.params(Timestamp.from(clock.instant()), delivery.id(), node).update();

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietHoursStart when quiet hours begin, in the district's time zone: deliveries other
  *     than URGENT that fall in them wait until they end
  * @param quietHoursEnd when quiet hours end
- * @param emailsPerSecond the most e-mails one node hands to the SMTP server in a second
+ * @param emailsPerSecond the most e-mails one node hands to the SMTP server in a second: the limit is
+ *     per node, so n nodes delivering at once hand off up to n times as many
  * @param maxAttempts how often a delivery is tried before it is FAILED
  * @param firstRetryAfter the wait before the first retry; it doubles with each further one
  * @param batchSize how many due deliveries a worker claims at once
