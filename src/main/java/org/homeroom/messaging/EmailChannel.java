@@ -73,6 +73,10 @@ class EmailChannel {
 
 		private MessagingException lost;
 
+		private int sentOnConnection;
+
+		private boolean reconnected;
+
 		private Batch() {
 		}
 
@@ -99,11 +103,20 @@ class EmailChannel {
 			mime.saveChanges();
 			try {
 				connection.sendMessage(mime, mime.getAllRecipients());
+				sentOnConnection++;
 			}
 			catch (MessagingException ex) {
-				// A refused message leaves the connection usable; a broken connection does not.
+				// A refused message leaves the connection usable; a broken connection does not. Some
+				// servers close a connection after so many messages: one that carried some gets one
+				// fresh connection for the rest of the batch, rather than failing it all.
 				if (!connection.isConnected()) {
-					lost = ex;
+					close();
+					transport = null;
+					if (sentOnConnection == 0 || reconnected) {
+						lost = ex;
+					}
+					reconnected = true;
+					sentOnConnection = 0;
 				}
 				throw ex;
 			}

@@ -15,14 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Stands between Homeroom and a real SMTP server (GreenMail, which cannot say how many connections
  * it took, nor refuse a recipient): it passes the conversation through, keeps the recipients each
- * connection carried, answers 550 for a recipient it is told to refuse, and cuts the connection at
- * a recipient it is told to cut at, once, as a server that goes away mid-batch would.
+ * connection carried, answers 550 for a recipient it is told to refuse, and, once, cuts a
+ * connection when it has carried a given number of messages, as a server that goes away mid-batch,
+ * or that takes only so many messages a connection, would.
  */
 final class SmtpProxy implements AutoCloseable {
 
@@ -38,7 +40,7 @@ final class SmtpProxy implements AutoCloseable {
 
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
-	private final Set<String> cutAt = ConcurrentHashMap.newKeySet();
+	private final AtomicInteger cutAfter = new AtomicInteger(-1);
 
 	SmtpProxy(int target) throws IOException {
 		this.target = target;
@@ -54,8 +56,9 @@ final class SmtpProxy implements AutoCloseable {
 		refused.add(recipient);
 	}
 
-	void cutOnceAt(String recipient) {
-		cutAt.add(recipient);
+	/** The next connection to have carried this many messages is cut at the one after. */
+	void cutOnceAfter(int messages) {
+		cutAfter.set(messages);
 	}
 
 	/** For each connection since the last {@link #forget()}, the recipients it passed on to the server. */
@@ -66,7 +69,7 @@ final class SmtpProxy implements AutoCloseable {
 	void forget() {
 		connections.clear();
 		refused.clear();
-		cutAt.clear();
+		cutAfter.set(-1);
 	}
 
 	private void accept() {
@@ -114,7 +117,7 @@ final class SmtpProxy implements AutoCloseable {
 			boolean data = false;
 			for (String line; (line = in.readLine()) != null;) {
 				Matcher rcpt = RCPT.matcher(line);
-				if (!data && rcpt.matches() && cutAt.remove(rcpt.group(1))) {
+				if (!data && rcpt.matches() && cutAfter.compareAndSet(recipients.size(), -1)) {
 					return;
 				}
 				if (!data && rcpt.matches() && refused.contains(rcpt.group(1))) {
