@@ -142,16 +142,20 @@ class DeliveryWorker implements SmartLifecycle {
 	int deliverOneBatch() throws InterruptedException {
 		fenced = false;
 		List<Claimed> batch = claim();
+		deliverInApp(batch.stream().filter(delivery -> delivery.channel() == Channel.IN_APP).map(Claimed::id).toList());
 		long gapNanos = 1_000_000_000L / Math.max(settings.emailsPerSecond(), 1);
 		try (EmailChannel.Batch emails = email.batch()) {
 			for (Claimed delivery : batch) {
+				if (delivery.channel() != Channel.EMAIL) {
+					continue;
+				}
 				if (fenced) {
 					log.warn("This node was taken for dead; the rest of its batch is left to the others");
 					break;
 				}
 				long started = System.nanoTime();
 				hand(delivery, emails);
-				if (delivery.channel() == Channel.EMAIL && !emails.connectionLost()) {
+				if (!emails.connectionLost()) {
 					long wait = gapNanos - (System.nanoTime() - started);
 					if (wait > 0) {
 						Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -160,6 +164,28 @@ class DeliveryWorker implements SmartLifecycle {
 			}
 		}
 		return batch.size();
+	}
+
+	/**
+	 * The in-app inbox is the delivery table itself: marking a batch's in-app rows SENT, in one
+	 * statement, is delivering them, and each family with a new message is told so at that commit.
+	 */
+	private void deliverInApp(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				with sent as (
+				    update messaging.delivery set status = 'SENT', sent_at = :now, last_error = null
+				    where id in (:ids) and claimed_by = :node
+				    returning guardian_id)
+				select pg_notify(:channel, guardian_id::text) from (select distinct guardian_id from sent) g""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("ids", ids)
+			.param("node", node)
+			.param("channel", InboxEvents.CHANNEL)
+			.query((rs, row) -> null)
+			.list();
 	}
 
 	private List<Claimed> claim() {
@@ -183,14 +209,9 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private void hand(Claimed delivery, EmailChannel.Batch emails) {
 		try {
-			if (delivery.channel() == Channel.EMAIL) {
-				emails.send(delivery.id(), delivery.address(), renderer.render(delivery));
-			}
+			emails.send(delivery.id(), delivery.address(), renderer.render(delivery));
 			jdbc.sql("update messaging.delivery set status = 'SENT', sent_at = ?, last_error = null where id = ? and claimed_by = ?")
 				.params(Timestamp.from(clock.instant()), delivery.id(), node).update();
-			if (delivery.channel() == Channel.IN_APP) {
-				InboxEvents.notifyNewMessage(jdbc, delivery.guardianId());
-			}
 		}
 		catch (Exception ex) {
 			boolean lastTry = delivery.attempts() >= settings.maxAttempts();

@@ -49,10 +49,6 @@ class InboxEvents implements SmartLifecycle {
 		this.messaging = messaging;
 	}
 
-	static void notifyNewMessage(JdbcClient jdbc, UUID guardianId) {
-		jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, guardianId.toString()).query((rs, row) -> null).list();
-	}
-
 	/** A stream for a family acting for these guardians, told the unread count now and at each change. */
 	SseEmitter subscribe(Set<UUID> guardianIds) {
 		SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
