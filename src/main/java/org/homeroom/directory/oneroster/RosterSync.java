@@ -335,7 +335,7 @@ class RosterSync {
 	record RosterSyncView(String folder, int everyMinutes, boolean enabled, Instant lastRunAt, String lastProblem) {
 
 		/** When the next run is due; null when the sync is off or has not run yet (then within a minute). */
-		Instant nextRunAt() {
+		public Instant nextRunAt() {
 			return enabled && lastRunAt != null ? lastRunAt.plus(Duration.ofMinutes(everyMinutes)) : null;
 		}
 	}
