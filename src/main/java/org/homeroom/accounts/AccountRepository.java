@@ -22,4 +22,7 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
 	@Query("select count(distinct a) from Account a join a.roles r where a.active = true and r.role = :role and r.schoolId is null")
 	long countActiveHolding(Role role);
+
+	@Query("select distinct a from Account a join a.roles r where a.active = true and r.role = :role and r.schoolId is null")
+	List<Account> findActiveHolding(Role role);
 }

@@ -12,7 +12,8 @@
  * <p>Administrators invite staff (an account is made when the invitation is accepted), give
  * district-wide roles and deactivate accounts; per-school roles stay in the directory's staff
  * assignments. Forgotten passwords are reset by e-mailed links, and everyone sees and ends their
- * own sessions.
+ * own sessions. District administrators are e-mailed when the directory's scheduled roster sync
+ * fails ({@link org.homeroom.directory.RosterSyncFailed}).
  *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory}.
  */

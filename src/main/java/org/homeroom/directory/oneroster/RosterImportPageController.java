@@ -22,12 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The import page for district administrators: upload a zip (as a dry run, or forced past the
  * deactivation guard once confirmed), watch it run, read what it did, and page through earlier
  * imports. Forcing is confirmed by a second box on the same form rather than a second page,
- * because a browser cannot carry a chosen file over to another page.
+ * because a browser cannot carry a chosen file over to another page. The same page names the
+ * drop folder of the scheduled sync ({@link RosterSync}) and says when it last ran.
  */
 @Controller
 class RosterImportPageController {
@@ -38,8 +40,11 @@ class RosterImportPageController {
 
 	private final RosterImports imports;
 
-	RosterImportPageController(RosterImports imports) {
+	private final RosterSync sync;
+
+	RosterImportPageController(RosterImports imports, RosterSync sync) {
 		this.imports = imports;
+		this.sync = sync;
 	}
 
 	@Bean
@@ -54,6 +59,12 @@ class RosterImportPageController {
 		if (!model.containsAttribute("upload")) {
 			model.addAttribute("upload", new UploadForm(null, false, false, false));
 		}
+		RosterSync.RosterSyncView syncSettings = sync.settings(caller);
+		if (!model.containsAttribute("sync")) {
+			model.addAttribute("sync", new SyncForm(syncSettings.folder(),
+					String.valueOf(syncSettings.everyMinutes()), syncSettings.enabled()));
+		}
+		model.addAttribute("syncStatus", syncSettings);
 		RosterImportView.Page history = imports.history(caller, page);
 		model.addAttribute("history", history);
 		model.addAttribute("paging",
@@ -88,6 +99,27 @@ class RosterImportPageController {
 		}
 	}
 
+	@PostMapping("/admin/imports/sync")
+	String saveSync(Authentication caller, @ModelAttribute("sync") SyncForm form, BindingResult result,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		RosterImports.requireDistrictAdmin(caller);
+		String folderProblem = RosterSync.folderProblem(form.folder(), form.enabled());
+		if (folderProblem != null) {
+			result.rejectValue("folder", folderProblem);
+		}
+		Integer every = form.minutes();
+		if (every == null || every < RosterSync.MIN_EVERY_MINUTES || every > RosterSync.MAX_EVERY_MINUTES) {
+			result.rejectValue("everyMinutes", "imports.sync.every.range",
+					new Object[] { RosterSync.MIN_EVERY_MINUTES, RosterSync.MAX_EVERY_MINUTES }, null);
+		}
+		if (result.hasErrors()) {
+			return page(caller, 0, request, model);
+		}
+		sync.change(caller, form.folder(), every, form.enabled());
+		redirect.addFlashAttribute("syncSaved", true);
+		return "redirect:/admin/imports";
+	}
+
 	@GetMapping("/admin/imports/{id}")
 	String result(Authentication caller, @PathVariable UUID id, Model model) {
 		model.addAttribute("report", found(caller, id));
@@ -117,6 +149,26 @@ class RosterImportPageController {
 			dryRun = Boolean.TRUE.equals(dryRun);
 			force = Boolean.TRUE.equals(force);
 			confirmForce = Boolean.TRUE.equals(confirmForce);
+		}
+	}
+
+	/**
+	 * @param everyMinutes as typed, so that a word instead of a number gets the same message as a
+	 *     number out of range
+	 */
+	record SyncForm(String folder, String everyMinutes, Boolean enabled) {
+
+		SyncForm {
+			enabled = Boolean.TRUE.equals(enabled);
+		}
+
+		Integer minutes() {
+			try {
+				return everyMinutes == null ? null : Integer.valueOf(everyMinutes.strip());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
 		}
 	}
 }

@@ -87,28 +87,7 @@ public class RosterImports {
 			Path upload = work.resolve("upload.zip");
 			Files.copy(zip, upload);
 			UUID id = record(caller.getName(), sourceName, dryRun, force);
-			runner.submit(() -> {
-				try {
-					Path folder = Files.createDirectory(work.resolve("files"));
-					try {
-						RosterArchive.unpack(upload, folder);
-					}
-					catch (ZipException ex) {
-						finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(),
-								List.of(new Issue(sourceName, null, null, ex.getMessage())), List.of(),
-								"The upload is not a OneRoster zip; nothing was changed"));
-						return;
-					}
-					Files.deleteIfExists(upload);
-					run(id, folder, dryRun, force);
-				}
-				catch (IOException | RuntimeException ex) {
-					fail(id, ex);
-				}
-				finally {
-					delete(work);
-				}
-			});
+			runner.submit(() -> runZip(id, work, upload, sourceName, dryRun, force));
 			return id;
 		}
 		catch (IOException ex) {
@@ -120,6 +99,33 @@ public class RosterImports {
 	public UUID importFolder(String startedBy, Path folder, boolean dryRun, boolean force) {
 		UUID id = record(startedBy, folder.getFileName().toString(), dryRun, force);
 		run(id, folder, dryRun, force);
+		return id;
+	}
+
+	/**
+	 * Imports a zip there and then (drop folders). The zip is taken: it is moved into the import's
+	 * working folder and removed with it. A file that is not a zip is recorded as a rejected
+	 * import, as an upload would be.
+	 */
+	public UUID importZip(String startedBy, Path zip, String sourceName) {
+		UUID id = record(startedBy, sourceName, false, false);
+		Path work;
+		try {
+			work = Files.createTempDirectory("oneroster-");
+		}
+		catch (IOException ex) {
+			fail(id, ex);
+			return id;
+		}
+		try {
+			Files.move(zip, work.resolve("upload.zip"));
+		}
+		catch (IOException ex) {
+			delete(work);
+			fail(id, ex);
+			return id;
+		}
+		runZip(id, work, work.resolve("upload.zip"), sourceName, false, false);
 		return id;
 	}
 
@@ -148,6 +154,30 @@ public class RosterImports {
 	static void requireDistrictAdmin(Authentication caller) {
 		if (caller == null || !Directory.rolesOf(caller).contains("DISTRICT_ADMIN")) {
 			throw new AccessDeniedException("OneRoster imports are for district administrators");
+		}
+	}
+
+	/** Unpacks and imports a zip kept in {@code work}, and removes {@code work} afterwards. */
+	private void runZip(UUID id, Path work, Path zip, String sourceName, boolean dryRun, boolean force) {
+		try {
+			Path folder = Files.createDirectory(work.resolve("files"));
+			try {
+				RosterArchive.unpack(zip, folder);
+			}
+			catch (ZipException ex) {
+				finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(),
+						List.of(new Issue(sourceName, null, null, ex.getMessage())), List.of(),
+						"The upload is not a OneRoster zip; nothing was changed"));
+				return;
+			}
+			Files.deleteIfExists(zip);
+			run(id, folder, dryRun, force);
+		}
+		catch (IOException | RuntimeException ex) {
+			fail(id, ex);
+		}
+		finally {
+			delete(work);
 		}
 	}
 
