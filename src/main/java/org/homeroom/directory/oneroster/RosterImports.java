@@ -9,13 +9,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipException;
 
@@ -67,11 +74,27 @@ public class RosterImports {
 		return thread;
 	});
 
+	/** How often this node says its imports are still running. */
+	static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+	/** How long a running import may go without a heartbeat before it is taken for interrupted. */
+	static final Duration INTERRUPTED_AFTER = HEARTBEAT.multipliedBy(4);
+
+	/** The imports this node has recorded as running and not yet finished, queued ones included. */
+	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "roster-import-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.clock = clock;
 		this.json = json;
+		heartbeat.scheduleWithFixedDelay(this::beatAndSweep, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	/**
@@ -192,15 +215,57 @@ public class RosterImports {
 
 	private UUID record(String startedBy, String sourceName, boolean dryRun, boolean force) {
 		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
-				insert into directory.roster_import (id, started_at, status, dry_run, forced, source_name, started_by)
-				values (?, ?, 'RUNNING', ?, ?, ?, ?)""")
-			.params(id, Timestamp.from(clock.instant()), dryRun, force, sourceName == null ? "" : sourceName, startedBy)
+				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by)
+				values (?, ?, ?, 'RUNNING', ?, ?, ?, ?)""")
+			.params(id, now, now, dryRun, force, sourceName == null ? "" : sourceName, startedBy)
 			.update();
+		running.add(id);
 		return id;
 	}
 
+	private void beatAndSweep() {
+		try {
+			beat();
+			sweep();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not keep the running imports' heartbeat; trying again in {}", HEARTBEAT, ex);
+		}
+	}
+
+	/** Says that this node's imports are still running. */
+	void beat() {
+		if (!running.isEmpty()) {
+			jdbc.sql("update directory.roster_import set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'")
+				.param("now", Timestamp.from(clock.instant()))
+				.param("ids", List.copyOf(running))
+				.update();
+		}
+	}
+
+	/**
+	 * Closes the imports whose node stopped beating: the server was stopped or died mid-import. An
+	 * import is one transaction, so nothing of it was applied; the record says so rather than
+	 * showing it running for ever. Any node may do this for any other.
+	 *
+	 * @return how many were closed
+	 */
+	int sweep() {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				update directory.roster_import set status = 'REJECTED', finished_at = :now,
+				  reason = 'The import was interrupted: the server stopped before it finished. Nothing was changed; import the files again'
+				where status = 'RUNNING' and heartbeat_at < :stale and not (id::text = any(string_to_array(:mine, ',')))""")
+			.param("now", Timestamp.from(now))
+			.param("stale", Timestamp.from(now.minus(INTERRUPTED_AFTER)))
+			.param("mine", running.stream().map(UUID::toString).collect(Collectors.joining(",")))
+			.update();
+	}
+
 	private void finish(UUID id, RosterImporter.Outcome outcome) {
+		running.remove(id);
 		jdbc.sql("""
 				update directory.roster_import set finished_at = :at, status = :status, counts = cast(:counts as jsonb),
 				  warnings = cast(:warnings as jsonb), errors = cast(:errors as jsonb), conflicts = cast(:conflicts as jsonb),
@@ -245,6 +310,7 @@ public class RosterImports {
 
 	@PreDestroy
 	void stop() {
+		heartbeat.shutdownNow();
 		runner.shutdownNow();
 	}
 }

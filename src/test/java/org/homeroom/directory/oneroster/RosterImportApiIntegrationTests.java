@@ -1,6 +1,7 @@
 package org.homeroom.directory.oneroster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -9,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.homeroom.IntegrationTest;
@@ -32,6 +35,9 @@ class RosterImportApiIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RosterImports imports;
 
 	@BeforeEach
 	@AfterEach
@@ -63,6 +69,32 @@ class RosterImportApiIntegrationTests {
 		assertThat((Boolean) JsonPath.read(done, "$.dryRun")).isTrue();
 		assertThat((Integer) JsonPath.read(done, "$.counts.students.added")).isEqualTo(12);
 		assertThat(jdbc.sql("select count(*) from directory.student").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anImportLeftRunningByAStoppedServerIsShownAsInterruptedWhileOneThatIsAliveRunsOn() throws Exception {
+		Instant now = Instant.now();
+		String stopped = runningImport(now.minus(RosterImports.INTERRUPTED_AFTER).minusSeconds(1));
+		String alive = runningImport(now.minusSeconds(5));
+
+		imports.sweep();
+
+		mvc.perform(get("/api/v1/imports/" + stopped).with(admin()))
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.reason").value(containsString("interrupted")))
+			.andExpect(jsonPath("$.finishedAt").isNotEmpty());
+		mvc.perform(get("/api/v1/imports/" + alive).with(admin())).andExpect(jsonPath("$.status").value("RUNNING"));
+	}
+
+	/** An import as another node records it, with its last heartbeat. */
+	private String runningImport(Instant heartbeat) {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by)
+				values (cast(? as uuid), ?, ?, 'RUNNING', false, false, 'nightly.zip', 'admin@district.test')""")
+			.params(id, Timestamp.from(heartbeat.minusSeconds(60)), Timestamp.from(heartbeat))
+			.update();
+		return id;
 	}
 
 	@Test
