@@ -547,7 +547,7 @@ public class Directory {
 				select g.guardian_id, s.id as student_id, gu.given_name || ' ' || gu.family_name as guardian_name,
 				       s.given_name as student_name, school.name as school_name, gu.preferred_language as language,
 				       (select c.value from directory.contact_point c where c.guardian_id = gu.id and c.kind = 'EMAIL'
-				          and c.valid and c.verified order by c.position limit 1) as email,
+				          and c.valid and c.verified order by c.position, c.value limit 1) as email,
 				       exists (select 1 from directory.contact_point c where c.guardian_id = gu.id and c.valid and c.verified)
 				         as reachable,
 				       exists (select 1 from directory.restriction r
@@ -597,8 +597,9 @@ public class Directory {
 	}
 
 	/**
-	 * The open schools the viewer works at, in the sense of {@link #worksAt}, by name, in one query:
-	 * every one for a district administrator, none for someone without a staff record.
+	 * The open schools the viewer works at, by name, in one query: of the schools {@link #worksAt}
+	 * accepts, those still active (a closed school's templates still open, but it is offered no
+	 * more); every active one for a district administrator, none for someone without a staff record.
 	 */
 	@Transactional(readOnly = true)
 	public List<SchoolView> schoolsWorkedAt(Viewer viewer) {

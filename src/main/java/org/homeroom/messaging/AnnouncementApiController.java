@@ -47,34 +47,34 @@ class AnnouncementApiController {
 	@PostMapping
 	ResponseEntity<Map<String, UUID>> create(Authentication caller, @Valid @RequestBody AnnouncementRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-		Messaging.Created created = messaging.create(sender(caller), request, idempotencyKey);
+		Messaging.Created created = messaging.create(Messaging.Sender.of(caller, directory), request, idempotencyKey);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.announcement().id()));
 	}
 
 	@PostMapping("/preview")
 	AudiencePreview preview(Authentication caller, @Valid @RequestBody PreviewRequest request) {
-		return messaging.preview(sender(caller), request.audience(), request.category(), request.channels());
+		return messaging.preview(Messaging.Sender.of(caller, directory), request.audience(), request.category(), request.channels());
 	}
 
 	@GetMapping("/{id}")
 	AnnouncementView announcement(Authentication caller, @PathVariable UUID id) {
-		return messaging.announcement(sender(caller), id);
+		return messaging.announcement(Messaging.Sender.of(caller, directory), id);
 	}
 
 	@PatchMapping("/{id}")
 	AnnouncementView change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody AnnouncementChanges changes) {
-		return messaging.change(sender(caller), id, changes);
+		return messaging.change(Messaging.Sender.of(caller, directory), id, changes);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(Authentication caller, @PathVariable UUID id) {
-		messaging.cancel(sender(caller), id);
+		messaging.cancel(Messaging.Sender.of(caller, directory), id);
 	}
 
 	@GetMapping("/{id}/report")
 	DeliveryReport report(Authentication caller, @PathVariable UUID id) {
-		return messaging.report(sender(caller), id);
+		return messaging.report(Messaging.Sender.of(caller, directory), id);
 	}
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)
@@ -87,10 +87,6 @@ class AnnouncementApiController {
 		return problem(HttpStatus.CONFLICT, "version", ex.getMessage());
 	}
 
-	private Messaging.Sender sender(Authentication caller) {
-		Set<String> roles = Directory.rolesOf(caller);
-		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
-	}
 
 	private static ProblemDetail problem(HttpStatus status, String field, String message) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);

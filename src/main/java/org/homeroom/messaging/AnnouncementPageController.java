@@ -56,7 +56,7 @@ class AnnouncementPageController {
 
 	@GetMapping(ANNOUNCEMENTS)
 	String list(Authentication caller, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		AnnouncementPage announcements = messaging.announcements(sender(caller), page);
+		AnnouncementPage announcements = messaging.announcements(Messaging.Sender.of(caller, directory), page);
 		model.addAttribute("announcements", announcements);
 		model.addAttribute("paging", Paging.of(request, announcements.page(), AnnouncementPage.SIZE, announcements.total(),
 				announcements.rows().size()));
@@ -67,7 +67,7 @@ class AnnouncementPageController {
 	@GetMapping(ANNOUNCEMENTS + "/new")
 	String newAnnouncement(Authentication caller, @RequestParam(required = false) UUID template, Model model) {
 		if (!model.containsAttribute("form")) {
-			MessageTemplate start = template == null ? null : messaging.template(sender(caller), template);
+			MessageTemplate start = template == null ? null : messaging.template(Messaging.Sender.of(caller, directory), template);
 			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(),
 					start == null ? Category.GENERAL : start.category(), List.of(Channel.IN_APP, Channel.EMAIL),
 					start == null ? "" : start.subject(), start == null ? "" : start.body(), null));
@@ -83,7 +83,7 @@ class AnnouncementPageController {
 		if (result.hasErrors()) {
 			return form(caller, model);
 		}
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		try {
 			if ("send".equals(action)) {
 				AnnouncementView sent = messaging.create(sender, form.request(directory), null).announcement();
@@ -103,7 +103,7 @@ class AnnouncementPageController {
 
 	@GetMapping(ANNOUNCEMENTS + "/{id}")
 	String announcement(Authentication caller, @PathVariable UUID id, Model model) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		model.addAttribute("announcement", messaging.announcement(sender, id));
 		model.addAttribute("report", messaging.report(sender, id));
 		return "messaging/announcement";
@@ -111,13 +111,13 @@ class AnnouncementPageController {
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/call-tasks")
 	String callTasks(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("tasksOpened", messaging.callTasksForUnreached(sender(caller), id));
+		redirect.addFlashAttribute("tasksOpened", messaging.callTasksForUnreached(Messaging.Sender.of(caller, directory), id));
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/cancel")
 	String cancel(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		messaging.cancel(sender(caller), id);
+		messaging.cancel(Messaging.Sender.of(caller, directory), id);
 		redirect.addFlashAttribute("cancelled", true);
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
@@ -125,20 +125,16 @@ class AnnouncementPageController {
 	private String form(Authentication caller, Model model) {
 		model.addAttribute("schools", directory.schools());
 		Locale ui = LocaleContextHolder.getLocale();
-		model.addAttribute("languages", directory.familyLanguages(sender(caller).viewer()).stream()
+		model.addAttribute("languages", directory.familyLanguages(Messaging.Sender.of(caller, directory).viewer()).stream()
 			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
 			.toList());
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("districtAdmin", sender(caller).viewer().districtAdmin());
-		model.addAttribute("templates", messaging.usableTemplates(sender(caller)));
+		model.addAttribute("districtAdmin", Messaging.Sender.of(caller, directory).viewer().districtAdmin());
+		model.addAttribute("templates", messaging.usableTemplates(Messaging.Sender.of(caller, directory)));
 		return "messaging/announcement-form";
 	}
 
-	private Messaging.Sender sender(Authentication caller) {
-		Set<String> roles = Directory.rolesOf(caller);
-		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
-	}
 
 	record LanguageChoice(String tag, String name) {
 	}

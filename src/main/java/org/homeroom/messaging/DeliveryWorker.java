@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failed hand-off is retried later, each wait twice the last, until the attempts run out.
  * <p>A batch's e-mails share one SMTP connection, as opening one for each message costs more than
  * sending it. Each row still ends SENT, or QUEUED for a retry, or FAILED, on its own: a recipient
- * the server refuses fails only its row, while a lost connection fails the rest of the batch's
+ * the server refuses fails only its row. A connection that closes after carrying messages is opened
+ * again for the rest of the batch; one that fails before carrying any fails the rest of the batch's
  * e-mail, which a later batch retries over a new connection.
  * <p>Every node keeps a heartbeat. Rows in flight on a node whose heartbeat has stopped for the
  * node timeout are reconciled by whichever node notices: e-mail goes out again with the same
@@ -117,7 +118,7 @@ class DeliveryWorker implements SmartLifecycle {
 	private void run() {
 		while (running) {
 			try {
-				int work = messaging.releaseDue() + deliverOneBatch();
+				int work = releaseDue() + deliverOneBatch();
 				if (work == 0) {
 					Thread.sleep(IDLE.toMillis());
 				}
@@ -136,13 +137,41 @@ class DeliveryWorker implements SmartLifecycle {
 	}
 
 	/**
+	 * Releases the announcements that are due, each in a transaction of its own: one that cannot be
+	 * released holds up neither the others nor the deliveries already queued.
+	 */
+	private int releaseDue() {
+		int released = 0;
+		for (UUID id : messaging.dueAnnouncements()) {
+			try {
+				messaging.release(id);
+				released++;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Announcement {} could not be released; it is tried again on the next pass", id, ex);
+			}
+		}
+		return released;
+	}
+
+	/**
 	 * Claims a batch, commits it as SENDING, then hands each row to its channel, the e-mails over one
 	 * SMTP connection and at most {@code emailsPerSecond} of them a second.
 	 */
 	int deliverOneBatch() throws InterruptedException {
 		fenced = false;
 		List<Claimed> batch = claim();
-		deliverInApp(batch.stream().filter(delivery -> delivery.channel() == Channel.IN_APP).map(Claimed::id).toList());
+		try {
+			deliverInApp(batch.stream().filter(delivery -> delivery.channel() == Channel.IN_APP).map(Claimed::id).toList());
+			deliverEmail(batch);
+		}
+		finally {
+			giveBack(batch);
+		}
+		return batch.size();
+	}
+
+	private void deliverEmail(List<Claimed> batch) throws InterruptedException {
 		long gapNanos = 1_000_000_000L / Math.max(settings.emailsPerSecond(), 1);
 		try (EmailChannel.Batch emails = email.batch()) {
 			for (Claimed delivery : batch) {
@@ -163,7 +192,30 @@ class DeliveryWorker implements SmartLifecycle {
 				}
 			}
 		}
-		return batch.size();
+	}
+
+	/**
+	 * What of a batch is still SENDING here once the pass is over (it stopped midway: the database
+	 * failed, or the node is stopping) goes back to the queue at once, rather than waiting for this
+	 * node to stop. An e-mail among it may have gone out, so it is marked as resent.
+	 */
+	private void giveBack(List<Claimed> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		try {
+			jdbc.sql("""
+					update messaging.delivery set status = 'QUEUED', next_attempt_at = :now, claimed_by = null,
+					       resent_after_crash = (channel = 'EMAIL')
+					where id in (:ids) and status = 'SENDING' and claimed_by = :node""")
+				.param("now", Timestamp.from(clock.instant()))
+				.param("ids", batch.stream().map(Claimed::id).toList())
+				.param("node", node)
+				.update();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not put the rest of a batch back in the queue; it is reconciled when this node stops", ex);
+		}
 	}
 
 	/**
@@ -257,23 +309,25 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Takes back what nodes that stopped beating left in flight, and what a node stopped on purpose
+	 * left (its row is deleted as it stops): every SENDING row whose node is no longer there.
+	 */
 	int reconcile(Instant deadBefore) {
 		return transactions.execute(status -> {
 			List<UUID> dead = jdbc.sql("select id from messaging.node where heartbeat_at < ? and id <> ? for update skip locked")
 				.params(Timestamp.from(deadBefore), node).query(UUID.class).list();
-			if (dead.isEmpty()) {
-				return 0;
+			if (!dead.isEmpty()) {
+				jdbc.sql("delete from messaging.node where id in (:dead)").param("dead", dead).update();
 			}
 			int requeued = jdbc.sql("""
-					update messaging.delivery set status = 'QUEUED', next_attempt_at = :now, claimed_by = null,
+					update messaging.delivery d set status = 'QUEUED', next_attempt_at = :now, claimed_by = null,
 					       resent_after_crash = (channel = 'EMAIL')
-					where status = 'SENDING' and claimed_by in (:dead)""")
+					where status = 'SENDING' and not exists (select 1 from messaging.node n where n.id = d.claimed_by)""")
 				.param("now", Timestamp.from(clock.instant()))
-				.param("dead", dead)
 				.update();
-			jdbc.sql("delete from messaging.node where id in (:dead)").param("dead", dead).update();
 			if (requeued > 0) {
-				log.info("Reconciled {} deliveries left in flight by {} stopped node(s)", requeued, dead.size());
+				log.info("Reconciled {} deliveries left in flight by nodes that stopped", requeued);
 			}
 			return requeued;
 		});

@@ -63,9 +63,10 @@ class EmailChannel {
 
 	/**
 	 * One batch's e-mail over one SMTP connection. A message the server refuses (a rejected recipient,
-	 * say) fails alone and the connection carries on; once the connection itself fails, every later
-	 * message of the batch fails with the same error without going to the server, to be retried with
-	 * a new connection by a later batch.
+	 * say) fails alone and the connection carries on. When the connection itself fails, the message
+	 * it was carrying fails; if the connection had carried others, a new one is opened for the rest,
+	 * and if not, every later message of the batch fails with the same error without going to the
+	 * server, to be retried with a new connection by a later batch.
 	 */
 	final class Batch implements AutoCloseable {
 
@@ -74,8 +75,6 @@ class EmailChannel {
 		private MessagingException lost;
 
 		private int sentOnConnection;
-
-		private boolean reconnected;
 
 		private Batch() {
 		}
@@ -107,15 +106,14 @@ class EmailChannel {
 			}
 			catch (MessagingException ex) {
 				// A refused message leaves the connection usable; a broken connection does not. Some
-				// servers close a connection after so many messages: one that carried some gets one
-				// fresh connection for the rest of the batch, rather than failing it all.
+				// servers close a connection after so many messages: one that carried some is opened
+				// again for the rest of the batch; one that carried none is taken for a server away.
 				if (!connection.isConnected()) {
 					close();
 					transport = null;
-					if (sentOnConnection == 0 || reconnected) {
+					if (sentOnConnection == 0) {
 						lost = ex;
 					}
-					reconnected = true;
 					sentOnConnection = 0;
 				}
 				throw ex;

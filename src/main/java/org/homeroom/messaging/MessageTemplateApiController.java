@@ -1,6 +1,5 @@
 package org.homeroom.messaging;
 
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -37,23 +36,23 @@ class MessageTemplateApiController {
 	@GetMapping
 	MessageTemplate.Page list(Authentication caller, @RequestParam(required = false) UUID schoolId,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
-		return messaging.templates(sender(caller), schoolId, q, page);
+		return messaging.templates(Messaging.Sender.of(caller, directory), schoolId, q, page);
 	}
 
 	@PostMapping
 	ResponseEntity<MessageTemplate> create(Authentication caller, @Valid @RequestBody MessageTemplate.Draft draft) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(messaging.saveTemplate(sender(caller), null, draft));
+		return ResponseEntity.status(HttpStatus.CREATED).body(messaging.saveTemplate(Messaging.Sender.of(caller, directory), null, draft));
 	}
 
 	@GetMapping("/{id}")
 	MessageTemplate template(Authentication caller, @PathVariable UUID id) {
-		return messaging.template(sender(caller), id);
+		return messaging.template(Messaging.Sender.of(caller, directory), id);
 	}
 
 	/** What is absent stays as it was; the school a template belongs to does not change. */
 	@PatchMapping("/{id}")
 	MessageTemplate change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody Changes changes) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		MessageTemplate current = messaging.template(sender, id);
 		return messaging.saveTemplate(sender, id, new MessageTemplate.Draft(current.schoolId(),
 				changes.name() == null ? current.name() : changes.name(),
@@ -65,13 +64,9 @@ class MessageTemplateApiController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(Authentication caller, @PathVariable UUID id) {
-		messaging.deleteTemplate(sender(caller), id);
+		messaging.deleteTemplate(Messaging.Sender.of(caller, directory), id);
 	}
 
-	private Messaging.Sender sender(Authentication caller) {
-		Set<String> roles = Directory.rolesOf(caller);
-		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
-	}
 
 	record Changes(@Size(min = 1, max = 120) String name, Category category, @Size(min = 1, max = 200) String subject,
 			@Size(min = 1, max = 20_000) String body) {

@@ -1,7 +1,6 @@
 package org.homeroom.messaging;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,7 +61,7 @@ class MessageTemplatePageController {
 	String list(Authentication caller, @RequestParam(name = "schoolId", required = false) String school,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
 			HttpServletRequest request, Model model) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		List<SchoolView> schools = messaging.templateSchools(sender);
 		UUID schoolId = chosenSchool(school, sender, schools);
 		MessageTemplate.Page found = messaging.templates(sender, schoolId, q, page);
@@ -89,7 +88,7 @@ class MessageTemplatePageController {
 	@PostMapping(TEMPLATES + "/from-announcement")
 	String fromAnnouncement(Authentication caller, @RequestParam(required = false) Category category,
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body, Model model) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		List<SchoolView> schools = messaging.templateSchools(sender);
 		UUID school = sender.viewer().districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
 		model.addAttribute("templateForm", new TemplateForm(school, "", category == null ? Category.GENERAL : category, subject, body,
@@ -105,7 +104,7 @@ class MessageTemplatePageController {
 
 	@GetMapping(TEMPLATES + "/{id}")
 	String edit(Authentication caller, @PathVariable UUID id, Model model) {
-		MessageTemplate template = writable(sender(caller), id);
+		MessageTemplate template = writable(Messaging.Sender.of(caller, directory), id);
 		if (!model.containsAttribute("templateForm")) {
 			model.addAttribute("templateForm", new TemplateForm(template.schoolId(), template.name(), template.category(),
 					template.subject(), template.body(), false));
@@ -121,13 +120,13 @@ class MessageTemplatePageController {
 
 	@GetMapping(TEMPLATES + "/{id}/delete")
 	String confirmDelete(Authentication caller, @PathVariable UUID id, Model model) {
-		model.addAttribute("template", writable(sender(caller), id));
+		model.addAttribute("template", writable(Messaging.Sender.of(caller, directory), id));
 		return "messaging/template-delete";
 	}
 
 	@PostMapping(TEMPLATES + "/{id}/delete")
 	String delete(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		MessageTemplate template = messaging.template(sender, id);
 		messaging.deleteTemplate(sender, id);
 		redirect.addFlashAttribute("deleted", template.name());
@@ -137,7 +136,7 @@ class MessageTemplatePageController {
 	/** The school a template belongs to stays as it was when it is changed, as on the API. */
 	private String save(Authentication caller, UUID id, TemplateForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		MessageTemplate current = id == null ? null : writable(sender, id);
 		// A form whose fields break their constraints is not constructed: the binding result holds what was typed.
 		if (result.hasErrors()) {
@@ -179,7 +178,7 @@ class MessageTemplatePageController {
 	}
 
 	private String form(Authentication caller, MessageTemplate current, Model model) {
-		Messaging.Sender sender = sender(caller);
+		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		List<SchoolView> schools = messaging.templateSchools(sender);
 		model.addAttribute("template", current);
 		model.addAttribute("fromAnnouncement", fromAnnouncement(model));
@@ -232,10 +231,6 @@ class MessageTemplatePageController {
 		return TEMPLATES + "?schoolId=" + (schoolId == null ? DISTRICT : schoolId);
 	}
 
-	private Messaging.Sender sender(Authentication caller) {
-		Set<String> roles = Directory.rolesOf(caller);
-		return new Messaging.Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
-	}
 
 	/** A placeholder and the key of the words that say what it becomes. */
 	record Placeholder(String token, String key) {

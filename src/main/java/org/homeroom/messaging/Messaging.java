@@ -30,6 +30,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +81,12 @@ public class Messaging {
 
 		public Sender {
 			roles = Set.copyOf(roles);
+		}
+
+		/** The signed-in caller, as the directory sees them. */
+		static Sender of(Authentication caller, Directory directory) {
+			Set<String> roles = Directory.rolesOf(caller);
+			return new Sender(caller.getName(), roles, directory.viewerOf(caller.getName(), roles));
 		}
 	}
 
@@ -190,7 +197,7 @@ public class Messaging {
 		Release announcement = jdbc.sql("""
 				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
 				       audience::text as audience
-				from messaging.announcement where id = ? and status = 'SCHEDULED' for update""")
+				from messaging.announcement where id = ? and status = 'SCHEDULED' for update skip locked""")
 			.param(id).query(Release.class).optional().orElse(null);
 		if (announcement == null) {
 			return;
@@ -241,15 +248,11 @@ public class Messaging {
 			.params(Timestamp.from(now), id).update();
 	}
 
-	/** Scheduled announcements that are due, claimed so that only one node releases each. */
-	@Transactional
-	int releaseDue() {
-		List<UUID> due = jdbc.sql("""
-				select id from messaging.announcement where status = 'SCHEDULED' and scheduled_at <= ?
-				order by scheduled_at limit 20 for update skip locked""")
+	/** Scheduled announcements that are due, oldest first; {@link #release} takes each on one node only. */
+	@Transactional(readOnly = true)
+	List<UUID> dueAnnouncements() {
+		return jdbc.sql("select id from messaging.announcement where status = 'SCHEDULED' and scheduled_at <= ? order by scheduled_at limit 20")
 			.param(Timestamp.from(clock.instant())).query(UUID.class).list();
-		due.forEach(this::release);
-		return due.size();
 	}
 
 	@Transactional(readOnly = true)

@@ -25,6 +25,15 @@ public record RosterImportView(UUID id, String status, boolean dryRun, boolean f
 		return "REJECTED".equals(status);
 	}
 
+	/**
+	 * Rejected for no fault of the files: the import failed unexpectedly (the database went away,
+	 * say) or its server stopped midway. Every rejection the files earn names an error, or counts
+	 * what the deactivation guard stopped; this one has neither, and the same files may import later.
+	 */
+	public boolean failedForNoFaultOfTheFiles() {
+		return rejected() && errors.isEmpty() && counts.isEmpty();
+	}
+
 	/** A page of the history, newest first. */
 	public record Page(List<RosterImportView> items, int page, int size, long total) {
 	}

@@ -287,14 +287,23 @@ class RosterImporter {
 			return "bulk".equals(modes.get(file));
 		}
 
+		/**
+		 * Statistics of directory tables as this transaction left them (ANALYZE counts its own
+		 * rows): a first import fills tables the planner last saw empty, and a plan made for an
+		 * empty table (a scan of a staged table for each row) is quadratic once it is full.
+		 */
+		private void analyze(String... tables) {
+			for (String table : tables) {
+				sql("analyze directory." + table);
+			}
+		}
+
 		/** Who each user is to Homeroom, the orgs they belong to, and what each sourcedId names. */
 		private void derive() {
 			// Statistics as of now: right after a large import, autovacuum may not have caught up,
 			// and a plan made for the empty directory of yesterday is quadratic today.
-			for (String table : List.of("school", "student", "guardian", "staff", "section", "contact_point",
-					"guardianship", "enrolment", "section_enrolment", "staff_assignment")) {
-				sql("analyze directory." + table);
-			}
+			analyze("school", "student", "guardian", "staff", "section", "contact_point", "guardianship", "enrolment",
+					"section_enrolment", "staff_assignment");
 			sql("""
 					create or replace function pg_temp.unknown(kind text, id text) returns text language sql immutable as
 					$$ select '"' || id || '" names no ' || kind || ', in these files or in Homeroom' $$""");
@@ -483,6 +492,7 @@ class RosterImporter {
 			applyStaff();
 			applyGuardians();
 			deactivateUnlisted();
+			analyze("student", "guardian", "staff", "section");
 			applyGuardianships();
 			applyEnrolments();
 			applyDemographics();
@@ -816,6 +826,7 @@ class RosterImporter {
 					  and excluded.relationship <> 'OTHER'
 					returning l.guardian_id || '/' || l.student_id, case when xmax = 0 then 'added' else 'updated' end""");
 			if (bulk(RosterFile.USERS)) {
+				analyze("guardianship");
 				touch("guardianships", """
 						delete from directory.guardianship l using directory.guardian g, directory.student x
 						where g.id = l.guardian_id and x.id = l.student_id and g.source_id is not null and x.source_id is not null
@@ -870,6 +881,7 @@ class RosterImporter {
 					where s.deleted and t.section_id = s.section_id and t.staff_id = s.staff_id
 					returning t.section_id || '/' || t.staff_id, 'deactivated'""");
 			if (bulk(RosterFile.ENROLLMENTS)) {
+				analyze("section_enrolment", "section_teacher");
 				touch("classEnrolments", """
 						update directory.section_enrolment se set ends_on = greatest(se.starts_on, cast(:yesterday as date))
 						from directory.section x

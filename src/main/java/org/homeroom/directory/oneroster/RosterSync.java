@@ -265,6 +265,10 @@ class RosterSync {
 			}
 			UUID id = imports.importZip(STARTED_BY, copy, name);
 			RosterImportView outcome = imports.find(id).orElseThrow();
+			if (outcome.failedForNoFaultOfTheFiles()) {
+				log.warn("Roster sync could not import {} (import {}); it is tried again at the next run", name, id);
+				return;
+			}
 			transactions.executeWithoutResult(status -> {
 				int recorded = jdbc.sql("""
 						insert into directory.roster_sync_file (sha256, file_name, import_id, imported_at)
