@@ -34,6 +34,20 @@ public record RosterImportView(UUID id, String status, boolean dryRun, boolean f
 		return rejected() && errors.isEmpty() && counts.isEmpty();
 	}
 
+	/**
+	 * Why a rejected import was rejected, as the key of the words a page shows in the reader's
+	 * language ({@link #reason} is the same in English, for the API and the log).
+	 */
+	public String reasonKey() {
+		if (!rejected()) {
+			return null;
+		}
+		if (!errors.isEmpty()) {
+			return "imports.reason.errors";
+		}
+		return counts.isEmpty() ? "imports.reason.interrupted" : "imports.reason.guard";
+	}
+
 	/** A page of the history, newest first. */
 	public record Page(List<RosterImportView> items, int page, int size, long total) {
 	}

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.jsoup.Jsoup;
@@ -78,9 +79,26 @@ class RosterImportPagesIntegrationTests {
 
 		Document result = awaitResult(location);
 
-		assertThat(result.select("#outcome .alert--error").text()).contains("The import was refused and nothing was changed.");
+		assertThat(result.select("#outcome .alert--error").text()).contains("The import was refused and nothing was changed.",
+				"The files have errors, listed below.");
 		assertThat(result.select("#errors-title + .table-wrap tbody tr td").eachText())
 			.containsExactly("enrollments.csv", "6", "beginDate", "\"1/05/2023\" is not a date (YYYY-MM-DD)");
+		assertThat(page(location + "?lang=es").select("#outcome .alert--error").text())
+			.contains("La importación se rechazó", "Los archivos tienen errores");
+	}
+
+	@Test
+	void anInterruptedImportSaysSoInTheReadersLanguage() throws Exception {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, heartbeat_at, finished_at, status, dry_run, forced, source_name,
+				                                     started_by, reason)
+				values (cast(? as uuid), now(), now(), now(), 'REJECTED', false, false, 'nightly.zip', 'admin@district.test',
+				        'The import was interrupted')""")
+			.param(id).update();
+
+		assertThat(page("/admin/imports/" + id + "?lang=es").select("#outcome .alert--error").text())
+			.contains("La importación no terminó");
 	}
 
 	@Test
