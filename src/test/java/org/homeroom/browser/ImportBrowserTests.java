@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A district administrator imports the project's own small OneRoster set as a dry run (so that
@@ -34,6 +35,9 @@ class ImportBrowserTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@RegisterExtension
 	static final Browsers BROWSERS = new Browsers("import-");
@@ -67,5 +71,23 @@ class ImportBrowserTests {
 		assertThat(browser.driver().findElement(By.cssSelector("table tbody")).getText()).contains(zip.getFileName().toString());
 		browser.checkPage("imports-history", browser.message("imports.title"));
 		Files.delete(zip);
+
+		Path drop = Files.createTempDirectory("drop-");
+		try {
+			browser.driver().findElement(By.id("folder")).clear();
+			browser.driver().findElement(By.id("folder")).sendKeys(drop.toString());
+			if (!browser.driver().findElement(By.id("enabled")).isSelected()) {
+				browser.driver().findElement(By.id("enabled")).click();
+			}
+			browser.driver().findElement(By.cssSelector("form[action$='/admin/imports/sync'] button[type=submit]")).click();
+			browser.driver().findElement(By.cssSelector("form[action$='/admin/imports/sync/run'] button")).click();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the page says the folder is looked in soon")
+				.until(chromium -> chromium.getPageSource().contains(browser.message("imports.sync.requested")));
+			browser.checkPage("imports-sync", browser.message("imports.title"));
+		}
+		finally {
+			jdbc.sql("update directory.roster_sync set enabled = false, folder = null, run_requested = false").update();
+			Files.delete(drop);
+		}
 	}
 }

@@ -120,6 +120,12 @@ class RosterImportPageController {
 		return "redirect:/admin/imports";
 	}
 
+	@PostMapping("/admin/imports/sync/run")
+	String runSync(Authentication caller, RedirectAttributes redirect) {
+		redirect.addFlashAttribute(sync.requestRun(caller) ? "syncRequested" : "syncOff", true);
+		return "redirect:/admin/imports";
+	}
+
 	@GetMapping("/admin/imports/{id}")
 	String result(Authentication caller, @PathVariable UUID id, Model model) {
 		model.addAttribute("report", found(caller, id));

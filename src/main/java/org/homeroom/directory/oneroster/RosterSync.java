@@ -93,7 +93,7 @@ class RosterSync {
 		return jdbc.sql("select * from directory.roster_sync where id = 1").query((rs, row) -> {
 			Timestamp lastRun = rs.getTimestamp("last_run_at");
 			return new RosterSyncView(rs.getString("folder"), rs.getInt("every_minutes"), rs.getBoolean("enabled"),
-					lastRun == null ? null : lastRun.toInstant(), rs.getString("last_problem"));
+					lastRun == null ? null : lastRun.toInstant(), rs.getString("last_problem"), rs.getBoolean("run_requested"));
 		}).single();
 	}
 
@@ -143,12 +143,23 @@ class RosterSync {
 		return null;
 	}
 
-	/** The recurring task's work: a run when the sync is enabled and its interval has passed. */
+	/**
+	 * Asks for a run at the recurring task's next turn, within a minute, whether or not one is due:
+	 * for an administrator who has just named the folder, or knows a new export is there.
+	 *
+	 * @return false when the sync is off, and nothing was asked for
+	 */
+	boolean requestRun(Authentication caller) {
+		RosterImports.requireDistrictAdmin(caller);
+		return jdbc.sql("update directory.roster_sync set run_requested = true where id = 1 and enabled").update() == 1;
+	}
+
+	/** The recurring task's work: a run when the sync is enabled and its interval has passed, or one was asked for. */
 	void runIfDue() {
 		Optional<String> folder = jdbc.sql("""
-				update directory.roster_sync set last_run_at = :now
+				update directory.roster_sync set last_run_at = :now, run_requested = false
 				where id = 1 and enabled
-				  and (last_run_at is null or last_run_at + every_minutes * interval '1 minute' <= :now)
+				  and (run_requested or last_run_at is null or last_run_at + every_minutes * interval '1 minute' <= :now)
 				returning folder""")
 			.param("now", Timestamp.from(clock.instant()))
 			.query(String.class)
@@ -336,11 +347,12 @@ class RosterSync {
 	 *
 	 * @param lastProblem a message code for why the last run could not read the folder; null if it could
 	 */
-	record RosterSyncView(String folder, int everyMinutes, boolean enabled, Instant lastRunAt, String lastProblem) {
+	record RosterSyncView(String folder, int everyMinutes, boolean enabled, Instant lastRunAt, String lastProblem,
+			boolean runRequested) {
 
-		/** When the next run is due; null when the sync is off or has not run yet (then within a minute). */
+		/** When the next run is due; null when the sync is off, has not run yet or was asked to (then within a minute). */
 		public Instant nextRunAt() {
-			return enabled && lastRunAt != null ? lastRunAt.plus(Duration.ofMinutes(everyMinutes)) : null;
+			return enabled && lastRunAt != null && !runRequested ? lastRunAt.plus(Duration.ofMinutes(everyMinutes)) : null;
 		}
 	}
 }

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -239,6 +240,27 @@ class RosterSyncIntegrationTests {
 		jdbc.sql("update directory.roster_sync set last_run_at = last_run_at - interval '61 minutes'").update();
 		sync.runIfDue();
 		assertThat(imports()).isEqualTo(2);
+	}
+
+	@Test
+	void anAdministratorAsksForALookNowAndTheNextTurnImportsWithoutWaitingForTheInterval() throws Exception {
+		sync.change(ADMIN, drop.toString(), 1440, true);
+		sync.runIfDue();
+		settled(drop.resolve("monday.zip"), RosterSet.riverside().zip());
+		sync.runIfDue();
+		assertThat(imports()).as("not due for a day").isZero();
+
+		mvc.perform(post("/admin/imports/sync/run").with(ADMIN_USER).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("syncRequested", true));
+		sync.runIfDue();
+		assertThat(imports()).isEqualTo(1);
+
+		sync.change(ADMIN, drop.toString(), 1440, false);
+		mvc.perform(post("/admin/imports/sync/run").with(ADMIN_USER).with(csrf()))
+			.andExpect(flash().attribute("syncOff", true));
+		mvc.perform(post("/admin/imports/sync/run").with(user("teacher@district.test").roles("TEACHER")).with(csrf()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
