@@ -90,9 +90,7 @@ class AccountLinks {
 
 	/** The full address of a link, to put in an e-mail. */
 	String url(Purpose purpose, String token) {
-		String base = settings.publicUrl().endsWith("/")
-				? settings.publicUrl().substring(0, settings.publicUrl().length() - 1) : settings.publicUrl();
-		return base + purpose.path + token;
+		return settings.linkBase() + purpose.path + token;
 	}
 
 	/** The link this token opens, if it is of this purpose, unused and unexpired. */

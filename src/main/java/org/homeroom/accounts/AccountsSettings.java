@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenIssue,
 		@DefaultValue("90") int tokenValidityDays, @DefaultValue("http://localhost:8080") String publicUrl) {
 
+	/** The public address without a trailing slash, for a path to follow it in a link. */
+	String linkBase() {
+		return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
 	record FirstAdmin(String email, String password) {
 
 		boolean configured() {

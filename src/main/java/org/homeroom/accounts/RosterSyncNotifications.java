@@ -34,9 +34,7 @@ class RosterSyncNotifications {
 
 	@ApplicationModuleListener
 	void on(RosterSyncFailed failure) {
-		String base = settings.publicUrl().endsWith("/")
-				? settings.publicUrl().substring(0, settings.publicUrl().length() - 1) : settings.publicUrl();
-		String link = base + (failure.importId() == null ? "/admin/imports" : "/admin/imports/" + failure.importId());
+		String link = settings.linkBase() + (failure.importId() == null ? "/admin/imports" : "/admin/imports/" + failure.importId());
 		for (Account admin : accounts.findActiveHolding(Role.DISTRICT_ADMIN)) {
 			Locale locale = Locale.forLanguageTag(admin.preferredLanguage().value());
 			mail.send(admin.username(), messages.getMessage("imports.sync.mail.subject", null, locale),

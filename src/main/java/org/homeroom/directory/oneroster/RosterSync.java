@@ -195,6 +195,12 @@ class RosterSync {
 					unlock.setLong(1, LOCK);
 					unlock.execute();
 				}
+				catch (SQLException ex) {
+					// A connection that may still hold the lock must not go back to the pool, where it
+					// would keep every later run out: closing it for good ends its session and the lock.
+					connection.abort(Runnable::run);
+					throw ex;
+				}
 			}
 		}
 		catch (SQLException ex) {
