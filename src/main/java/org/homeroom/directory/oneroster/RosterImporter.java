@@ -261,6 +261,12 @@ class RosterImporter {
 			for (RosterFile file : RosterFile.values()) {
 				jdbc.sql(file.stageDefinition()).update();
 			}
+			// Who each user is to Homeroom follows from their role, worked out as the rows arrive
+			// (and again when roles.csv gives the role) rather than by a second pass over every user.
+			sql("""
+					alter table stage_users add column kind text generated always as (case when role = 'student' then 'student'
+					  when role in (%s) then 'staff' when role in (%s) then 'guardian' end) stored"""
+				.formatted(quoted(STAFF_ROLES), quoted(GUARDIAN_ROLES)));
 			long started = System.nanoTime();
 			Connection connection = DataSourceUtils.getConnection(dataSource);
 			try {
@@ -308,17 +314,14 @@ class RosterImporter {
 					create or replace function pg_temp.unknown(kind text, id text) returns text language sql immutable as
 					$$ select '"' || id || '" names no ' || kind || ', in these files or in Homeroom' $$""");
 			// 1.2 moved roles into roles.csv: a user's role is their primary one there.
-			sql("""
-					update stage_users u set role = r.role
-					from (select distinct on (user_sourced_id) user_sourced_id, role from stage_roles
-					      order by user_sourced_id, (role_type = 'primary') desc, line) r
-					where u.role is null and r.user_sourced_id = u.sourced_id""");
-			sql("alter table stage_users add column kind text");
-			sql("""
-					update stage_users set kind = case when role = 'student' then 'student'
-					  when role in (%s) then 'staff' when role in (%s) then 'guardian' end"""
-				.formatted(quoted(STAFF_ROLES), quoted(GUARDIAN_ROLES)));
-			sql("analyze stage_users");
+			if (version.equals("1.2")) {
+				sql("""
+						update stage_users u set role = r.role
+						from (select distinct on (user_sourced_id) user_sourced_id, role from stage_roles
+						      order by user_sourced_id, (role_type = 'primary') desc, line) r
+						where u.role is null and r.user_sourced_id = u.sourced_id""");
+				sql("analyze stage_users");
+			}
 			sql("""
 					create temporary table stage_user_orgs on commit drop as
 					select u.sourced_id as user_sourced_id, trim(o.org) as org_sourced_id, u.role, u.line,
@@ -625,10 +628,11 @@ class RosterImporter {
 
 		private void applyStudents() {
 			touch("students", """
-					insert into directory.student as x (id, source_id, given_name, family_name, grade, active)
+					insert into directory.student as x (id, source_id, given_name, family_name, grade, birth_date, active)
 					select gen_random_uuid(), u.sourced_id, u.given_name, u.family_name, coalesce(u.grade, 'Other'),
-					       u.status is distinct from 'tobedeleted'
-					from stage_users u where u.kind = 'student'
+					       dm.birth_date, u.status is distinct from 'tobedeleted'
+					from stage_users u left join stage_demographics dm on dm.sourced_id = u.sourced_id
+					where u.kind = 'student'
 					on conflict (source_id) do update set given_name = excluded.given_name, family_name = excluded.family_name,
 					  grade = excluded.grade, active = excluded.active, version = x.version + 1
 					where (x.given_name, x.family_name, x.grade, x.active)
@@ -810,7 +814,7 @@ class RosterImporter {
 					       end as relationship
 					from (select trim(a.agent) as guardian_source, u.sourced_id as student_source
 					      from stage_users u, unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent) where u.kind = 'student'
-					      union
+					      union all
 					      select u.sourced_id, trim(a.agent)
 					      from stage_users u, unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent) where u.kind = 'guardian') p
 					join directory.guardian g on g.source_id = p.guardian_source
@@ -848,9 +852,9 @@ class RosterImporter {
 					             e.status is not distinct from 'tobedeleted' as deleted, e.line
 					      from stage_enrollments e join directory.section x on x.source_id = e.class_sourced_id
 					      join directory.student st on st.source_id = e.user_sourced_id
-					      left join lateral (select se.starts_on from directory.section_enrolment se
-					                         where se.section_id = x.id and se.student_id = st.id
-					                         order by se.starts_on desc limit 1) cur on e.begin_date is null
+					      left join (select section_id, student_id, max(starts_on) as starts_on
+					                 from directory.section_enrolment group by section_id, student_id) cur
+					        on e.begin_date is null and cur.section_id = x.id and cur.student_id = st.id
 					      where e.role = 'student') e
 					order by section_id, student_id, starts_on, line""", true);
 			touch("classEnrolments", """
@@ -915,6 +919,8 @@ class RosterImporter {
 					  races = excluded.races
 					where (d.sex, d.hispanic_or_latino, d.races) is distinct from (excluded.sex, excluded.hispanic_or_latino, excluded.races)
 					returning d.student_id, case when xmax = 0 then 'added' else 'updated' end""");
+			// A student added by this import took their birth date as they were added; this changes it
+			// for those already on file.
 			touch("students", """
 					update directory.student x set birth_date = dm.birth_date, version = x.version + 1
 					from stage_demographics dm where x.source_id = dm.sourced_id and x.birth_date is distinct from dm.birth_date

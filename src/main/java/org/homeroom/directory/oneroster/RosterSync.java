@@ -3,8 +3,10 @@ package org.homeroom.directory.oneroster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.homeroom.directory.RosterSyncFailed;
 import org.homeroom.platform.InvalidInputException;
@@ -34,12 +37,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Scheduled sync: the district's SIS writes OneRoster zips to a drop folder, and Homeroom imports
- * each new one. Files are known by the SHA-256 of their content, so that a file is imported once
- * however often it is renamed or touched, and a rejected one is not retried at every run; a
- * corrected export has another hash and is imported. Nobody watches a scheduled run, so a rejected
- * file, or a folder that cannot be read, is published as {@link RosterSyncFailed} for the district
- * administrators to be told.
+ * Scheduled sync: the district's SIS writes OneRoster sets to a drop folder, as zips or as folders
+ * of unzipped files, and Homeroom imports each new one. Sets are known by the SHA-256 of their
+ * content, so that a set is imported once however often it is renamed or touched, and a rejected
+ * one is not retried at every run; a corrected export has another hash and is imported. Nobody
+ * watches a scheduled run, so a rejected set, or a folder that cannot be read, is published as
+ * {@link RosterSyncFailed} for the district administrators to be told.
  *
  * <p>The schedule is "every N minutes" rather than a time of day: an SIS writes its exports when
  * its own jobs finish, which the district rarely controls, and looking in a folder is cheap. The
@@ -54,7 +57,7 @@ class RosterSync {
 
 	static final int MAX_EVERY_MINUTES = 7 * 24 * 60;
 
-	/** A zip changed more recently than this may still be being written; it waits for the next run. */
+	/** A set changed more recently than this may still be being written; it waits for the next run. */
 	static final Duration SETTLE = Duration.ofMinutes(1);
 
 	/** One run at a time across the cluster, whether it was due or asked for. */
@@ -219,30 +222,29 @@ class RosterSync {
 	}
 
 	private void sync(Path folder) {
-		List<Path> zips;
+		List<Path> sets;
 		try {
-			zips = zipsIn(folder);
+			sets = setsIn(folder);
 		}
 		catch (IOException | UncheckedIOException | SecurityException ex) {
 			folderUnavailable(folder, ex);
 			return;
 		}
 		jdbc.sql("update directory.roster_sync set last_problem = null where id = 1").update();
-		for (Path zip : zips) {
-			take(zip);
+		for (Path set : sets) {
+			take(set);
 		}
 	}
 
-	/** The settled zips in the folder, oldest first, so that a later export wins. */
-	private List<Path> zipsIn(Path folder) throws IOException {
+	/** The settled sets in the folder, oldest first, so that a later export wins. */
+	private List<Path> setsIn(Path folder) throws IOException {
 		if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
 			throw new IOException("does not exist or cannot be read");
 		}
 		Instant settled = clock.instant().minus(SETTLE);
 		try (Stream<Path> entries = Files.list(folder)) {
-			return entries.filter(RosterSync::isZip)
-				.filter(Files::isRegularFile)
-				.filter(zip -> modified(zip).isBefore(settled))
+			return entries.filter(entry -> isZip(entry) || isUnzippedSet(entry))
+				.filter(set -> modified(set).isBefore(settled))
 				.sorted(Comparator.comparing(RosterSync::modified).thenComparing(Path::getFileName))
 				.toList();
 		}
@@ -250,12 +252,39 @@ class RosterSync {
 
 	private static boolean isZip(Path path) {
 		String name = path.getFileName().toString();
-		return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".zip");
+		return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(path);
 	}
 
+	/** A folder the SIS wrote the CSV files into, as a zip would unpack them: it holds a manifest. */
+	private static boolean isUnzippedSet(Path path) {
+		return !path.getFileName().toString().startsWith(".") && Files.isDirectory(path)
+				&& filesOf(path).stream().anyMatch(file -> file.getFileName().toString().equalsIgnoreCase("manifest.csv"));
+	}
+
+	/** The regular files directly in a set's folder, by name; what is below them is not read. */
+	private static List<Path> filesOf(Path folder) {
+		try (Stream<Path> entries = Files.list(folder)) {
+			return entries.filter(Files::isRegularFile)
+				.filter(file -> !file.getFileName().toString().startsWith("."))
+				.sorted(Comparator.comparing(Path::getFileName))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A folder's set changed when any of its files did. */
 	private static Instant modified(Path path) {
 		try {
-			return Files.getLastModifiedTime(path).toInstant();
+			Instant modified = Files.getLastModifiedTime(path).toInstant();
+			if (Files.isDirectory(path)) {
+				for (Path file : filesOf(path)) {
+					Instant changed = Files.getLastModifiedTime(file).toInstant();
+					modified = changed.isAfter(modified) ? changed : modified;
+				}
+			}
+			return modified;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -263,24 +292,22 @@ class RosterSync {
 	}
 
 	/**
-	 * Imports one zip unless its content was imported before. It is copied first and the copy is
+	 * Imports one set unless its content was imported before. It is copied first and the copy is
 	 * hashed and imported, so that what is recorded is what was imported even if the SIS rewrites
-	 * the file meanwhile.
+	 * the files meanwhile.
 	 */
-	private void take(Path zip) {
-		String name = zip.getFileName().toString();
+	private void take(Path set) {
+		String name = set.getFileName().toString();
 		Path work = null;
 		try {
 			work = Files.createTempDirectory("roster-sync-");
-			Path copy = Files.copy(zip, work.resolve("drop.zip"));
-			String sha256;
-			try (InputStream in = Files.newInputStream(copy)) {
-				sha256 = DigestUtils.sha256Hex(in);
-			}
+			boolean zip = Files.isRegularFile(set);
+			Path copy = zip ? Files.copy(set, work.resolve("drop.zip")) : copyFiles(set, work.resolve(name));
+			String sha256 = zip ? sha256OfZip(copy) : sha256OfFolder(copy);
 			if (imported(sha256)) {
 				return;
 			}
-			UUID id = imports.importZip(STARTED_BY, copy, name);
+			UUID id = zip ? imports.importZip(STARTED_BY, copy, name) : imports.importFolder(STARTED_BY, copy, false, false);
 			RosterImportView outcome = imports.find(id).orElseThrow();
 			if (outcome.failedForNoFaultOfTheFiles()) {
 				log.warn("Roster sync could not import {} (import {}); it is tried again at the next run", name, id);
@@ -299,13 +326,44 @@ class RosterSync {
 		}
 		catch (IOException ex) {
 			// A file that cannot be read now is tried again at the next run.
-			log.warn("Roster sync could not read {}: {}", zip, ex.getMessage());
+			log.warn("Roster sync could not read {}: {}", set, ex.getMessage());
 		}
 		finally {
 			if (work != null) {
 				delete(work);
 			}
 		}
+	}
+
+	private static Path copyFiles(Path folder, Path into) throws IOException {
+		Files.createDirectory(into);
+		for (Path file : filesOf(folder)) {
+			Files.copy(file, into.resolve(file.getFileName().toString()));
+		}
+		return into;
+	}
+
+	/** A zip is known by its bytes' SHA-256. */
+	private static String sha256OfZip(Path zip) throws IOException {
+		try (InputStream in = Files.newInputStream(zip)) {
+			return DigestUtils.sha256Hex(in);
+		}
+	}
+
+	/**
+	 * An unzipped set is known by the SHA-256 of its files in name order, each as its name and
+	 * length before its bytes, so that two different sets cannot hash alike by moving bytes from
+	 * one file to the next.
+	 */
+	private static String sha256OfFolder(Path folder) throws IOException {
+		MessageDigest digest = DigestUtils.getSha256Digest();
+		for (Path file : filesOf(folder)) {
+			digest.update((file.getFileName() + "\u0000" + Files.size(file) + "\u0000").getBytes(StandardCharsets.UTF_8));
+			try (InputStream in = Files.newInputStream(file)) {
+				DigestUtils.updateDigest(digest, in);
+			}
+		}
+		return Hex.encodeHexString(digest.digest());
 	}
 
 	private boolean imported(String sha256) {

@@ -80,10 +80,22 @@ class OneRosterImportIntegrationTests {
 				join directory.section_teacher st on st.section_id = x.id join directory.staff s on s.id = st.staff_id
 				where s.source_id = 't1'""")).isEqualTo("Math 7 A MATH7 Fall 2026");
 		assertThat(value("select name || ' ' || source_id from directory.district")).isEqualTo("Riverside Unified d1");
+		assertThat(value("select birth_date::text from directory.student where source_id = 'st03'")).isEqualTo("2013-04-03");
 
 		RosterImportView again = run(RosterSet.riverside());
 		assertThat(again.status()).isEqualTo("COMPLETED");
 		assertThat(again.counts()).isEmpty();
+	}
+
+	@Test
+	void aBirthDateTheSisCorrectsLaterIsCorrected() {
+		run(RosterSet.riverside());
+
+		RosterImportView corrected = run(RosterSet.riverside()
+			.replaceLine("demographics.csv", "st03,", "st03,,,2013-05-30,female,false,false,false,false,true,false,true,,,,"));
+
+		assertThat(corrected.counts().get("students")).isEqualTo(new ImportCounts(0, 1, 0));
+		assertThat(value("select birth_date::text from directory.student where source_id = 'st03'")).isEqualTo("2013-05-30");
 	}
 
 	@Test

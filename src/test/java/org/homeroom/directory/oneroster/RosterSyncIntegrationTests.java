@@ -211,6 +211,42 @@ class RosterSyncIntegrationTests {
 	}
 
 	@Test
+	void aFolderOfUnzippedFilesIsImportedOnceAndAChangeToOneOfItsFilesIsImportedAgain() throws IOException {
+		Path set = settledFolder(RosterSet.riverside().writeTo(drop.resolve("export-2026-12-01")));
+		Files.createDirectory(drop.resolve("not-a-set"));
+		sync.change(ADMIN, drop.toString(), 60, true);
+
+		sync.runNow();
+		sync.runNow();
+
+		assertThat(jdbc.sql("select status || ' ' || source_name from directory.roster_import").query(String.class).list())
+			.containsExactly("COMPLETED export-2026-12-01");
+		assertThat(jdbc.sql("select count(*) from directory.student where active").query(Long.class).single())
+			.isEqualTo(RosterSet.STUDENTS);
+
+		RosterSet.riverside()
+			.replaceLine("users.csv", "st03,", "st03,,,true,s1,student,st03,,Renamed03,Family03,,,,,,g03,07,,")
+			.writeTo(set);
+		settledFolder(set);
+		sync.runNow();
+
+		assertThat(imports()).isEqualTo(2);
+		assertThat(jdbc.sql("select given_name from directory.student where source_id = 'st03'").query(String.class)
+			.single()).isEqualTo("Renamed03");
+	}
+
+	@Test
+	void aFolderWhoseFilesAreStillBeingWrittenWaitsForALaterRun() throws IOException {
+		Path set = settledFolder(RosterSet.riverside().writeTo(drop.resolve("arriving")));
+		Files.writeString(set.resolve("users.csv"), RosterSet.USERS_HEADER + "\n");
+		sync.change(ADMIN, drop.toString(), 60, true);
+
+		sync.runNow();
+
+		assertThat(imports()).isZero();
+	}
+
+	@Test
 	void aZipStillBeingWrittenWaitsForALaterRun() throws IOException {
 		Files.write(drop.resolve("arriving.zip"), RosterSet.riverside().zip());
 		sync.change(ADMIN, drop.toString(), 60, true);
@@ -331,6 +367,18 @@ class RosterSyncIntegrationTests {
 	private static void settled(Path file, byte[] content) throws IOException {
 		Files.write(file, content);
 		Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+	}
+
+	/** A folder of files the SIS finished writing a while ago. */
+	private static Path settledFolder(Path folder) throws IOException {
+		FileTime before = FileTime.from(Instant.now().minus(Duration.ofMinutes(5)));
+		try (var files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.setLastModifiedTime(file, before);
+			}
+		}
+		Files.setLastModifiedTime(folder, before);
+		return folder;
 	}
 
 	private void account(String email, String language, boolean active, UUID school) {
