@@ -26,7 +26,10 @@ fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreSQL $(psql -h "$host" -p "$port" -U "$user" -tAc 'show server_version') at $host:$port"
 # A web application on a random port, not none: the accounts module's pages need the web security
 # configuration to start at all.
+# The set the issue asks for: per 100,000 students, about 200,000 guardians (two for most students,
+# no siblings sharing them) and 1,000,000 class enrolments (ten classes each).
 java -jar "$jar" --server.port=0 --homeroom.demo.enabled=false --homeroom.directory.generate-students="$students" \
+  --homeroom.directory.generate-classes-per-student=10 --homeroom.directory.generate-siblings=false \
   --logging.level.root=warn | grep '^generated'
 java -Xmx512m -jar "$jar" --server.port=0 --homeroom.demo.enabled=false \
   --homeroom.directory.oneroster.bench-folder="$folder" --logging.level.root=warn ${IMPORT_LOG:+--logging.level.org.homeroom.directory.oneroster.RosterImporter=debug}

@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the database with a generated district of {@code homeroom.directory.generate-students}
  * students and exits; {@code bench/generate-district.sh} runs it against an external PostgreSQL.
+ * {@code homeroom.directory.generate-classes-per-student} and {@code homeroom.directory.generate-siblings}
+ * change the district's {@linkplain DistrictGenerator.Shape shape} from the typical one.
  */
 @Component
 @ConditionalOnProperty("homeroom.directory.generate-students")
@@ -27,6 +29,8 @@ class BenchDistrict implements ApplicationRunner {
 
 	private final int students;
 
+	private final DistrictGenerator.Shape shape;
+
 	BenchDistrict(JdbcTemplate jdbc, TransactionTemplate transaction, Directory directory,
 			ConfigurableApplicationContext context,
 			org.springframework.core.env.Environment environment) {
@@ -35,13 +39,18 @@ class BenchDistrict implements ApplicationRunner {
 		this.directory = directory;
 		this.context = context;
 		this.students = environment.getRequiredProperty("homeroom.directory.generate-students", Integer.class);
+		this.shape = new DistrictGenerator.Shape(
+				environment.getProperty("homeroom.directory.generate-classes-per-student", Integer.class,
+						DistrictGenerator.Shape.TYPICAL.classesPerStudent()),
+				environment.getProperty("homeroom.directory.generate-siblings", Boolean.class,
+						DistrictGenerator.Shape.TYPICAL.siblings()));
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		long started = System.nanoTime();
 		transaction.executeWithoutResult(status -> new DistrictGenerator(jdbc, System.nanoTime(), directory.today())
-			.generate(students, java.util.List.of()));
+			.generate(students, java.util.List.of(), shape));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		System.out.printf("generated students=%d guardians=%d section_enrolments=%d seconds=%.1f%n",
 				count("directory.student"), count("directory.guardian"), count("directory.section_enrolment"), millis / 1000.0);

@@ -67,6 +67,16 @@ final class DistrictGenerator {
 	private static final String[] SUBJECTS = { "Maths", "English", "Science", "Social Studies", "Art", "Music",
 			"Physical Education", "Reading" };
 
+	/**
+	 * How the district is made up: how many classes each student takes, and whether some families
+	 * have more than one child at the district's schools (siblings share their guardians).
+	 */
+	record Shape(int classesPerStudent, boolean siblings) {
+
+		/** Four classes a student, a quarter of families with a second child: the demo district's. */
+		static final Shape TYPICAL = new Shape(4, true);
+	}
+
 	/** Staff whose e-mail matches a demo account, so that signing in as them shows their school. */
 	record NamedStaff(String email, String givenName, String familyName, String role, int school) {
 	}
@@ -90,6 +100,10 @@ final class DistrictGenerator {
 	 * students, with their guardians, staff and classes.
 	 */
 	void generate(int students, List<NamedStaff> namedStaff) {
+		generate(students, namedStaff, Shape.TYPICAL);
+	}
+
+	void generate(int students, List<NamedStaff> namedStaff, Shape shape) {
 		Instant started = Instant.now();
 		LocalDate yearStart = LocalDate.of(today.getMonthValue() >= Month.AUGUST.getValue() ? today.getYear()
 				: today.getYear() - 1, Month.AUGUST, 15);
@@ -144,13 +158,13 @@ final class DistrictGenerator {
 				int gradeSize = perSchool / (school.highestGrade - school.lowestGrade + 1);
 				int groups = Math.max(1, (gradeSize + 24) / 25);
 				for (int group = 0; group < groups; group++) {
-					for (int subject = 0; subject < 4; subject++) {
+					for (int subject = 0; subject < shape.classesPerStudent(); subject++) {
 						UUID section = id();
 						String title = SUBJECTS[(subject + grade) % SUBJECTS.length] + " " + gradeCode(grade) + "-"
 								+ (char) ('A' + group);
 						sections.add(new Object[] { section, school.id, subject % 2 == 0 ? fall : spring, title,
 								"G" + gradeCode(grade) + "-" + subject });
-						teaching.add(new Object[] { section, school.teachers.get((group * 4 + subject + grade) % school.teachers.size()) });
+						teaching.add(new Object[] { section, school.teachers.get((group * shape.classesPerStudent() + subject + grade) % school.teachers.size()) });
 						school.sections(grade, group).add(section);
 					}
 				}
@@ -173,7 +187,8 @@ final class DistrictGenerator {
 		while (made < students) {
 			int language = pick(LANGUAGE_SHARES);
 			String family = one(FAMILY[language]);
-			int children = Math.min(1 + (random.nextInt(100) < 25 ? 1 : 0) + (random.nextInt(100) < 5 ? 1 : 0), students - made);
+			int brothersAndSisters = (random.nextInt(100) < 25 ? 1 : 0) + (random.nextInt(100) < 5 ? 1 : 0);
+			int children = Math.min(1 + (shape.siblings() ? brothersAndSisters : 0), students - made);
 			int roll = random.nextInt(100);
 			int guardianCount = roll < 12 ? 1 : roll < 92 ? 2 : 3;
 			boolean livesApart = guardianCount == 2 && random.nextInt(100) < 45;

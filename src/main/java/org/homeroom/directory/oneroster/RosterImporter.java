@@ -284,7 +284,11 @@ class RosterImporter {
 			}
 			timed("copy", "all files", started);
 			for (RosterFile file : RosterFile.values()) {
-				sql("create index on " + file.stageTable() + " (sourced_id)");
+				// No record names an enrolment by its sourcedId: an index on the largest file would
+				// cost the time of a check and serve none.
+				if (file != RosterFile.ENROLLMENTS) {
+					sql("create index on " + file.stageTable() + " (sourced_id)");
+				}
 				sql("analyze " + file.stageTable());
 			}
 		}
