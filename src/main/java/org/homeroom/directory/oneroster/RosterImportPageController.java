@@ -69,6 +69,7 @@ class RosterImportPageController {
 					String.valueOf(syncSettings.everyMinutes()), syncSettings.enabled()));
 		}
 		model.addAttribute("syncStatus", syncSettings);
+		model.addAttribute("guardPercent", RosterImporter.GUARD_PERCENT);
 		RosterImportView.Page history = imports.history(caller, page);
 		model.addAttribute("history", history);
 		model.addAttribute("paging",

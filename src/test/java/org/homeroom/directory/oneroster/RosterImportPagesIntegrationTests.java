@@ -68,6 +68,8 @@ class RosterImportPagesIntegrationTests {
 			.param("force", "true").with(admin()).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(unconfirmed.select("#confirmForce-error").text()).startsWith("Confirm that the deactivations are intended");
+		assertThat(unconfirmed.select("label[for=force]").text())
+			.isEqualTo("Import even if it deactivates more than " + RosterImporter.GUARD_PERCENT + "% of students or guardians");
 		assertThat(jdbc.sql("select count(*) from directory.roster_import").query(Long.class).single()).isZero();
 	}
 
