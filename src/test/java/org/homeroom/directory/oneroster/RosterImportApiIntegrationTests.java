@@ -138,6 +138,8 @@ class RosterImportApiIntegrationTests {
 		String done = awaitOutcome(uploadBytes("not a zip".getBytes(StandardCharsets.UTF_8)));
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((String) JsonPath.read(done, "$.reason")).contains("not a OneRoster zip");
+		assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("imports.issue.not-a-zip");
+		assertThat((String) JsonPath.read(done, "$.errors[0].message")).isEqualTo("is not a zip file, or holds nothing");
 
 		mvc.perform(multipart("/api/v1/imports/oneroster").with(admin()))
 			.andExpect(status().isBadRequest())
