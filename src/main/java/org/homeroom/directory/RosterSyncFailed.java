@@ -11,8 +11,10 @@ import java.util.UUID;
  * @param source the file's name, or the folder's path when the folder could not be read
  * @param importId the rejected import, to read its errors; null for a folder problem
  * @param at when the run found it
+ * @param guardPercent the share of the active students or guardians that an import may deactivate
+ *     unconfirmed, which a file that {@link Problem#NEEDS_CONFIRMATION needs confirmation} exceeds
  */
-public record RosterSyncFailed(Problem problem, String source, UUID importId, Instant at) {
+public record RosterSyncFailed(Problem problem, String source, UUID importId, Instant at, Integer guardPercent) {
 
 	public enum Problem {
 

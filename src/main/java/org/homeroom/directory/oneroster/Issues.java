@@ -1,19 +1,21 @@
 package org.homeroom.directory.oneroster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The warnings, errors and conflicts of one import, kept bounded: a file of a million rows with
- * the same quirk gives one warning that counts the rows, not a million warnings.
+ * the same quirk gives one warning that counts the rows, not a million warnings. Each is named by
+ * the key of its words after {@code imports.issue.}, with the values it quotes.
  */
 final class Issues {
 
 	static final int MAX_LISTED = 200;
 
-	private final Map<String, Repeated> warnings = new LinkedHashMap<>();
+	private final Map<List<Object>, Repeated> warnings = new LinkedHashMap<>();
 
 	private final List<Issue> errors = new ArrayList<>();
 
@@ -24,29 +26,37 @@ final class Issues {
 	private long moreConflicts;
 
 	/** A warning that may repeat on many rows: listed once with its first line and a count. */
-	void warn(String file, Integer line, String column, String message) {
-		String key = file + "\u0000" + column + "\u0000" + message;
+	void warn(String file, Integer line, String column, String name, String... arguments) {
+		warn(file, line, column, name, List.of(arguments));
+	}
+
+	void warn(String file, Integer line, String column, String name, List<String> arguments) {
+		List<Object> key = Arrays.asList(file, column, name, arguments);
 		Repeated repeated = warnings.get(key);
 		if (repeated == null) {
-			warnings.put(key, new Repeated(new Issue(file, line, column, message)));
+			warnings.put(key, new Repeated(Issue.of(file, line, column, name, arguments)));
 		}
 		else {
 			repeated.count++;
 		}
 	}
 
-	void error(String file, Integer line, String column, String message) {
+	void error(String file, Integer line, String column, String name, String... arguments) {
+		error(file, line, column, name, List.of(arguments));
+	}
+
+	void error(String file, Integer line, String column, String name, List<String> arguments) {
 		if (errors.size() < MAX_LISTED) {
-			errors.add(new Issue(file, line, column, message));
+			errors.add(Issue.of(file, line, column, name, arguments));
 		}
 		else {
 			moreErrors++;
 		}
 	}
 
-	void conflict(String file, Integer line, String column, String message) {
+	void conflict(String file, Integer line, String column, String name, List<String> arguments) {
 		if (conflicts.size() < MAX_LISTED) {
-			conflicts.add(new Issue(file, line, column, message));
+			conflicts.add(Issue.of(file, line, column, name, arguments));
 		}
 		else {
 			moreConflicts++;
@@ -62,20 +72,19 @@ final class Issues {
 	}
 
 	List<Issue> errors() {
-		if (moreErrors == 0) {
-			return List.copyOf(errors);
-		}
-		List<Issue> listed = new ArrayList<>(errors);
-		listed.add(new Issue("", null, null, moreErrors + " more errors not listed"));
-		return listed;
+		return listed(errors, moreErrors, "more-errors");
 	}
 
 	List<Issue> conflicts() {
-		if (moreConflicts == 0) {
-			return List.copyOf(conflicts);
+		return listed(conflicts, moreConflicts, "more-conflicts");
+	}
+
+	private static List<Issue> listed(List<Issue> issues, long more, String name) {
+		if (more == 0) {
+			return List.copyOf(issues);
 		}
-		List<Issue> listed = new ArrayList<>(conflicts);
-		listed.add(new Issue("", null, null, moreConflicts + " more conflicts not listed"));
+		List<Issue> listed = new ArrayList<>(issues);
+		listed.add(Issue.of("", null, null, name, List.of(Long.toString(more))));
 		return listed;
 	}
 
@@ -90,9 +99,7 @@ final class Issues {
 		}
 
 		Issue issue() {
-			return count == 1 ? first
-					: new Issue(first.file(), first.line(), first.column(),
-							first.message() + " (" + count + " rows, the first on this line)");
+			return count == 1 ? first : first.repeatedOn(count);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -22,7 +23,10 @@ final class RosterArchive {
 	private RosterArchive() {
 	}
 
-	/** @throws ZipException when the upload is not a zip, or unpacks to more than the cap */
+	/**
+	 * @throws NotARosterZip when the upload is not a zip, or unpacks to more than the cap
+	 * @throws ZipException when the zip is damaged
+	 */
 	static void unpack(Path zip, Path folder) throws IOException {
 		long total = 0;
 		boolean any = false;
@@ -40,7 +44,7 @@ final class RosterArchive {
 					while ((read = entries.read(buffer)) > 0) {
 						total += read;
 						if (total > MAX_UNPACKED_BYTES) {
-							throw new ZipException("unpacks to more than " + (MAX_UNPACKED_BYTES >> 30) + " GB");
+							throw new NotARosterZip("zip-too-large", Long.toString(MAX_UNPACKED_BYTES >> 30));
 						}
 						out.write(buffer, 0, read);
 					}
@@ -48,7 +52,28 @@ final class RosterArchive {
 			}
 		}
 		if (!any) {
-			throw new ZipException("is not a zip file, or holds nothing");
+			throw new NotARosterZip("not-a-zip");
+		}
+	}
+
+	/**
+	 * Why an upload is not a OneRoster zip, as an issue's key after {@code imports.issue.} and
+	 * the values it quotes, so that the reader sees it in their language.
+	 */
+	static final class NotARosterZip extends ZipException {
+
+		private final String name;
+
+		private final List<String> arguments;
+
+		NotARosterZip(String name, String... arguments) {
+			super(name);
+			this.name = name;
+			this.arguments = List.of(arguments);
+		}
+
+		Issue issue(String sourceName) {
+			return Issue.of(sourceName, null, null, name, arguments);
 		}
 	}
 }

@@ -22,6 +22,10 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * OneRoster imports over the API, for district administrators. An upload answers at once with
  * the import's id; {@code GET /api/v1/imports/{id}} follows it from RUNNING to its outcome.
+ * <p>
+ * Each issue answers with its message key ({@code code}) and {@code arguments} for programs to
+ * act on, and its {@code message} in English whatever the caller's language: programs and logs
+ * read English, and the page, not the API, is where a person reads it in their own.
  */
 @RestController
 @RequestMapping("/api/v1/imports")

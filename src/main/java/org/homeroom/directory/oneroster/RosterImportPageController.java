@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -42,9 +43,12 @@ class RosterImportPageController {
 
 	private final RosterSync sync;
 
-	RosterImportPageController(RosterImports imports, RosterSync sync) {
+	private final MessageSource messages;
+
+	RosterImportPageController(RosterImports imports, RosterSync sync, MessageSource messages) {
 		this.imports = imports;
 		this.sync = sync;
+		this.messages = messages;
 	}
 
 	@Bean
@@ -65,6 +69,7 @@ class RosterImportPageController {
 					String.valueOf(syncSettings.everyMinutes()), syncSettings.enabled()));
 		}
 		model.addAttribute("syncStatus", syncSettings);
+		model.addAttribute("guardPercent", RosterImporter.GUARD_PERCENT);
 		RosterImportView.Page history = imports.history(caller, page);
 		model.addAttribute("history", history);
 		model.addAttribute("paging",
@@ -127,22 +132,22 @@ class RosterImportPageController {
 	}
 
 	@GetMapping("/admin/imports/{id}")
-	String result(Authentication caller, @PathVariable UUID id, Model model) {
-		model.addAttribute("report", found(caller, id));
+	String result(Authentication caller, @PathVariable UUID id, Locale locale, Model model) {
+		model.addAttribute("report", found(caller, id, locale));
 		model.addAttribute("kinds", KINDS);
 		return "directory/import";
 	}
 
 	/** The part of the result page that htmx asks for again while the import runs. */
 	@GetMapping("/admin/imports/{id}/outcome")
-	String outcome(Authentication caller, @PathVariable UUID id, Model model) {
-		model.addAttribute("report", found(caller, id));
+	String outcome(Authentication caller, @PathVariable UUID id, Locale locale, Model model) {
+		model.addAttribute("report", found(caller, id, locale));
 		model.addAttribute("kinds", KINDS);
 		return "directory/import :: outcome";
 	}
 
-	private RosterImportView found(Authentication caller, UUID id) {
-		return imports.find(caller, id).orElseThrow(() -> new NotFoundException("import"));
+	private RosterImportView found(Authentication caller, UUID id, Locale locale) {
+		return imports.find(caller, id).orElseThrow(() -> new NotFoundException("import")).in(messages, locale);
 	}
 
 	/**

@@ -2,8 +2,11 @@ package org.homeroom.directory.oneroster;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import org.springframework.context.MessageSource;
 
 /**
  * One import as the API and the page show it.
@@ -11,6 +14,8 @@ import java.util.UUID;
  * @param status RUNNING, COMPLETED or REJECTED
  * @param counts per kind of record (students, guardians, staff, schools, classes,
  *     classEnrolments, ...): how many were added, updated and deactivated, or would be in a dry run
+ * @param warnings as are errors and conflicts, each with its {@code message} in English, or in the
+ *     reader's language once {@link #in} has rendered it for a page
  * @param reason why a rejected import was rejected
  */
 public record RosterImportView(UUID id, String status, boolean dryRun, boolean forced, String sourceName,
@@ -46,6 +51,16 @@ public record RosterImportView(UUID id, String status, boolean dryRun, boolean f
 			return "imports.reason.errors";
 		}
 		return counts.isEmpty() ? "imports.reason.interrupted" : "imports.reason.guard";
+	}
+
+	/** The same import with each issue's words in the reader's language, for a page. */
+	RosterImportView in(MessageSource messages, Locale locale) {
+		return new RosterImportView(id, status, dryRun, forced, sourceName, startedBy, startedAt, finishedAt, counts,
+				in(warnings, messages, locale), in(errors, messages, locale), in(conflicts, messages, locale), reason);
+	}
+
+	private static List<Issue> in(List<Issue> issues, MessageSource messages, Locale locale) {
+		return issues.stream().map(issue -> issue.in(messages, locale)).toList();
 	}
 
 	/** A page of the history, newest first. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -176,8 +177,7 @@ class RosterImporter {
 			Map<String, String> properties = new LinkedHashMap<>();
 			Map<String, Integer> lines = new HashMap<>();
 			if (manifest == null) {
-				issues.error("manifest.csv", null, null,
-						"is missing: OneRoster 1.1 and 1.2 sets begin with one (a 1.0 set has none)");
+				issues.error("manifest.csv", null, null, "manifest-missing");
 			}
 			else {
 				try (CSVParser parser = CSVParser.parse(Files.newBufferedReader(manifest, StandardCharsets.UTF_8),
@@ -192,23 +192,21 @@ class RosterImporter {
 					}
 				}
 				catch (IOException | UncheckedIOException ex) {
-					issues.error("manifest.csv", null, null, "cannot be read as CSV");
+					issues.error("manifest.csv", null, null, "unreadable-csv");
 				}
 				String declared = properties.get("oneroster.version");
 				if (declared == null || declared.isBlank()) {
-					issues.error("manifest.csv", null, "oneroster.version", "a value is required");
+					issues.error("manifest.csv", null, "oneroster.version", "value-required");
 				}
 				else if (declared.equals("1.1") || declared.equals("1.2")) {
 					version = declared;
 				}
 				else {
-					issues.error("manifest.csv", lines.get("oneroster.version"), "value",
-							"OneRoster " + declared + " is not supported; export as 1.1 or 1.2");
+					issues.error("manifest.csv", lines.get("oneroster.version"), "value", "unsupported-version", declared);
 				}
 				String manifestVersion = properties.get("manifest.version");
 				if (manifestVersion != null && !manifestVersion.equals("1.0")) {
-					issues.warn("manifest.csv", lines.get("manifest.version"), "value",
-							"manifest.version is \"" + manifestVersion + "\" (the specification says 1.0); read as 1.0");
+					issues.warn("manifest.csv", lines.get("manifest.version"), "value", "manifest-version", manifestVersion);
 				}
 			}
 			for (RosterFile file : RosterFile.values()) {
@@ -221,7 +219,7 @@ class RosterImporter {
 				if (mode == null || mode.isBlank()) {
 					if (present) {
 						if (manifest != null) {
-							issues.warn("manifest.csv", null, property, "not declared; " + file.fileName() + " read as bulk");
+							issues.warn("manifest.csv", null, property, "file-not-declared", file.fileName());
 						}
 						modes.put(file, "bulk");
 					}
@@ -229,7 +227,7 @@ class RosterImporter {
 				}
 				String read = mode.toLowerCase(Locale.ROOT);
 				if (!read.equals(mode) && List.of("bulk", "delta", "absent").contains(read)) {
-					issues.warn("manifest.csv", lines.get(property), "value", "\"" + mode + "\" is in the wrong case; read as \"" + read + "\"");
+					issues.warn("manifest.csv", lines.get(property), "value", "wrong-case", mode, read);
 				}
 				switch (read) {
 					case "bulk", "delta" -> {
@@ -237,22 +235,22 @@ class RosterImporter {
 							modes.put(file, read);
 						}
 						else {
-							issues.error("manifest.csv", lines.get(property), "value",
-									"declares " + file.fileName() + " as " + read + ", but the set has no such file");
+							issues.error("manifest.csv", lines.get(property), "value", "declared-file-missing",
+									file.fileName(), read);
 						}
 					}
 					case "absent" -> {
 						if (present) {
-							issues.warn(file.fileName(), null, null, "the manifest declares it absent; not read");
+							issues.warn(file.fileName(), null, null, "declared-absent");
 						}
 					}
-					default -> issues.error("manifest.csv", lines.get(property), "value",
-							"\"" + mode + "\" is not one of bulk, delta, absent");
+					default -> issues.error("manifest.csv", lines.get(property), "value", "not-a-choice", mode,
+							"bulk, delta, absent");
 				}
 			}
 			for (String unused : RosterFile.UNUSED) {
 				if (files.containsKey((unused + ".csv").toLowerCase(Locale.ROOT))) {
-					issues.warn(unused + ".csv", null, null, "Homeroom does not use this file; not read");
+					issues.warn(unused + ".csv", null, null, "unused-file");
 				}
 			}
 		}
@@ -374,113 +372,111 @@ class RosterImporter {
 		private void validate() {
 			for (RosterFile file : RosterFile.values()) {
 				error(file.fileName(), "sourcedId", """
-						select line, '"' || sourced_id || '" appears more than once (first on line ' || first || ')'
+						select line, 'duplicate-id', array[sourced_id, first::text]
 						from (select line, sourced_id, min(line) over (partition by sourced_id) as first from %s) d
 						where line <> first""".formatted(file.stageTable()));
 			}
 			error("orgs.csv", "parentSourcedId", """
-					select o.line, unknown('org', o.parent_sourced_id) from stage_orgs o
+					select o.line, 'unknown.org', array[o.parent_sourced_id] from stage_orgs o
 					where o.parent_sourced_id is not null
 					  and not exists (select 1 from org_ref r where r.sourced_id = o.parent_sourced_id)""");
 			error("academicSessions.csv", "parentSourcedId", """
-					select s.line, unknown('academic session', s.parent_sourced_id) from stage_academic_sessions s
+					select s.line, 'unknown.academic-session', array[s.parent_sourced_id] from stage_academic_sessions s
 					where s.parent_sourced_id is not null
 					  and not exists (select 1 from session_ref r where r.sourced_id = s.parent_sourced_id)""");
 			error("academicSessions.csv", "endDate", """
-					select line, 'ends (' || end_date || ') before it starts, or on the same day (' || start_date || ')'
+					select line, 'session-ends-before-start', array[end_date::text, start_date::text]
 					from stage_academic_sessions where end_date <= start_date""");
 			error("courses.csv", "orgSourcedId", """
-					select c.line, unknown('org', c.org_sourced_id) from stage_courses c
+					select c.line, 'unknown.org', array[c.org_sourced_id] from stage_courses c
 					where not exists (select 1 from org_ref r where r.sourced_id = c.org_sourced_id)""");
 			error("courses.csv", "schoolYearSourcedId", """
-					select c.line, unknown('academic session', c.school_year_sourced_id) from stage_courses c
+					select c.line, 'unknown.academic-session', array[c.school_year_sourced_id] from stage_courses c
 					where c.school_year_sourced_id is not null
 					  and not exists (select 1 from session_ref r where r.sourced_id = c.school_year_sourced_id)""");
 			error("classes.csv", "courseSourcedId", """
-					select c.line, unknown('course', c.course_sourced_id) from stage_classes c
+					select c.line, 'unknown.course', array[c.course_sourced_id] from stage_classes c
 					where not exists (select 1 from stage_courses r where r.sourced_id = c.course_sourced_id)
 					  and not exists (select 1 from directory.course r where r.source_id = c.course_sourced_id)""");
 			error("classes.csv", "schoolSourcedId", notASchool("stage_classes", "school_sourced_id"));
 			error("classes.csv", "termSourcedIds", """
-					select c.line, unknown('academic session', trim(t.term)) from stage_classes c,
+					select c.line, 'unknown.academic-session', array[trim(t.term)] from stage_classes c,
 					  unnest(string_to_array(c.term_sourced_ids, ',')) t(term)
 					where trim(t.term) <> '' and not exists (select 1 from session_ref r where r.sourced_id = trim(t.term))""");
 			error("users.csv", "role", """
-					select line, 'no role: neither users.csv nor roles.csv gives one' from stage_users where role is null""");
+					select line, 'no-role', '{}'::text[] from stage_users where role is null""");
 			warn("users.csv", "role", """
-					select line, 'the role "' || role || '" has no place in Homeroom; the user is not imported'
+					select line, 'user-role-not-imported', array[role]
 					from stage_users where role is not null and kind is null""");
 			error("users.csv", "orgSourcedIds", """
-					select uo.line, unknown('org', uo.org_sourced_id) from stage_user_orgs uo
+					select uo.line, 'unknown.org', array[uo.org_sourced_id] from stage_user_orgs uo
 					where uo.file = 'users.csv' and not exists (select 1 from org_ref r where r.sourced_id = uo.org_sourced_id)""");
 			error("roles.csv", "orgSourcedId", """
-					select uo.line, unknown('org', uo.org_sourced_id) from stage_user_orgs uo
+					select uo.line, 'unknown.org', array[uo.org_sourced_id] from stage_user_orgs uo
 					where uo.file = 'roles.csv' and not exists (select 1 from org_ref r where r.sourced_id = uo.org_sourced_id)""");
 			error("roles.csv", "userSourcedId", """
-					select r.line, unknown('user', r.user_sourced_id) from stage_roles r
+					select r.line, 'unknown.user', array[r.user_sourced_id] from stage_roles r
 					where not exists (select 1 from user_ref u where u.sourced_id = r.user_sourced_id)""");
 			error("users.csv", "orgSourcedIds", """
-					select u.line, 'a student must belong to a school; none of their orgs is one' from stage_users u
+					select u.line, 'student-without-school', '{}'::text[] from stage_users u
 					where u.kind = 'student' and u.status is distinct from 'tobedeleted'
 					  and not exists (select 1 from stage_user_orgs uo join org_ref r on r.sourced_id = uo.org_sourced_id
 					                  where uo.user_sourced_id = u.sourced_id and r.type = 'school')""");
 			error("users.csv", "agentSourcedIds", """
-					select u.line, unknown('user', trim(a.agent)) from stage_users u,
+					select u.line, 'unknown.user', array[trim(a.agent)] from stage_users u,
 					  unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent)
 					where trim(a.agent) <> '' and not exists (select 1 from user_ref r where r.sourced_id = trim(a.agent))""");
 			warn("users.csv", "agentSourcedIds", """
-					select u.line, '"' || trim(a.agent) || '" is a ' || coalesce(case r.kind when 'staff' then 'member of staff' else r.kind end, 'user Homeroom does not import')
-					       || ', not a ' || case when u.kind = 'student' then 'guardian' else 'student' end || '; no link made'
+					select u.line, 'agent-of-' || u.kind || '.' || coalesce(r.kind, 'not-imported'), array[trim(a.agent)]
 					from stage_users u cross join lateral unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent)
 					join user_ref r on r.sourced_id = trim(a.agent)
 					where u.kind in ('student', 'guardian') and r.kind is distinct from
 					      case when u.kind = 'student' then 'guardian' else 'student' end""");
 			error("users.csv", "email", """
-					select line, 'the e-mail address ' || email || ' is also given to another member of staff (line ' || first || ')'
+					select line, 'staff-email-twice', array[email, first::text]
 					from (select line, email, min(line) over (partition by email) as first from stage_users
 					      where kind = 'staff' and email is not null) d where line <> first""");
 			error("users.csv", "email", """
-					select u.line, 'the e-mail address ' || u.email || ' belongs to another member of staff'
+					select u.line, 'staff-email-taken', array[u.email]
 					from stage_users u
 					where u.kind = 'staff' and u.email is not null
 					  and exists (select 1 from directory.staff s where s.email = u.email and s.source_id <> u.sourced_id)""");
 			error("enrollments.csv", "classSourcedId", """
-					select e.line, unknown('class', e.class_sourced_id) from stage_enrollments e
+					select e.line, 'unknown.class', array[e.class_sourced_id] from stage_enrollments e
 					where not exists (select 1 from stage_classes c where c.sourced_id = e.class_sourced_id)
 					  and not exists (select 1 from directory.section c where c.source_id = e.class_sourced_id)""");
 			error("enrollments.csv", "schoolSourcedId", notASchool("stage_enrollments", "school_sourced_id"));
 			error("enrollments.csv", "userSourcedId", """
-					select e.line, unknown('user', e.user_sourced_id) from stage_enrollments e
+					select e.line, 'unknown.user', array[e.user_sourced_id] from stage_enrollments e
 					where not exists (select 1 from user_ref r where r.sourced_id = e.user_sourced_id)""");
 			error("enrollments.csv", "role", """
-					select e.line, 'enrols "' || e.user_sourced_id || '" as a ' || e.role || ', but users.csv makes them a '
-					       || coalesce(case r.kind when 'staff' then 'member of staff' else r.kind end, 'user Homeroom does not import')
+					select e.line, 'enrolled-as.' || coalesce(r.kind, 'not-imported'), array[e.user_sourced_id, e.role]
 					from stage_enrollments e join user_ref r on r.sourced_id = e.user_sourced_id
 					where (e.role = 'student' and r.kind is distinct from 'student')
 					   or (e.role in ('teacher', 'aide') and r.kind is distinct from 'staff')""");
 			warn("enrollments.csv", "role", """
-					select line, 'the role "' || role || '" in a class has no place in Homeroom; not imported'
+					select line, 'class-role-not-imported', array[role]
 					from stage_enrollments where role not in ('student', 'teacher', 'aide')""");
 			error("enrollments.csv", "endDate", """
-					select line, 'ends (' || end_date || ') before it begins (' || begin_date || ')'
+					select line, 'enrolment-ends-before-start', array[end_date::text, begin_date::text]
 					from stage_enrollments where end_date < begin_date""");
 			error("demographics.csv", "sourcedId", """
-					select d.line, '"' || d.sourced_id || '" names no student in users.csv or in Homeroom'
+					select d.line, 'unknown.demographics-student', array[d.sourced_id]
 					from stage_demographics d
 					where not exists (select 1 from user_ref r where r.sourced_id = d.sourced_id and r.kind = 'student')""");
 			warn("orgs.csv", "type", """
-					select line, 'an org of type ' || type || ' is not a school; classes and users cannot belong to it'
+					select line, 'org-type-not-read', array[type]
 					from stage_orgs where type not in ('school', 'district')""");
 			warn("orgs.csv", "type", """
-					select line, 'a second district; only the first (line ' || first || ') is read'
+					select line, 'second-district', array[first::text]
 					from (select line, min(line) over () as first from stage_orgs where type = 'district') d
 					where line <> first""");
 		}
 
 		private String notASchool(String table, String column) {
 			return """
-					select x.line, case when r.sourced_id is null then unknown('org', x.%2$s)
-					                    else '"' || x.%2$s || '" is an org of type ' || r.type || ', not a school' end
+					select x.line, case when r.sourced_id is null then 'unknown.org' else 'org-not-a-school' end,
+					       array[x.%2$s] || case when r.sourced_id is null then '{}'::text[] else array[r.type] end
 					from %1$s x left join org_ref r on r.sourced_id = x.%2$s
 					where r.type is distinct from 'school'""".formatted(table, column);
 		}
@@ -561,8 +557,7 @@ class RosterImporter {
 			// Failing all of those, the school year is made from the schoolYear column itself, which
 			// 1.1 and 1.2 require: real delta files often send a term without its year.
 			warn("academicSessions.csv", "schoolYear", """
-					select s.line, 'no schoolYear session holds this session; the school year "' || s.school_year
-					       || '" is made from this column'
+					select s.line, 'school-year-from-column', array[s.school_year]
 					from stage_academic_sessions s join term_year t using (sourced_id)
 					where t.school_year_id is null and s.school_year is not null""");
 			touch("schoolYears", """
@@ -580,7 +575,7 @@ class RosterImporter {
 					from stage_academic_sessions s, directory.school_year y
 					where t.school_year_id is null and s.sourced_id = t.sourced_id and y.source_id = 'schoolYear:' || s.school_year""");
 			error("academicSessions.csv", "parentSourcedId", """
-					select line, 'no school year holds this session: give a parentSourcedId or a schoolYear session of the same year'
+					select line, 'no-school-year', '{}'::text[]
 					from term_year where school_year_id is null""");
 			if (issues.hasErrors()) {
 				return;
@@ -718,8 +713,7 @@ class RosterImporter {
 
 		private void applyGuardians() {
 			conflict("users.csv", "metadata.language", """
-					select u.line, 'guardian "' || u.sourced_id || '" chose ' || g.preferred_language
-					       || ' and the SIS sends ' || u.language || '; kept ' || g.preferred_language
+					select u.line, 'language-kept', array[u.sourced_id, g.preferred_language, u.language]
 					from stage_users u join directory.guardian g on g.source_id = u.sourced_id
 					join directory.family_edit fe on fe.guardian_id = g.id and fe.field_group = 'LANGUAGE'
 					where u.kind = 'guardian' and u.language is not null and u.language <> g.preferred_language""");
@@ -752,8 +746,9 @@ class RosterImporter {
 					order by sg.guardian_id, c.kind, c.value, c.position""");
 			sql("create index on sis_contact (guardian_id)");
 			conflict("users.csv", "email, phone, sms", """
-					select sg.line, 'guardian "' || sg.sourced_id || '" edited their contacts: kept '
-					       || coalesce(cur.contacts, 'none') || '; the SIS sends ' || coalesce(sis.contacts, 'none')
+					select sg.line, 'contacts-kept' || case when cur.contacts is null then '.none-kept' when sis.contacts is null then '.none-sent'
+					                             else '' end,
+					       array[sg.sourced_id, coalesce(cur.contacts, ''), coalesce(sis.contacts, '')]
 					from sis_guardian sg
 					left join lateral (select string_agg(c.value, ', ' order by c.value) as contacts from directory.contact_point c
 					                   where c.guardian_id = sg.guardian_id) cur on true
@@ -968,30 +963,40 @@ class RosterImporter {
 		}
 
 		private void error(String file, String column, String query) {
-			report(query, (line, message) -> issues.error(file, line, column, message));
+			report(query, (line, name, arguments) -> issues.error(file, line, column, name, arguments));
 		}
 
 		private void warn(String file, String column, String query) {
-			report(query, (line, message) -> issues.warn(file, line, column, message));
+			report(query, (line, name, arguments) -> issues.warn(file, line, column, name, arguments));
 		}
 
 		private void conflict(String file, String column, String query) {
-			report(query, (line, message) -> issues.conflict(file, line, column, message));
+			report(query, (line, name, arguments) -> issues.conflict(file, line, column, name, arguments));
 		}
 
-		private void report(String query, java.util.function.BiConsumer<Integer, String> into) {
+		/**
+		 * Runs a check that selects, per defect, its line, the key of its words after
+		 * {@code imports.issue.} and the {@code text[]} of values they quote.
+		 */
+		private void report(String query, Finding into) {
 			long started = System.nanoTime();
-			jdbc.sql("select * from (" + query.replace("unknown(", "pg_temp.unknown(") + ") found order by 1 limit " + (Issues.MAX_LISTED + 1))
+			jdbc.sql("select * from (" + query + ") found order by 1 limit " + (Issues.MAX_LISTED + 1))
 				.params(parameters())
 				.query((rs, row) -> {
+					String[] arguments = (String[]) rs.getArray(3).getArray();
 					// A value that could not be read is reported where it was read; no second word here.
-					if (rs.getString(2) != null) {
-						into.accept(rs.getInt(1), rs.getString(2));
+					if (rs.getString(2) != null && !Arrays.asList(arguments).contains(null)) {
+						into.accept(rs.getInt(1), rs.getString(2), List.of(arguments));
 					}
 					return row;
 				})
 				.list();
 			timed("check", query, started);
+		}
+
+		private interface Finding {
+
+			void accept(int line, String name, List<String> arguments);
 		}
 
 		private void sql(String statement) {

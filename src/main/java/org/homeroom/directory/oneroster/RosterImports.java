@@ -30,6 +30,7 @@ import jakarta.annotation.PreDestroy;
 import org.homeroom.directory.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -63,6 +64,8 @@ public class RosterImports {
 
 	private final JsonMapper json;
 
+	private final MessageSource messages;
+
 	/**
 	 * One import at a time per node; the importer's advisory lock orders them across nodes. A
 	 * thread of its own rather than the shared task executor, so that a long import never delays
@@ -89,11 +92,12 @@ public class RosterImports {
 		return thread;
 	});
 
-	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json) {
+	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.clock = clock;
 		this.json = json;
+		this.messages = messages;
 		heartbeat.scheduleWithFixedDelay(this::beatAndSweep, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
 	}
 
@@ -189,7 +193,7 @@ public class RosterImports {
 			}
 			catch (ZipException ex) {
 				finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(),
-						List.of(new Issue(sourceName, null, null, ex.getMessage())), List.of(),
+						List.of(unreadable(sourceName, ex)), List.of(),
 						"The upload is not a OneRoster zip; nothing was changed"));
 				return;
 			}
@@ -202,6 +206,12 @@ public class RosterImports {
 		finally {
 			delete(work);
 		}
+	}
+
+	/** A damaged zip's own words, from the JDK, are in English whatever the reader's language. */
+	private static Issue unreadable(String sourceName, ZipException ex) {
+		return ex instanceof RosterArchive.NotARosterZip notARosterZip ? notARosterZip.issue(sourceName)
+				: Issue.of(sourceName, null, null, "damaged-zip", List.of(String.valueOf(ex.getMessage())));
 	}
 
 	private void run(UUID id, Path folder, boolean dryRun, boolean force) {
@@ -294,9 +304,18 @@ public class RosterImports {
 		return new RosterImportView(rs.getObject("id", UUID.class), rs.getString("status"), rs.getBoolean("dry_run"),
 				rs.getBoolean("forced"), rs.getString("source_name"), rs.getString("started_by"),
 				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
-				json.readValue(rs.getString("counts"), COUNTS), json.readValue(rs.getString("warnings"), ISSUES),
-				json.readValue(rs.getString("errors"), ISSUES), json.readValue(rs.getString("conflicts"), ISSUES),
+				json.readValue(rs.getString("counts"), COUNTS), issues(rs.getString("warnings")),
+				issues(rs.getString("errors")), issues(rs.getString("conflicts")),
 				rs.getString("reason"));
+	}
+
+	/**
+	 * Issues as stored, with their English words rendered now rather than kept: the record holds
+	 * each issue's key and values, so that a page renders it in its reader's language and a
+	 * corrected English text reaches past imports too.
+	 */
+	private List<Issue> issues(String stored) {
+		return json.readValue(stored, ISSUES).stream().map(issue -> issue.inEnglish(messages)).toList();
 	}
 
 	private static void delete(Path work) {

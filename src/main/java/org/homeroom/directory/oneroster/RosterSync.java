@@ -320,7 +320,8 @@ class RosterSync {
 					.params(sha256, name, id, Timestamp.from(clock.instant()))
 					.update();
 				if (recorded == 1 && outcome.rejected()) {
-					events.publishEvent(new RosterSyncFailed(problemOf(outcome), name, id, clock.instant()));
+					events.publishEvent(new RosterSyncFailed(problemOf(outcome), name, id, clock.instant(),
+							RosterImporter.GUARD_PERCENT));
 				}
 			});
 		}
@@ -392,7 +393,7 @@ class RosterSync {
 				.update();
 			if (before == null) {
 				events.publishEvent(new RosterSyncFailed(RosterSyncFailed.Problem.FOLDER_UNAVAILABLE,
-						folder.toString(), null, clock.instant()));
+						folder.toString(), null, clock.instant(), RosterImporter.GUARD_PERCENT));
 			}
 		});
 	}

@@ -62,7 +62,7 @@ final class Stager {
 				reader.reset();
 			}
 			else {
-				issues.warn(name, 1, null, "starts with a byte order mark; read past it");
+				issues.warn(name, 1, null, "byte-order-mark");
 			}
 			return stage(file, name, reader);
 		}
@@ -73,19 +73,19 @@ final class Stager {
 		try (CSVParser parser = CSVParser.parse(reader, format)) {
 			var records = parser.iterator();
 			if (!records.hasNext()) {
-				issues.error(name, 1, null, "is empty: a header line is required");
+				issues.error(name, 1, null, "empty-file");
 				return 0;
 			}
 			List<String> header = records.next().toList().stream().map(String::strip).toList();
 			if ("\r\n".equals(parser.getFirstEndOfLine())) {
-				issues.warn(name, 1, null, "has Windows (CRLF) line endings; read as usual");
+				issues.warn(name, 1, null, "crlf");
 			}
 			int width = header.size();
 			while (width > 0 && header.get(width - 1).isEmpty()) {
 				width--;
 			}
 			if (width < header.size()) {
-				issues.warn(name, 1, null, "header ends in empty fields; they are not read");
+				issues.warn(name, 1, null, "header-ends-empty");
 			}
 			Map<String, Integer> positions = positions(name, header.subList(0, width));
 			List<Column> present = new ArrayList<>();
@@ -94,7 +94,7 @@ final class Stager {
 				Integer position = positions.get(column.header());
 				if (position == null) {
 					if (column.isRequiredIn(version)) {
-						issues.error(name, 1, column.header(), "a required column is missing");
+						issues.error(name, 1, column.header(), "required-column-missing");
 					}
 					continue;
 				}
@@ -148,7 +148,7 @@ final class Stager {
 		}
 		catch (java.io.UncheckedIOException ex) {
 			// Commons CSV reports a broken quote as an unchecked exception naming the line.
-			issues.error(name, null, null, "cannot be read as CSV: " + ex.getMessage());
+			issues.error(name, null, null, "unreadable-csv-because", String.valueOf(ex.getMessage()));
 			return 0;
 		}
 	}
@@ -157,7 +157,7 @@ final class Stager {
 		Map<String, Integer> positions = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			if (positions.putIfAbsent(header.get(i), i) != null && !header.get(i).isEmpty()) {
-				issues.error(name, 1, header.get(i), "this column appears twice");
+				issues.error(name, 1, header.get(i), "column-twice");
 			}
 		}
 		return positions;
@@ -168,7 +168,7 @@ final class Stager {
 			boolean known = header.isEmpty() || header.startsWith("metadata.")
 					|| file.columns().stream().anyMatch(column -> column.header().equals(header));
 			if (!known) {
-				issues.warn(name, 1, header, "not a OneRoster column; not read");
+				issues.warn(name, 1, header, "unknown-column");
 			}
 		}
 	}
@@ -180,18 +180,19 @@ final class Stager {
 		}
 		for (int i = width; i < record.size(); i++) {
 			if (!record.get(i).isBlank()) {
-				issues.error(name, line, null, "has " + record.size() + " fields, but the header names " + width);
+				issues.error(name, line, null, "too-many-fields", Integer.toString(record.size()),
+						Integer.toString(width));
 				return;
 			}
 		}
-		issues.warn(name, line, null, "ends in an empty field the header does not name (a trailing comma); ignored");
+		issues.warn(name, line, null, "trailing-comma");
 	}
 
 	private void read(String file, int line, Column column, String raw, Map<String, String> values) {
 		String value = raw.strip();
 		if (value.isEmpty()) {
 			if (column.isRequiredIn(version) && column.type() != Column.Type.KNOWN) {
-				issues.error(file, line, column.header(), "a value is required");
+				issues.error(file, line, column.header(), "value-required");
 			}
 			return;
 		}
@@ -208,13 +209,13 @@ final class Stager {
 					values.put(stage, EmailAddress.of(value).value());
 				}
 				else {
-					issues.warn(file, line, column.header(), "not an e-mail address; left out");
+					issues.warn(file, line, column.header(), "not-email");
 				}
 			}
 			case PHONE -> {
 				PhoneNumber phone = PhoneNumber.parse(value, defaultRegion);
 				if (!phone.valid()) {
-					issues.warn(file, line, column.header(), "not a valid phone number; kept, but nothing is sent to it");
+					issues.warn(file, line, column.header(), "not-phone");
 				}
 				values.put(stage, phone.value());
 				values.put(stage + "_valid", Boolean.toString(phone.valid()));
@@ -222,14 +223,14 @@ final class Stager {
 			case GRADE -> {
 				String first = value.split(",")[0];
 				Grade.normalise(first).ifPresentOrElse(grade -> values.put(stage, grade),
-						() -> issues.warn(file, line, column.header(), "not a OneRoster grade; read as Other"));
+						() -> issues.warn(file, line, column.header(), "not-grade"));
 			}
 			case LANGUAGE -> {
 				try {
 					values.put(stage, LanguageTag.of(value).value());
 				}
 				catch (IllegalArgumentException ex) {
-					issues.warn(file, line, column.header(), "not a BCP 47 language tag; left out");
+					issues.warn(file, line, column.header(), "not-language");
 				}
 			}
 		}
@@ -243,12 +244,12 @@ final class Stager {
 		}
 		for (String choice : column.choices()) {
 			if (choice.equalsIgnoreCase(value)) {
-				issues.warn(file, line, column.header(), "\"" + value + "\" is in the wrong case; read as \"" + choice + "\"");
+				issues.warn(file, line, column.header(), "wrong-case", value, choice);
 				return choice;
 			}
 		}
 		issues.error(file, line, column.header(),
-				"\"" + value + "\" is not one of " + String.join(", ", column.choices()));
+				"not-a-choice", value, String.join(", ", column.choices()));
 		return null;
 	}
 
@@ -257,14 +258,14 @@ final class Stager {
 			return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE).toString();
 		}
 		catch (DateTimeParseException ex) {
-			issues.error(file, line, column.header(), "\"" + value + "\" is not a date (YYYY-MM-DD)");
+			issues.error(file, line, column.header(), "not-date", value);
 			return null;
 		}
 	}
 
 	private void dateTime(String file, int line, Column column, String value) {
 		if (BARE_DATE.matcher(value).matches() && date(file, line, column, value) != null) {
-			issues.warn(file, line, column.header(), "a date where a date and time is expected; read as that day");
+			issues.warn(file, line, column.header(), "date-for-date-time");
 			return;
 		}
 		try {
@@ -272,7 +273,7 @@ final class Stager {
 		}
 		catch (DateTimeParseException ex) {
 			issues.error(file, line, column.header(),
-					"\"" + value + "\" is not a date and time (YYYY-MM-DDThh:mm:ssZ)");
+					"not-date-time", value);
 		}
 	}
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -109,6 +110,27 @@ class RosterImportApiIntegrationTests {
 		assertThat((String) JsonPath.read(done, "$.errors[0].file")).isEqualTo("enrollments.csv");
 		assertThat((Integer) JsonPath.read(done, "$.errors[0].line")).isEqualTo(5);
 		assertThat((String) JsonPath.read(done, "$.errors[0].column")).isEqualTo("userSourcedId");
+		assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("imports.issue.unknown.user");
+		assertThat((List<String>) JsonPath.read(done, "$.errors[0].arguments")).containsExactly("st99");
+		assertThat((String) JsonPath.read(done, "$.errors[0].message"))
+			.isEqualTo("\"st99\" names no user, in these files or in Homeroom");
+	}
+
+	@Test
+	void aRepeatedWarningCountsItsRowsAndTheApiSpeaksEnglishWhateverTheCallersLanguage() throws Exception {
+		byte[] trailingCommas = RosterSet.riverside().change("users.csv",
+				lines -> lines.stream().map(line -> line.startsWith("st0") ? line + "," : line).toList()).zip();
+
+		String id = upload(trailingCommas, "");
+		awaitOutcome(id);
+		String done = mvc.perform(get("/api/v1/imports/" + id).with(admin()).header("Accept-Language", "es"))
+			.andReturn().getResponse().getContentAsString();
+
+		String warning = "$.warnings[?(@.code == 'imports.issue.trailing-comma')]";
+		assertThat((List<Integer>) JsonPath.read(done, warning + ".rows")).containsExactly(9);
+		assertThat((List<Integer>) JsonPath.read(done, warning + ".line")).containsExactly(3);
+		assertThat((List<String>) JsonPath.read(done, warning + ".message")).containsExactly(
+				"ends in an empty field the header does not name (a trailing comma); ignored (9 rows, the first on this line)");
 	}
 
 	@Test
@@ -116,6 +138,8 @@ class RosterImportApiIntegrationTests {
 		String done = awaitOutcome(uploadBytes("not a zip".getBytes(StandardCharsets.UTF_8)));
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((String) JsonPath.read(done, "$.reason")).contains("not a OneRoster zip");
+		assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("imports.issue.not-a-zip");
+		assertThat((String) JsonPath.read(done, "$.errors[0].message")).isEqualTo("is not a zip file, or holds nothing");
 
 		mvc.perform(multipart("/api/v1/imports/oneroster").with(admin()))
 			.andExpect(status().isBadRequest())

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
@@ -67,6 +68,8 @@ class RosterImportPagesIntegrationTests {
 			.param("force", "true").with(admin()).with(csrf()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(unconfirmed.select("#confirmForce-error").text()).startsWith("Confirm that the deactivations are intended");
+		assertThat(unconfirmed.select("label[for=force]").text())
+			.isEqualTo("Import even if it deactivates more than " + RosterImporter.GUARD_PERCENT + "% of students or guardians");
 		assertThat(jdbc.sql("select count(*) from directory.roster_import").query(Long.class).single()).isZero();
 	}
 
@@ -81,10 +84,49 @@ class RosterImportPagesIntegrationTests {
 
 		assertThat(result.select("#outcome .alert--error").text()).contains("The import was refused and nothing was changed.",
 				"The files have errors, listed below.");
+		// The value the files hold is isolated (U+2068 … U+2069), as <bdi> would, in any language.
 		assertThat(result.select("#errors-title + .table-wrap tbody tr td").eachText())
-			.containsExactly("enrollments.csv", "6", "beginDate", "\"1/05/2023\" is not a date (YYYY-MM-DD)");
+			.containsExactly("enrollments.csv", "6", "beginDate", "\"\u20681/05/2023\u2069\" is not a date (YYYY-MM-DD)");
 		assertThat(page(location + "?lang=es").select("#outcome .alert--error").text())
 			.contains("La importación se rechazó", "Los archivos tienen errores");
+	}
+
+	@Test
+	void aSpanishReaderReadsEachIssueInSpanish() throws Exception {
+		byte[] broken = RosterSet.riverside()
+			.replaceLine("enrollments.csv", "e-st03,", "e-st03,,,k-nowhere,s1,st03,student,false,2026-08-20,2026-12-18")
+			.change("classes.csv", lines -> List.of(lines.get(0) + ",vendorRoom", lines.get(1) + ",R12"))
+			.zip();
+		String location = mvc.perform(multipart("/admin/imports").file(zip(broken)).with(admin()).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		awaitResult(location);
+
+		Document spanish = page(location + "?lang=es");
+
+		assertThat(spanish.select("#errors-title + .table-wrap tbody tr td").eachText()).containsExactly("enrollments.csv",
+				"5", "classSourcedId",
+				"\"\u2068k-nowhere\u2069\" no corresponde a ninguna clase, ni en estos archivos ni en Homeroom");
+		assertThat(spanish.select("#warnings-title + .table-wrap tbody td.cell--text").eachText())
+			.contains("no es una columna de OneRoster; no se lee");
+		assertThat(spanish.select("#outcome td.cell--text bdi")).as("no issue is shown as English data").isEmpty();
+	}
+
+	@Test
+	void anImportRecordedBeforeIssuesHadCodesShowsItsEnglishWordsAsTheyAre() throws Exception {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, heartbeat_at, finished_at, status, dry_run, forced, source_name,
+				                                     started_by, errors, reason)
+				values (cast(? as uuid), now(), now(), now(), 'REJECTED', false, false, 'nightly.zip', 'admin@district.test',
+				        cast(? as jsonb), 'The files have errors; nothing was changed')""")
+			.params(id, """
+					[{"file": "users.csv", "line": 4, "column": "role", "message": "no role: neither users.csv nor roles.csv gives one"}]""")
+			.update();
+
+		Document spanish = page("/admin/imports/" + id + "?lang=es");
+
+		assertThat(spanish.select("#errors-title + .table-wrap tbody td.cell--text bdi[dir=ltr][lang=en]").text())
+			.isEqualTo("no role: neither users.csv nor roles.csv gives one");
 	}
 
 	@Test

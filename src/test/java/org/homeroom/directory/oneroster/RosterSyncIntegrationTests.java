@@ -186,7 +186,7 @@ class RosterSyncIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from directory.student where active").query(Long.class).single())
 			.isEqualTo(RosterSet.STUDENTS);
 		assertThat(body(mailTo("english.admin@district.test"))).contains("stopped before importing smaller.zip",
-				"confirm the large deactivation");
+				"more than " + RosterImporter.GUARD_PERCENT + "% of the students", "confirm the large deactivation");
 	}
 
 	@Test
