@@ -39,7 +39,7 @@ class RosterSyncNotifications {
 			Locale locale = Locale.forLanguageTag(admin.preferredLanguage().value());
 			mail.send(admin.username(), messages.getMessage("imports.sync.mail.subject", null, locale),
 					messages.getMessage("imports.sync.mail." + failure.problem().name(),
-							new Object[] { admin.displayName(), failure.source(), link, failure.guardPercent() }, locale));
+							new Object[] { admin.displayName(), failure.source(), link, failure.guardPercent(), failure.tries() }, locale));
 		}
 	}
 }

@@ -13,8 +13,10 @@ import java.util.UUID;
  * @param at when the run found it
  * @param guardPercent the share of the active students or guardians that an import may deactivate
  *     unconfirmed, which a file that {@link Problem#NEEDS_CONFIRMATION needs confirmation} exceeds
+ * @param tries how many times the sync tries a file before it gives up on one that {@link Problem#FAILED failed}
  */
-public record RosterSyncFailed(Problem problem, String source, UUID importId, Instant at, Integer guardPercent) {
+public record RosterSyncFailed(Problem problem, String source, UUID importId, Instant at, Integer guardPercent,
+		Integer tries) {
 
 	public enum Problem {
 
@@ -28,6 +30,12 @@ public record RosterSyncFailed(Problem problem, String source, UUID importId, In
 		 * The import would deactivate more records than the guard allows; nothing was changed
 		 * until an administrator imports it again, confirmed.
 		 */
-		NEEDS_CONFIRMATION
+		NEEDS_CONFIRMATION,
+
+		/**
+		 * The import failed before it finished, for no fault found in the file, as many times as
+		 * the sync tries; nothing was changed, and the file is not tried again.
+		 */
+		FAILED
 	}
 }

@@ -312,9 +312,6 @@ class RosterImporter {
 			// and a plan made for the empty directory of yesterday is quadratic today.
 			analyze("school", "student", "guardian", "staff", "section", "contact_point", "guardianship", "enrolment",
 					"section_enrolment", "staff_assignment");
-			sql("""
-					create or replace function pg_temp.unknown(kind text, id text) returns text language sql immutable as
-					$$ select '"' || id || '" names no ' || kind || ', in these files or in Homeroom' $$""");
 			// 1.2 moved roles into roles.csv: a user's role is their primary one there.
 			if (version.equals("1.2")) {
 				sql("""

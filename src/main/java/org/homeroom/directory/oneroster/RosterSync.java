@@ -60,6 +60,9 @@ class RosterSync {
 	/** A set changed more recently than this may still be being written; it waits for the next run. */
 	static final Duration SETTLE = Duration.ofMinutes(1);
 
+	/** How many looks try a set whose import fails for no fault of its files before it is given up. */
+	static final int TRIES = 3;
+
 	/** One run at a time across the cluster, whether it was due or asked for. */
 	private static final long LOCK = 0x526f737453796e63L;
 
@@ -310,8 +313,12 @@ class RosterSync {
 			UUID id = zip ? imports.importZip(STARTED_BY, copy, name) : imports.importFolder(STARTED_BY, copy, false, false);
 			RosterImportView outcome = imports.find(id).orElseThrow();
 			if (outcome.failedForNoFaultOfTheFiles()) {
-				log.warn("Roster sync could not import {} (import {}); it is tried again at the next run", name, id);
-				return;
+				int failures = failedAgain(sha256, name, id);
+				if (failures < TRIES) {
+					log.warn("Roster sync could not import {} (import {}); it is tried again at the next run", name, id);
+					return;
+				}
+				log.warn("Roster sync could not import {} (import {}) at {} tries; it is not tried again", name, id, failures);
 			}
 			transactions.executeWithoutResult(status -> {
 				int recorded = jdbc.sql("""
@@ -321,7 +328,7 @@ class RosterSync {
 					.update();
 				if (recorded == 1 && outcome.rejected()) {
 					events.publishEvent(new RosterSyncFailed(problemOf(outcome), name, id, clock.instant(),
-							RosterImporter.GUARD_PERCENT));
+							RosterImporter.GUARD_PERCENT, TRIES));
 				}
 			});
 		}
@@ -367,6 +374,19 @@ class RosterSync {
 		return Hex.encodeHexString(digest.digest());
 	}
 
+	/** @return how many times the set has failed so, this time included */
+	private int failedAgain(String sha256, String name, UUID importId) {
+		return jdbc.sql("""
+				insert into directory.roster_sync_failure as f (sha256, file_name, failures, last_import_id, last_failed_at)
+				values (?, ?, 1, ?, ?)
+				on conflict (sha256) do update set file_name = excluded.file_name, failures = f.failures + 1,
+				  last_import_id = excluded.last_import_id, last_failed_at = excluded.last_failed_at
+				returning failures""")
+			.params(sha256, name, importId, Timestamp.from(clock.instant()))
+			.query(Integer.class)
+			.single();
+	}
+
 	private boolean imported(String sha256) {
 		return jdbc.sql("select exists (select 1 from directory.roster_sync_file where sha256 = ?)")
 			.param(sha256)
@@ -376,6 +396,9 @@ class RosterSync {
 
 	/** Stopped by the deactivation guard: counts but no errors, and nothing changed until confirmed. */
 	private static RosterSyncFailed.Problem problemOf(RosterImportView outcome) {
+		if (outcome.failedForNoFaultOfTheFiles()) {
+			return RosterSyncFailed.Problem.FAILED;
+		}
 		return outcome.errors().isEmpty() && !outcome.counts().isEmpty() ? RosterSyncFailed.Problem.NEEDS_CONFIRMATION
 				: RosterSyncFailed.Problem.REJECTED;
 	}
@@ -393,7 +416,7 @@ class RosterSync {
 				.update();
 			if (before == null) {
 				events.publishEvent(new RosterSyncFailed(RosterSyncFailed.Problem.FOLDER_UNAVAILABLE,
-						folder.toString(), null, clock.instant(), RosterImporter.GUARD_PERCENT));
+						folder.toString(), null, clock.instant(), RosterImporter.GUARD_PERCENT, TRIES));
 			}
 		});
 	}

@@ -247,6 +247,54 @@ class RosterSyncIntegrationTests {
 	}
 
 	@Test
+	void anImportThatFailsForNoFaultOfTheFileIsTriedAgainAtTheNextLook() throws IOException {
+		settled(drop.resolve("monday.zip"), RosterSet.riverside().zip());
+		sync.change(ADMIN, drop.toString(), 60, true);
+		databaseRefusesStudents(true);
+		try {
+			sync.runNow();
+		}
+		finally {
+			databaseRefusesStudents(false);
+		}
+		assertThat(jdbc.sql("select file_name from directory.roster_sync_file").query(String.class).list()).isEmpty();
+
+		sync.runNow();
+
+		assertThat(jdbc.sql("select status from directory.roster_import order by started_at").query(String.class).list())
+			.containsExactly("REJECTED", "COMPLETED");
+		assertThat(jdbc.sql("select count(*) from directory.student where active").query(Long.class).single())
+			.isEqualTo(RosterSet.STUDENTS);
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void anImportThatKeepsFailingIsGivenUpAtTheThirdTryAndTheAdministratorsAreTold() throws Exception {
+		settled(drop.resolve("monday.zip"), RosterSet.riverside().zip());
+		sync.change(ADMIN, drop.toString(), 60, true);
+		databaseRefusesStudents(true);
+		try {
+			sync.runNow();
+			sync.runNow();
+			assertThat(imports()).isEqualTo(2);
+			assertThat(smtp.getReceivedMessages()).isEmpty();
+
+			sync.runNow();
+			sync.runNow();
+		}
+		finally {
+			databaseRefusesStudents(false);
+		}
+
+		assertThat(imports()).isEqualTo(RosterSync.TRIES);
+		assertThat(jdbc.sql("select file_name from directory.roster_sync_file").query(String.class).list())
+			.containsExactly("monday.zip");
+		assertThat(body(mailTo("english.admin@district.test")))
+			.contains("tried to import monday.zip 3 times", "will not be tried again");
+		assertThat(body(mailTo("spanish.admin@district.test"))).contains("intentó importar monday.zip 3 veces");
+	}
+
+	@Test
 	void aZipStillBeingWrittenWaitsForALaterRun() throws IOException {
 		Files.write(drop.resolve("arriving.zip"), RosterSet.riverside().zip());
 		sync.change(ADMIN, drop.toString(), 60, true);
@@ -367,6 +415,25 @@ class RosterSyncIntegrationTests {
 	private static void settled(Path file, byte[] content) throws IOException {
 		Files.write(file, content);
 		Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+	}
+
+	/**
+	 * A database in trouble, as far as the import can tell: every insert of a student fails, which
+	 * no file can cause or correct.
+	 */
+	private void databaseRefusesStudents(boolean refuses) {
+		if (refuses) {
+			jdbc.sql("""
+					create function directory.refuse_students() returns trigger language plpgsql
+					as $$ begin raise exception 'could not extend file: No space left on device'; end $$""").update();
+			jdbc.sql("""
+					create trigger refuse_students before insert on directory.student
+					for each statement execute function directory.refuse_students()""").update();
+		}
+		else {
+			jdbc.sql("drop trigger refuse_students on directory.student").update();
+			jdbc.sql("drop function directory.refuse_students()").update();
+		}
 	}
 
 	/** A folder of files the SIS finished writing a while ago. */
