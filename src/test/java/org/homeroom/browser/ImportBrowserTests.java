@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.homeroom.ServerTest;
@@ -71,6 +72,24 @@ class ImportBrowserTests {
 		assertThat(browser.driver().findElement(By.cssSelector("table tbody")).getText()).contains(zip.getFileName().toString());
 		browser.checkPage("imports-history", browser.message("imports.title"));
 		Files.delete(zip);
+
+		// A large import takes minutes; its page says how far it has got meanwhile.
+		UUID running = UUID.randomUUID();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by, phase)
+				values (?, now(), now(), 'RUNNING', false, false, 'nightly.zip', 'scheduled sync', 'GUARDIANS')""")
+			.param(running)
+			.update();
+		try {
+			browser.open("/admin/imports/" + running);
+			assertThat(browser.driver().findElement(By.id("import-progress")).getText())
+				.contains(browser.message("imports.phase.GUARDIANS"));
+			browser.checkPage("import-running", browser.message("imports.result.title"));
+		}
+		finally {
+			jdbc.sql("delete from directory.roster_import where id = ?").param(running).update();
+		}
+		browser.open("/admin/imports");
 
 		Path drop = Files.createTempDirectory("drop-");
 		try {

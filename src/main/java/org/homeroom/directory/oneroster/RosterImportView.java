@@ -17,10 +17,12 @@ import org.springframework.context.MessageSource;
  * @param warnings as are errors and conflicts, each with its {@code message} in English, or in the
  *     reader's language once {@link #in} has rendered it for a page
  * @param reason why a rejected import was rejected
+ * @param phase how far a running import has got (READING, CHECKING, SCHOOLS_AND_CLASSES, STUDENTS,
+ *     STAFF, GUARDIANS, LINKS, ENROLMENTS, SUMMING_UP, in that order); null before it begins
  */
 public record RosterImportView(UUID id, String status, boolean dryRun, boolean forced, String sourceName,
 		String startedBy, Instant startedAt, Instant finishedAt, Map<String, ImportCounts> counts,
-		List<Issue> warnings, List<Issue> errors, List<Issue> conflicts, String reason) {
+		List<Issue> warnings, List<Issue> errors, List<Issue> conflicts, String reason, String phase) {
 
 	public boolean running() {
 		return "RUNNING".equals(status);
@@ -37,6 +39,15 @@ public record RosterImportView(UUID id, String status, boolean dryRun, boolean f
 	 */
 	public boolean failedForNoFaultOfTheFiles() {
 		return rejected() && errors.isEmpty() && counts.isEmpty();
+	}
+
+	/** The running import's phase as a step of {@link #phaseCount()}, from 1; 0 before the first. */
+	public int phaseStep() {
+		return phase == null ? 0 : RosterImporter.Phase.valueOf(phase).ordinal() + 1;
+	}
+
+	public int phaseCount() {
+		return RosterImporter.Phase.values().length;
 	}
 
 	/**
@@ -56,7 +67,7 @@ public record RosterImportView(UUID id, String status, boolean dryRun, boolean f
 	/** The same import with each issue's words in the reader's language, for a page. */
 	RosterImportView in(MessageSource messages, Locale locale) {
 		return new RosterImportView(id, status, dryRun, forced, sourceName, startedBy, startedAt, finishedAt, counts,
-				in(warnings, messages, locale), in(errors, messages, locale), in(conflicts, messages, locale), reason);
+				in(warnings, messages, locale), in(errors, messages, locale), in(conflicts, messages, locale), reason, phase);
 	}
 
 	private static List<Issue> in(List<Issue> issues, MessageSource messages, Locale locale) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -80,16 +81,27 @@ class RosterImporter {
 		this.defaultRegion = defaultRegion;
 	}
 
+	/**
+	 * What an import is doing, in the order it does it, so that the page that follows it can say
+	 * how far it has got: on a large district an import takes minutes.
+	 */
+	enum Phase {
+		READING, CHECKING, SCHOOLS_AND_CLASSES, STUDENTS, STAFF, GUARDIANS, LINKS, ENROLMENTS, SUMMING_UP
+	}
+
 	/** What an import did, or would do in a dry run, or why it did nothing. */
 	record Outcome(boolean rejected, Map<String, ImportCounts> counts, List<Issue> warnings, List<Issue> errors,
 			List<Issue> conflicts, String reason) {
 	}
 
-	/** @param folder the set's files, flat, as a zip unpacks them */
-	Outcome run(Path folder, boolean dryRun, boolean force) {
+	/**
+	 * @param folder the set's files, flat, as a zip unpacks them
+	 * @param progress told as the import reaches each phase, from inside its transaction
+	 */
+	Outcome run(Path folder, boolean dryRun, boolean force, Consumer<Phase> progress) {
 		LocalDate today = directory.today();
 		return transactions.execute(status -> {
-			Run run = new Run(folder, today);
+			Run run = new Run(folder, today, progress);
 			Outcome outcome = run.execute(force);
 			if (dryRun || outcome.rejected()) {
 				status.setRollbackOnly();
@@ -111,18 +123,23 @@ class RosterImporter {
 
 		private String version = "1.1";
 
-		Run(Path folder, LocalDate today) {
+		private final Consumer<Phase> progress;
+
+		Run(Path folder, LocalDate today, Consumer<Phase> progress) {
 			this.folder = folder;
 			this.today = today;
+			this.progress = progress;
 		}
 
 		Outcome execute(boolean force) {
 			jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
+			progress.accept(Phase.READING);
 			Map<String, Path> files = files();
 			readManifest(files);
 			stage(files);
 			// Even when some values could not be read, the references are checked, so that one
 			// rejection lists every defect rather than the first kind found.
+			progress.accept(Phase.CHECKING);
 			derive();
 			validate();
 			if (issues.hasErrors()) {
@@ -134,6 +151,7 @@ class RosterImporter {
 			if (issues.hasErrors()) {
 				return rejected("The files have errors; nothing was changed");
 			}
+			progress.accept(Phase.SUMMING_UP);
 			Map<String, ImportCounts> counts = counts();
 			String tooMany = tooManyDeactivated(counts, "students", activeStudents);
 			if (tooMany == null) {
@@ -481,6 +499,7 @@ class RosterImporter {
 		/** Writes the staged records into the directory and notes each record it changes. */
 		private void apply() {
 			sql("create temporary table touched (kind text not null, key text not null, action text not null) on commit drop");
+			progress.accept(Phase.SCHOOLS_AND_CLASSES);
 			applyOrgs();
 			applySessions();
 			applyCourses();
@@ -488,12 +507,17 @@ class RosterImporter {
 			if (issues.hasErrors()) {
 				return;
 			}
+			progress.accept(Phase.STUDENTS);
 			applyStudents();
+			progress.accept(Phase.STAFF);
 			applyStaff();
+			progress.accept(Phase.GUARDIANS);
 			applyGuardians();
 			deactivateUnlisted();
 			analyze("student", "guardian", "staff", "section");
+			progress.accept(Phase.LINKS);
 			applyGuardianships();
+			progress.accept(Phase.ENROLMENTS);
 			applyEnrolments();
 			applyDemographics();
 		}

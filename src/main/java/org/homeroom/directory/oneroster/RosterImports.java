@@ -216,11 +216,29 @@ public class RosterImports {
 
 	private void run(UUID id, Path folder, boolean dryRun, boolean force) {
 		try {
-			finish(id, importer.run(folder, dryRun, force));
+			finish(id, importer.run(folder, dryRun, force, phase -> reached(id, phase)));
 		}
 		catch (RuntimeException ex) {
 			fail(id, ex);
 		}
+	}
+
+	/**
+	 * Notes how far a running import has got. Written from the heartbeat's thread, outside the
+	 * import's transaction (which nobody else sees until it ends), and never after the import
+	 * has finished.
+	 */
+	private void reached(UUID id, RosterImporter.Phase phase) {
+		heartbeat.execute(() -> {
+			try {
+				jdbc.sql("update directory.roster_import set phase = ?, heartbeat_at = ? where id = ? and status = 'RUNNING'")
+					.params(phase.name(), Timestamp.from(clock.instant()), id)
+					.update();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not note how far import {} has got", id, ex);
+			}
+		});
 	}
 
 	private UUID record(String startedBy, String sourceName, boolean dryRun, boolean force) {
@@ -306,7 +324,7 @@ public class RosterImports {
 				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
 				json.readValue(rs.getString("counts"), COUNTS), issues(rs.getString("warnings")),
 				issues(rs.getString("errors")), issues(rs.getString("conflicts")),
-				rs.getString("reason"));
+				rs.getString("reason"), rs.getString("phase"));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,9 @@ class OneRosterImportIntegrationTests {
 
 	@Autowired
 	RosterImports imports;
+
+	@Autowired
+	RosterImporter importer;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -85,6 +89,18 @@ class OneRosterImportIntegrationTests {
 		RosterImportView again = run(RosterSet.riverside());
 		assertThat(again.status()).isEqualTo("COMPLETED");
 		assertThat(again.counts()).isEmpty();
+	}
+
+	@Test
+	void anImportTellsEachPhaseItReachesInOrderAndARejectedOneStopsAtTheChecks() {
+		List<RosterImporter.Phase> reached = new ArrayList<>();
+		importer.run(RosterSet.riverside().writeTo(temp.resolve("complete")), false, false, reached::add);
+		assertThat(reached).containsExactly(RosterImporter.Phase.values());
+
+		reached.clear();
+		importer.run(RosterSet.riverside().replaceLine("enrollments.csv", "e-st04,", "e-st04,,,k-math7a,s1,st04,student,false,1/05/2023,")
+			.writeTo(temp.resolve("broken")), false, false, reached::add);
+		assertThat(reached).containsExactly(RosterImporter.Phase.READING, RosterImporter.Phase.CHECKING);
 	}
 
 	@Test

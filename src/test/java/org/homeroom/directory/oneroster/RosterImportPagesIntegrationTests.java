@@ -150,6 +150,23 @@ class RosterImportPagesIntegrationTests {
 		assertThat(page("/admin").select("a[href=/admin/imports]")).isNotEmpty();
 	}
 
+	@Test
+	void aRunningImportShowsHowFarItHasGot() throws Exception {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by, phase)
+				values (?, now(), now(), 'RUNNING', false, false, 'nightly.zip', 'scheduled sync', 'STUDENTS')""")
+			.param(id)
+			.update();
+
+		Document running = page("/admin/imports/" + id);
+
+		assertThat(running.select("#import-progress").text()).isEqualTo("Step 4 of 9: Bringing in students");
+		assertThat(running.select("progress").attr("value")).isEqualTo("4");
+		assertThat(running.select("progress").attr("max")).isEqualTo("9");
+		assertThat(running.select("#outcome").attr("hx-get")).isEqualTo("/admin/imports/" + id + "/outcome");
+	}
+
 	private Document awaitResult(String location) throws Exception {
 		Instant until = Instant.now().plus(Duration.ofSeconds(60));
 		Document result = page(location);
