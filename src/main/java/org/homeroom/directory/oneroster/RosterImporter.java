@@ -133,6 +133,10 @@ class RosterImporter {
 
 		Outcome execute(boolean force) {
 			jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
+			// Its statements sort and hash whole files: at the default 4 MB each spills to disk, and
+			// JIT compiles each large one afresh for less than it costs.
+			sql("set local work_mem = '64MB'");
+			sql("set local jit = off");
 			progress.accept(Phase.READING);
 			Map<String, Path> files = files();
 			readManifest(files);
@@ -381,15 +385,22 @@ class RosterImporter {
 			}
 			sql("create index on stage_user_orgs (user_sourced_id)");
 			sql("analyze stage_user_orgs");
+			// Each sourcedId a user's agentSourcedIds names, once for the checks and the links alike.
+			sql("""
+					create temporary table stage_agent on commit drop as
+					select u.line, u.sourced_id, u.kind, trim(a.agent) as agent
+					from stage_users u, unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent)
+					where trim(a.agent) <> ''""");
 		}
 
 		/** References and rules between records; each failure names file, line and column. */
 		private void validate() {
 			for (RosterFile file : RosterFile.values()) {
 				error(file.fileName(), "sourcedId", """
-						select line, 'duplicate-id', array[sourced_id, first::text]
-						from (select line, sourced_id, min(line) over (partition by sourced_id) as first from %s) d
-						where line <> first""".formatted(file.stageTable()));
+						select d.line, 'duplicate-id', array[d.sourced_id, f.first::text]
+						from (select sourced_id, min(line) as first from %1$s group by sourced_id having count(*) > 1) f
+						join %1$s d on d.sourced_id = f.sourced_id
+						where d.line <> f.first""".formatted(file.stageTable()));
 			}
 			error("orgs.csv", "parentSourcedId", """
 					select o.line, 'unknown.org', array[o.parent_sourced_id] from stage_orgs o
@@ -438,15 +449,13 @@ class RosterImporter {
 					  and not exists (select 1 from stage_user_orgs uo join org_ref r on r.sourced_id = uo.org_sourced_id
 					                  where uo.user_sourced_id = u.sourced_id and r.type = 'school')""");
 			error("users.csv", "agentSourcedIds", """
-					select u.line, 'unknown.user', array[trim(a.agent)] from stage_users u,
-					  unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent)
-					where trim(a.agent) <> '' and not exists (select 1 from user_ref r where r.sourced_id = trim(a.agent))""");
+					select a.line, 'unknown.user', array[a.agent] from stage_agent a
+					where not exists (select 1 from user_ref r where r.sourced_id = a.agent)""");
 			warn("users.csv", "agentSourcedIds", """
-					select u.line, 'agent-of-' || u.kind || '.' || coalesce(r.kind, 'not-imported'), array[trim(a.agent)]
-					from stage_users u cross join lateral unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent)
-					join user_ref r on r.sourced_id = trim(a.agent)
-					where u.kind in ('student', 'guardian') and r.kind is distinct from
-					      case when u.kind = 'student' then 'guardian' else 'student' end""");
+					select a.line, 'agent-of-' || a.kind || '.' || coalesce(r.kind, 'not-imported'), array[a.agent]
+					from stage_agent a join user_ref r on r.sourced_id = a.agent
+					where a.kind in ('student', 'guardian') and r.kind is distinct from
+					      case when a.kind = 'student' then 'guardian' else 'student' end""");
 			error("users.csv", "email", """
 					select line, 'staff-email-twice', array[email, first::text]
 					from (select line, email, min(line) over (partition by email) as first from stage_users
@@ -832,11 +841,9 @@ class RosterImporter {
 					select distinct on (g.id, x.id) g.id as guardian_id, x.id as student_id,
 					       case gu.role when 'parent' then 'PARENT' when 'guardian' then 'GUARDIAN' when 'relative' then 'RELATIVE'
 					       end as relationship
-					from (select trim(a.agent) as guardian_source, u.sourced_id as student_source
-					      from stage_users u, unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent) where u.kind = 'student'
+					from (select agent as guardian_source, sourced_id as student_source from stage_agent where kind = 'student'
 					      union all
-					      select u.sourced_id, trim(a.agent)
-					      from stage_users u, unnest(string_to_array(u.agent_sourced_ids, ',')) a(agent) where u.kind = 'guardian') p
+					      select sourced_id, agent from stage_agent where kind = 'guardian') p
 					join directory.guardian g on g.source_id = p.guardian_source
 					join directory.student x on x.source_id = p.student_source
 					left join stage_users gu on gu.sourced_id = p.guardian_source and gu.kind = 'guardian'

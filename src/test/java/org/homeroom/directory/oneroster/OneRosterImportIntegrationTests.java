@@ -167,6 +167,18 @@ class OneRosterImportIntegrationTests {
 	}
 
 	@Test
+	void aSourcedIdGivenTwiceInOneFileRejectsTheImportNamingBothLines() {
+		RosterImportView view = run(RosterSet.riverside()
+			.replaceLine("users.csv", "st05,", "st04,,,true,s1,student,st05,,Student05,Family05,,,,,,g05,07,,"));
+
+		assertThat(view.status()).isEqualTo("REJECTED");
+		assertThat(view.errors()).extracting(Issue::toString)
+			.contains("users.csv line 11 sourcedId: \"st04\" appears more than once (first on line 9)")
+			.filteredOn(error -> error.contains("more than once")).hasSize(1);
+		assertThat(count("select count(*) from directory.student")).isZero();
+	}
+
+	@Test
 	void aSourcedIdKnownFromAnEarlierImportIsNotUnknown() {
 		run(RosterSet.riverside());
 
