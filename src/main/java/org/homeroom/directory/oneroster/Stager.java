@@ -36,6 +36,13 @@ final class Stager {
 
 	private static final int FLUSH_AT = 1 << 16;
 
+	/**
+	 * No roster value (an id, a name, an address) comes near this; longer ones are refused, since
+	 * a value indexed beside others must fit PostgreSQL's 2,704-byte limit for a B-tree entry,
+	 * and 500 characters of UTF-8 take at most 2,000 bytes.
+	 */
+	static final int LONGEST_VALUE = 500;
+
 	private static final Pattern BARE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private final CopyManager copy;
@@ -194,6 +201,10 @@ final class Stager {
 			if (column.isRequiredIn(version) && column.type() != Column.Type.KNOWN) {
 				issues.error(file, line, column.header(), "value-required");
 			}
+			return;
+		}
+		if (value.length() > LONGEST_VALUE && column.type() != Column.Type.KNOWN) {
+			issues.error(file, line, column.header(), "value-too-long", Integer.toString(LONGEST_VALUE));
 			return;
 		}
 		String stage = column.stage();

@@ -179,6 +179,17 @@ class OneRosterImportIntegrationTests {
 	}
 
 	@Test
+	void aValueTooLongForAnyRosterIsRefusedNamingWhereRatherThanFailingTheImport() {
+		String longName = "Family".repeat(100);
+		RosterImportView view = run(RosterSet.riverside()
+			.replaceLine("users.csv", "st05,", "st05,,,true,s1,student,st05,,Student05," + longName + ",,,,,,g05,07,,"));
+
+		assertThat(view.status()).isEqualTo("REJECTED");
+		assertThat(view.errors()).extracting(Issue::toString).containsExactly("users.csv line 11 familyName: longer than "
+				+ Stager.LONGEST_VALUE + " characters, which no roster value needs; shorten it in the SIS");
+	}
+
+	@Test
 	void aSourcedIdKnownFromAnEarlierImportIsNotUnknown() {
 		run(RosterSet.riverside());
 
