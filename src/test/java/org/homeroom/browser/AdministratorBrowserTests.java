@@ -70,7 +70,11 @@ class AdministratorBrowserTests {
 		browser.open("/account/tokens");
 		browser.driver().findElement(By.id("name")).sendKeys(tokenName);
 		browser.driver().findElement(By.cssSelector("form[action$='/account/tokens'] button[type=submit]")).click();
-		assertThat(browser.driver().findElement(By.cssSelector("code.secret")).getText()).isNotBlank();
+		// The click returns before the answer has loaded: wait for the page that shows the secret.
+		String secret = new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the new token's secret is shown")
+			.until(chromium -> chromium.findElements(By.cssSelector("code.secret")).stream().findFirst()
+				.map(WebElement::getText).orElse(null));
+		assertThat(secret).isNotBlank();
 		browser.checkPage("tokens", browser.message("tokens.title"));
 
 		// The revoke link names its token for screen readers; follow it as a person would. On a phone

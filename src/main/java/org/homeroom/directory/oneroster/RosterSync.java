@@ -258,10 +258,22 @@ class RosterSync {
 		return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(path);
 	}
 
-	/** A folder the SIS wrote the CSV files into, as a zip would unpack them: it holds a manifest. */
+	/**
+	 * A folder the SIS wrote the CSV files into, as a zip would unpack them: it holds a manifest.
+	 * One that cannot be listed is not taken for a set, rather than making the whole drop folder
+	 * unreadable.
+	 */
 	private static boolean isUnzippedSet(Path path) {
-		return !path.getFileName().toString().startsWith(".") && Files.isDirectory(path)
-				&& filesOf(path).stream().anyMatch(file -> file.getFileName().toString().equalsIgnoreCase("manifest.csv"));
+		if (path.getFileName().toString().startsWith(".") || !Files.isDirectory(path)) {
+			return false;
+		}
+		try {
+			return filesOf(path).stream().anyMatch(file -> file.getFileName().toString().equalsIgnoreCase("manifest.csv"));
+		}
+		catch (UncheckedIOException ex) {
+			log.warn("Roster sync could not look into {}: {}", path, ex.getMessage());
+			return false;
+		}
 	}
 
 	/** The regular files directly in a set's folder, by name; what is below them is not read. */
