@@ -74,12 +74,7 @@ class ImportBrowserTests {
 		Files.delete(zip);
 
 		// A large import takes minutes; its page says how far it has got meanwhile.
-		UUID running = UUID.randomUUID();
-		jdbc.sql("""
-				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by, phase)
-				values (?, now(), now(), 'RUNNING', false, false, 'nightly.zip', 'scheduled sync', 'GUARDIANS')""")
-			.param(running)
-			.update();
+		UUID running = RosterSet.runningImport(jdbc, "GUARDIANS");
 		try {
 			browser.open("/admin/imports/" + running);
 			assertThat(browser.driver().findElement(By.id("import-progress")).getText())

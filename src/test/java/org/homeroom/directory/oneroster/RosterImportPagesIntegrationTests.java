@@ -152,12 +152,7 @@ class RosterImportPagesIntegrationTests {
 
 	@Test
 	void aRunningImportShowsHowFarItHasGot() throws Exception {
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by, phase)
-				values (?, now(), now(), 'RUNNING', false, false, 'nightly.zip', 'scheduled sync', 'STUDENTS')""")
-			.param(id)
-			.update();
+		UUID id = RosterSet.runningImport(jdbc, RosterImporter.Phase.STUDENTS.name());
 
 		Document running = page("/admin/imports/" + id);
 

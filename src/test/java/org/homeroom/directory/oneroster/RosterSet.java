@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -141,6 +142,20 @@ public final class RosterSet {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Records an import as running and at the given phase (a {@link RosterImporter.Phase}'s name),
+	 * as a node in the middle of one would.
+	 */
+	public static UUID runningImport(JdbcClient jdbc, String phase) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into directory.roster_import (id, started_at, heartbeat_at, status, dry_run, forced, source_name, started_by, phase)
+				values (?, now(), now(), 'RUNNING', false, false, 'nightly.zip', 'scheduled sync', ?)""")
+			.params(id, phase)
+			.update();
+		return id;
 	}
 
 	/**
