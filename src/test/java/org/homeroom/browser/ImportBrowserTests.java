@@ -94,7 +94,11 @@ class ImportBrowserTests {
 				browser.driver().findElement(By.id("enabled")).click();
 			}
 			browser.driver().findElement(By.cssSelector("form[action$='/admin/imports/sync'] button[type=submit]")).click();
-			browser.driver().findElement(By.cssSelector("form[action$='/admin/imports/sync/run'] button")).click();
+			// The click returns before the saved page has loaded; its "look now" button comes with it.
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the saved sync offers a look now")
+				.until(chromium -> chromium.findElements(By.cssSelector("form[action$='/admin/imports/sync/run'] button"))
+					.stream().findFirst().orElse(null))
+				.click();
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("the page says the folder is looked in soon")
 				.until(chromium -> chromium.getPageSource().contains(browser.message("imports.sync.requested")));
 			browser.checkPage("imports-sync", browser.message("imports.title"));
