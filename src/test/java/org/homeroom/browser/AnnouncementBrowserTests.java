@@ -52,7 +52,7 @@ class AnnouncementBrowserTests {
 		browser.checkPage("preview", browser.message("announcements.new"));
 
 		browser.driver().findElement(By.cssSelector("button[name=action][value=send]")).click();
-		waitForUrlMatching(browser, ".*/announcements/[0-9a-f-]{36}$", "sending leads to the announcement");
+		browser.waitForUrlMatching(".*/announcements/[0-9a-f-]{36}$", "sending leads to the announcement");
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
 			.isEqualTo(browser.message("announcement.sent"));
 		browser.checkPage("announcement", "Picture day " + screen.width);
@@ -70,7 +70,7 @@ class AnnouncementBrowserTests {
 		browser.open("/tasks?assignee=all");
 		browser.checkPage("tasks", browser.message("tasks.title"));
 		browser.driver().findElement(By.cssSelector("tbody a")).click();
-		waitForUrlMatching(browser, ".*/tasks/[0-9a-f-]{36}$", "a task opens");
+		browser.waitForUrlMatching(".*/tasks/[0-9a-f-]{36}$", "a task opens");
 		browser.driver().findElement(By.id("text")).sendKeys("Left a voicemail");
 		browser.driver().findElement(By.cssSelector("form button[type=submit].button:not(.button--secondary)")).click();
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).withMessage("saving the task says so")
@@ -117,26 +117,21 @@ class AnnouncementBrowserTests {
 		browser.driver().findElement(By.id("body")).clear();
 		browser.driver().findElement(By.id("body")).sendKeys("Dear {guardianName}, {childName} smiles on Friday.");
 		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
-		waitForUrlMatching(browser, ".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "saving leads to the school's list");
+		browser.waitForUrlMatching(".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "saving leads to the school's list");
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
 			.isEqualTo(browser.message("templates.saved", name));
 		browser.checkPage("templates", browser.message("templates.title"));
 
 		browser.driver().findElement(By.linkText(name)).click();
-		waitForUrlMatching(browser, ".*/announcements/templates/[0-9a-f-]{36}$", "the name leads to the template");
+		browser.waitForUrlMatching(".*/announcements/templates/[0-9a-f-]{36}$", "the name leads to the template");
 		browser.checkPage("template", name);
 
 		browser.driver().findElement(By.cssSelector("a.button--danger")).click();
-		waitForUrlMatching(browser, ".*/announcements/templates/[0-9a-f-]{36}/delete$", "delete asks first");
+		browser.waitForUrlMatching(".*/announcements/templates/[0-9a-f-]{36}/delete$", "delete asks first");
 		browser.checkPage("template-delete", browser.message("templates.delete.title"));
 		browser.driver().findElement(By.cssSelector("main form button.button--danger")).click();
-		waitForUrlMatching(browser, ".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "deleting leads to the list");
+		browser.waitForUrlMatching(".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "deleting leads to the list");
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
 			.isEqualTo(browser.message("templates.deleted", name));
-	}
-
-	private static void waitForUrlMatching(Browser browser, String pattern, String expectation) {
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).withMessage(expectation)
-			.until(driver -> driver.getCurrentUrl().matches(pattern));
 	}
 }

@@ -21,6 +21,7 @@ import org.homeroom.Prerequisites;
 import org.homeroom.accounts.StaffAccounts;
 import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -393,18 +394,26 @@ final class Browser implements AutoCloseable {
 	}
 
 	void waitForPath(String path, String expectation) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(expectation)
-			.until(chromium -> chromium.getCurrentUrl().equals(url(path)));
+		waitForUrl(url -> url.equals(url(path)), expectation);
 	}
 
 	void waitForPathEnding(String suffix, String expectation) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(expectation)
-			.until(chromium -> chromium.getCurrentUrl().endsWith(suffix));
+		waitForUrl(url -> url.endsWith(suffix), expectation);
 	}
 
 	void waitForUrlContaining(String part, String expectation) {
+		waitForUrl(url -> url.contains(part), expectation);
+	}
+
+	void waitForUrlMatching(String pattern, String expectation) {
+		waitForUrl(url -> url.matches(pattern), expectation);
+	}
+
+	/** Until the address is the expected one and its page has loaded, so that what follows reads the new page. */
+	private void waitForUrl(java.util.function.Predicate<String> expected, String expectation) {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(expectation)
-			.until(chromium -> chromium.getCurrentUrl().contains(part));
+			.until(chromium -> expected.test(chromium.getCurrentUrl())
+					&& "complete".equals(((JavascriptExecutor) chromium).executeScript("return document.readyState")));
 	}
 
 	String url(String path) {
