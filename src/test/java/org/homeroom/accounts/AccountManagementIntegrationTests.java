@@ -56,7 +56,7 @@ class AccountManagementIntegrationTests {
 	@Autowired
 	ApiTokens tokens;
 
-	final Mailbox mail = new Mailbox(smtp);
+	final Mailbox mail = new Mailbox(smtp, () -> jdbc);
 
 	@AfterEach
 	void backToNow() {
@@ -224,13 +224,13 @@ class AccountManagementIntegrationTests {
 
 		assertThat(mail.to(ada, 1)).hasSize(1);
 		assertThat(mail.to(ben, 1)).hasSize(1);
-		assertThat(mail.now(hasAccount)).isEmpty();
-		assertThat(mail.now(outside)).isEmpty();
+		assertThat(mail.onceAllQueuedAreSent(hasAccount)).isEmpty();
+		assertThat(mail.onceAllQueuedAreSent(outside)).isEmpty();
 		Document page = page(get("/admin/accounts").param("q", family).cookie(admin));
 		assertThat(page.select("tbody td:nth-child(5)").eachText()).containsExactly("Invited", "Invited", "Active",
 				"Not invited");
 		mvc.perform(post("/admin/accounts/invite-all").cookie(admin).with(csrf()).param("q", family).param("language", "en"));
-		assertThat(mail.now(ada)).as("someone invited already is not invited again").hasSize(1);
+		assertThat(mail.onceAllQueuedAreSent(ada)).as("someone invited already is not invited again").hasSize(1);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the test mail server (GreenMail) received for one address, and the links in it. */
 final class Mailbox {
@@ -24,8 +26,18 @@ final class Mailbox {
 
 	private final GreenMailExtension smtp;
 
-	Mailbox(GreenMailExtension smtp) {
+	private final Supplier<JdbcClient> database;
+
+	/** {@code database} is asked when it is needed, so that a test can pass its own autowired client. */
+	Mailbox(GreenMailExtension smtp, Supplier<JdbcClient> database) {
 		this.smtp = smtp;
+		this.database = database;
+	}
+
+	Mailbox(GreenMailExtension smtp) {
+		this(smtp, () -> {
+			throw new IllegalStateException("This mailbox was not given the database, to see what is still queued");
+		});
 	}
 
 	/** The messages to this address, waiting up to 10 s for at least {@code count}. */
@@ -45,6 +57,22 @@ final class Mailbox {
 	/** The messages to this address right now, without waiting. */
 	List<MimeMessage> now(String address) {
 		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> addressedTo(message, address)).toList();
+	}
+
+	/**
+	 * The messages to this address once Homeroom has handed every queued e-mail to the server (it
+	 * sends after the commit, off the request thread), waiting up to 10 s for that: what a test that
+	 * expects no mail must look at, or it would look before the mail could have come.
+	 */
+	List<MimeMessage> onceAllQueuedAreSent(String address) throws InterruptedException {
+		Instant until = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(until) && database.get()
+			.sql("select count(*) from platform.outgoing_mail where sent_at is null and gave_up_at is null")
+			.query(Integer.class)
+			.single() > 0) {
+			Thread.sleep(100);
+		}
+		return now(address);
 	}
 
 	/** The path (and token) of the link in the newest message to this address that starts with {@code base}. */
