@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.FamilyContact;
 import org.homeroom.directory.GuardianIdentity;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,6 +88,17 @@ class FamilySignIn {
 		Account account = accountFor(who, now);
 		account.signedInWith(contact);
 		return new Outcome(account, List.of());
+	}
+
+	/**
+	 * Whether school staff entered contacts that wait for this family to confirm them: sign-in then
+	 * leads to the contacts page first, where a code to confirm each is one press away.
+	 */
+	@Transactional(readOnly = true)
+	boolean contactsAwaitConfirmation(Account account) {
+		Viewer viewer = directory.viewerOf(account.username(), Set.of());
+		return !viewer.guardianIds().isEmpty()
+				&& directory.familyContacts(viewer).stream().anyMatch(FamilyContact::enteredByStaff);
 	}
 
 	/** The family account already linked to one of these guardian records, or a new one linked to all. */

@@ -111,7 +111,11 @@ class FamilySignInPageController {
 		session.removeAttribute(CONTACT);
 		signInAs(outcome.account(), request, response);
 		log.record(SecurityLog.Kind.FAMILY_SIGNED_IN, outcome.account().username(), request.getRemoteAddr(), "web");
-		// The first web sign-in offers the welcome (contacts, language, best times) until it is finished or skipped.
+		// The first web sign-in offers the welcome (contacts, language, best times) until it is finished or skipped;
+		// contacts that staff entered for the family lead there too, to be confirmed.
+		if (signIn.contactsAwaitConfirmation(outcome.account())) {
+			return "redirect:/welcome/contacts";
+		}
 		return outcome.account().welcomeSettled() ? "redirect:/my-children" : "redirect:/welcome";
 	}
 

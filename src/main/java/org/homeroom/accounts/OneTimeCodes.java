@@ -157,6 +157,18 @@ class OneTimeCodes {
 	private Delivery deliver(Purpose purpose, String contact, String code, Locale language) {
 		String subject = messages.getMessage(purpose.subjectKey, null, language);
 		String body = messages.getMessage(purpose.bodyKey, new Object[] { code, CODE_LIFETIME.toMinutes() }, language);
+		return deliver(contact, subject, body, purpose.name());
+	}
+
+	/**
+	 * Sends a message about the family's account (no code in it) to one of its contacts, by the
+	 * same way as their codes go, so that it reaches them wherever a code would.
+	 */
+	Delivery sendNotice(String contact, String subject, String body) {
+		return deliver(contact, subject, body, "notice");
+	}
+
+	private Delivery deliver(String contact, String subject, String body, String what) {
 		if (contact.contains("@")) {
 			mail.send(contact, subject, body);
 			return Delivery.SENT;
@@ -166,7 +178,7 @@ class OneTimeCodes {
 			return Delivery.DEMO_OUTBOX;
 		}
 		// Text messages go out through the messaging module's SMS channel once it exists.
-		log.warn("No SMS channel is configured yet: a one-time code for a phone was not sent ({})", purpose);
+		log.warn("No SMS channel is configured yet: a message for a phone was not sent ({})", what);
 		return Delivery.NOT_SENT;
 	}
 

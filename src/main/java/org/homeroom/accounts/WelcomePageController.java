@@ -80,6 +80,7 @@ class WelcomePageController {
 		model.addAttribute("changing", onFile.stream().filter(contact -> contact.id().equals(form.replaces())).findFirst()
 			.orElse(null));
 		model.addAttribute("contacts", onFile);
+		model.addAttribute("staffEntered", onFile.stream().anyMatch(FamilyContact::enteredByStaff));
 		model.addAttribute("signInContact", contacts.signInContact(caller).orElse(""));
 		model.addAttribute("welcomeSettled", accounts.account(caller.getName()).welcomeSettled());
 		return step(model, 1, "accounts/welcome-contacts");

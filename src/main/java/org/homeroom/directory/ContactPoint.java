@@ -32,6 +32,12 @@ class ContactPoint {
 
 	private int position;
 
+	/**
+	 * Staff typed it on an existing record: it waits, unverified, for the family to confirm it, and
+	 * until then nobody has sent it a code (the family asks for one from their contacts page).
+	 */
+	private boolean enteredByStaff;
+
 	protected ContactPoint() {
 	}
 
@@ -53,8 +59,23 @@ class ContactPoint {
 		return new ContactPoint(kind, value, true, false, position);
 	}
 
+	/**
+	 * A value staff typed on an existing guardian: kept apart from use, sign-in included, until the
+	 * family proves they hold it; otherwise whoever may edit the record could sign in as the family.
+	 */
+	static ContactPoint enteredByStaff(Kind kind, String value, boolean valid, int position) {
+		ContactPoint point = new ContactPoint(kind, value, valid, false, position);
+		point.enteredByStaff = true;
+		return point;
+	}
+
 	void markVerified() {
 		this.verified = true;
+		this.enteredByStaff = false;
+	}
+
+	void moveTo(int position) {
+		this.position = position;
 	}
 
 	UUID id() {
@@ -73,8 +94,18 @@ class ContactPoint {
 		return verified;
 	}
 
+	/** Staff entered it and the family has not confirmed it yet. */
+	boolean awaitsFamily() {
+		return enteredByStaff && !verified;
+	}
+
+	/** Verified and well-formed: a value codes and messages may go to. */
+	boolean usable() {
+		return verified && valid;
+	}
+
 	FamilyContact familyView() {
-		return new FamilyContact(id, DirectoryCommands.ContactKind.valueOf(kind.name()), value, verified);
+		return new FamilyContact(id, DirectoryCommands.ContactKind.valueOf(kind.name()), value, verified, awaitsFamily());
 	}
 
 	ContactView view() {

@@ -136,21 +136,26 @@ public class Directory {
 		requireManagesAnySchool(viewer);
 		Guardian guardian = Guardian.register(command.givenName(), command.familyName(),
 				language(command.preferredLanguage(), LanguageTag.ENGLISH));
-		guardian.replaceEmails(emails(command.emails()));
-		guardian.replacePhones(phones(command.phones()));
+		guardian.replaceEmails(emails(command.emails()), Guardian.Entry.NEW_RECORD);
+		guardian.replacePhones(phones(command.phones()), Guardian.Entry.NEW_RECORD);
 		guardian.preferChannels(channels(command.preferredChannels()), command.bestTimes());
 		return guardians.save(guardian).view();
 	}
 
 	/**
-	 * A correction by staff. Staff confirm what they enter with the family, so contacts stay
-	 * verified; the edit is still recorded per field group, so that a later SIS import keeps it.
+	 * A correction by staff, allowed to a district administrator and to the administrators of a
+	 * school one of the guardian's children attends today; anyone else is answered as if the
+	 * guardian did not exist. A contact staff add waits, unused (for sign-in too), until the family
+	 * confirms it with a code, and the family is told on the contacts in use before
+	 * ({@link GuardianContactsChangedByStaff}): whoever edits the record must not be able to sign
+	 * in as the family. Edits are recorded per field group, so that a later SIS import keeps them.
 	 */
 	@Transactional
 	public GuardianView changeGuardian(Viewer viewer, String actor, UUID guardianId,
 			DirectoryCommands.GuardianChanges changes) {
-		requireManagesAnySchool(viewer);
-		Guardian guardian = guardians.findById(guardianId).orElseThrow(() -> new NotFoundException("guardian"));
+		Guardian guardian = guardians.findById(guardianId).filter(found -> mayChange(viewer, guardianId))
+			.orElseThrow(() -> new NotFoundException("guardian"));
+		List<String> inUse = guardian.usableContacts();
 		if (changes.givenName() != null || changes.familyName() != null) {
 			GuardianView current = guardian.view();
 			guardian.rename(changes.givenName() != null ? changes.givenName() : current.givenName(),
@@ -159,11 +164,14 @@ public class Directory {
 		if (changes.preferredLanguage() != null) {
 			guardian.preferLanguage(language(changes.preferredLanguage(), null));
 		}
-		if (changes.emails() != null) {
-			guardian.replaceEmails(emails(changes.emails()));
-		}
-		if (changes.phones() != null) {
-			guardian.replacePhones(phones(changes.phones()));
+		Guardian.ContactChanges emails = changes.emails() == null ? Guardian.ContactChanges.NONE
+				: guardian.replaceEmails(emails(changes.emails()), Guardian.Entry.STAFF_CORRECTION);
+		Guardian.ContactChanges phones = changes.phones() == null ? Guardian.ContactChanges.NONE
+				: guardian.replacePhones(phones(changes.phones()), Guardian.Entry.STAFF_CORRECTION);
+		if (!inUse.isEmpty() && guardian.usableContacts().isEmpty()) {
+			// As when the family removes one themselves: without it they could neither be reached nor sign in to confirm a new one.
+			throw new InvalidInputException(emails.removed().isEmpty() ? "phones" : "emails",
+					"This would remove the family's last confirmed contact: keep it until the family confirms a new one");
 		}
 		guardian.preferChannels(changes.preferredChannels() == null ? null : channels(changes.preferredChannels()),
 				changes.bestTimes());
@@ -176,7 +184,33 @@ public class Directory {
 		if (changes.preferredChannels() != null || changes.bestTimes() != null) {
 			recordFamilyEdit(List.of(guardianId), FieldGroup.REACH, actor);
 		}
-		return guardians.saveAndFlush(guardian).view();
+		GuardianView changed = guardians.saveAndFlush(guardian).view();
+		if (emails.any() || phones.any()) {
+			events.publishEvent(new GuardianContactsChangedByStaff(guardianId, changed.preferredLanguage(), inUse,
+					concat(emails.added(), phones.added()), concat(emails.removed(), phones.removed()), clock.instant()));
+		}
+		return changed;
+	}
+
+	/** A district administrator, or an administrator of a school where one of the guardian's children is enrolled today. */
+	private boolean mayChange(Viewer viewer, UUID guardianId) {
+		if (viewer.districtAdmin()) {
+			return true;
+		}
+		return viewer.staffId().isPresent() && jdbc.sql("""
+				select exists (select 1 from directory.guardianship g
+				               join directory.enrolment e on e.student_id = g.student_id
+				               join directory.staff_assignment sa on sa.school_id = e.school_id and sa.role = 'SCHOOL_ADMIN'
+				               where g.guardian_id = :guardian and sa.staff_id = :staff
+				                 and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today))""")
+			.param("guardian", guardianId).param("staff", viewer.staffId().get()).param("today", today())
+			.query(Boolean.class).single();
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> both = new ArrayList<>(first);
+		both.addAll(second);
+		return both;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package org.homeroom.directory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
@@ -76,22 +78,63 @@ class Guardian {
 		this.preferredLanguage = language.value();
 	}
 
+	/** Who typed the contacts given: on a new record they are used at once; on an existing one they wait for the family. */
+	enum Entry {
+
+		/** A record just created: no family account can hang on its contacts yet (as from the SIS). */
+		NEW_RECORD,
+
+		/** Staff correcting an existing record: a new value is not used, for sign-in or anything else, until the family confirms it. */
+		STAFF_CORRECTION
+	}
+
 	/** Replaces the e-mail addresses, keeping the order given; duplicates collapse into one. */
-	void replaceEmails(List<EmailAddress> emails) {
-		contactPoints.removeIf(point -> point.kind() == ContactPoint.Kind.EMAIL);
-		int position = 0;
-		for (String email : emails.stream().map(EmailAddress::value).distinct().toList()) {
-			contactPoints.add(new ContactPoint(ContactPoint.Kind.EMAIL, email, true, position++));
-		}
+	ContactChanges replaceEmails(List<EmailAddress> emails, Entry entry) {
+		Map<String, Boolean> wanted = new LinkedHashMap<>();
+		emails.forEach(email -> wanted.putIfAbsent(email.value(), true));
+		return replace(ContactPoint.Kind.EMAIL, wanted, entry);
 	}
 
 	/** Replaces the phone numbers; an invalid number is kept and flagged, never dropped. */
-	void replacePhones(List<PhoneNumber> phones) {
-		contactPoints.removeIf(point -> point.kind() == ContactPoint.Kind.PHONE);
+	ContactChanges replacePhones(List<PhoneNumber> phones, Entry entry) {
+		Map<String, Boolean> wanted = new LinkedHashMap<>();
+		phones.forEach(phone -> wanted.putIfAbsent(phone.value(), phone.valid()));
+		return replace(ContactPoint.Kind.PHONE, wanted, entry);
+	}
+
+	/**
+	 * A value already on file stays the same point, verified or not, and only moves to its new
+	 * place: removing and adding it again would lose whether the family confirmed it, and would
+	 * insert the new row before the old one is deleted (the unique key refused that).
+	 */
+	private ContactChanges replace(ContactPoint.Kind kind, Map<String, Boolean> wanted, Entry entry) {
+		List<String> removed = new ArrayList<>();
+		contactPoints.removeIf(point -> {
+			boolean goes = point.kind() == kind && !wanted.containsKey(point.value());
+			if (goes) {
+				removed.add(point.value());
+			}
+			return goes;
+		});
+		List<String> added = new ArrayList<>();
 		int position = 0;
-		for (PhoneNumber phone : phones.stream().distinct().toList()) {
-			contactPoints.add(new ContactPoint(ContactPoint.Kind.PHONE, phone.value(), phone.valid(), position++));
+		for (Map.Entry<String, Boolean> value : wanted.entrySet()) {
+			int at = position++;
+			java.util.Optional<ContactPoint> kept = find(kind, value.getKey());
+			if (kept.isPresent()) {
+				kept.get().moveTo(at);
+				continue;
+			}
+			contactPoints.add(entry == Entry.NEW_RECORD ? new ContactPoint(kind, value.getKey(), value.getValue(), at)
+					: ContactPoint.enteredByStaff(kind, value.getKey(), value.getValue(), at));
+			added.add(value.getKey());
 		}
+		return new ContactChanges(added, removed);
+	}
+
+	/** The values in use now (verified and well-formed): where a family is told about a change. */
+	List<String> usableContacts() {
+		return contactPoints.stream().filter(ContactPoint::usable).map(ContactPoint::value).toList();
 	}
 
 	/**
@@ -136,13 +179,30 @@ class Guardian {
 		return id;
 	}
 
-	/** Unverified contacts are left out: nobody may use them (to write, call or sign in) until they are verified. */
+	/**
+	 * Unverified contacts are left out of the ones in use: nobody may use them (to write, call or
+	 * sign in) until they are verified. Those staff entered are listed apart, so staff see what waits
+	 * for the family; one a family added stays theirs until confirmed.
+	 */
 	GuardianView view() {
 		return new GuardianView(id, givenName, familyName, preferredLanguage,
-				contactPoints.stream().filter(point -> point.kind() == ContactPoint.Kind.EMAIL && point.verified())
-					.map(ContactPoint::view).toList(),
-				contactPoints.stream().filter(point -> point.kind() == ContactPoint.Kind.PHONE && point.verified())
-					.map(ContactPoint::view).toList(),
-				List.of(preferredChannels), bestTimes);
+				points(ContactPoint.Kind.EMAIL, ContactPoint::verified), points(ContactPoint.Kind.PHONE, ContactPoint::verified),
+				List.of(preferredChannels), bestTimes,
+				points(ContactPoint.Kind.EMAIL, ContactPoint::awaitsFamily),
+				points(ContactPoint.Kind.PHONE, ContactPoint::awaitsFamily));
+	}
+
+	private List<ContactView> points(ContactPoint.Kind kind, java.util.function.Predicate<ContactPoint> which) {
+		return contactPoints.stream().filter(point -> point.kind() == kind && which.test(point)).map(ContactPoint::view).toList();
+	}
+
+	/** What a replacement of contacts did: the values it added and those it took away. */
+	record ContactChanges(List<String> added, List<String> removed) {
+
+		static final ContactChanges NONE = new ContactChanges(List.of(), List.of());
+
+		boolean any() {
+			return !added.isEmpty() || !removed.isEmpty();
+		}
 	}
 }

@@ -126,8 +126,22 @@ class DirectoryApiIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.givenName").value("Rosa"))
 			.andExpect(jsonPath("$.preferredLanguage").value("vi"))
-			.andExpect(jsonPath("$.emails[0].value").value("rosa@family.example"))
+			.andExpect(jsonPath("$.unconfirmedEmails[0].value").value("rosa@family.example"))
 			.andExpect(jsonPath("$.phones[0].value").value("+12025550143"));
+	}
+
+	@Test
+	void aSecondEmailAddressIsAddedAndTheFirstKept() throws Exception {
+		String id = created(send(post("/api/v1/guardians"), admin(), """
+				{"givenName": "Rosa", "familyName": "Ortiz", "emails": ["rosa@family.example"], "phones": ["(202) 555-0143"]}"""));
+
+		send(patch("/api/v1/guardians/" + id), admin(), """
+				{"emails": ["rosa@family.example", "rosa.work@family.example"], "phones": ["(202) 555-0143", "(202) 555-0199"]}""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.emails[*].value").value(org.hamcrest.Matchers.contains("rosa@family.example")))
+			.andExpect(jsonPath("$.unconfirmedEmails[*].value").value(org.hamcrest.Matchers.contains("rosa.work@family.example")))
+			.andExpect(jsonPath("$.phones[*].value").value(org.hamcrest.Matchers.contains("+12025550143")))
+			.andExpect(jsonPath("$.unconfirmedPhones[*].value").value(org.hamcrest.Matchers.contains("+12025550199")));
 	}
 
 	@Test
