@@ -66,6 +66,8 @@ public class RosterImports {
 
 	private final MessageSource messages;
 
+	private final RosterImportSettings settings;
+
 	/**
 	 * One import at a time per node; the importer's advisory lock orders them across nodes. A
 	 * thread of its own rather than the shared task executor, so that a long import never delays
@@ -92,12 +94,14 @@ public class RosterImports {
 		return thread;
 	});
 
-	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json, MessageSource messages) {
+	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json, MessageSource messages,
+			RosterImportSettings settings) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.clock = clock;
 		this.json = json;
 		this.messages = messages;
+		this.settings = settings;
 		heartbeat.scheduleWithFixedDelay(this::beatAndSweep, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
 	}
 
@@ -109,8 +113,14 @@ public class RosterImports {
 	 */
 	public UUID start(Authentication caller, InputStream zip, String sourceName, boolean dryRun, boolean force) {
 		requireDistrictAdmin(caller);
+		Path work;
 		try {
-			Path work = Files.createTempDirectory("oneroster-");
+			work = workingFolder();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep the upload for the import", ex);
+		}
+		try {
 			Path upload = work.resolve("upload.zip");
 			Files.copy(zip, upload);
 			UUID id = record(caller.getName(), sourceName, dryRun, force);
@@ -118,8 +128,18 @@ public class RosterImports {
 			return id;
 		}
 		catch (IOException ex) {
+			delete(work);
 			throw new UncheckedIOException("Could not keep the upload for the import", ex);
 		}
+		catch (RuntimeException ex) {
+			delete(work);
+			throw ex;
+		}
+	}
+
+	/** A folder of the import's own, removed when it ends, whatever its end. */
+	Path workingFolder() throws IOException {
+		return Files.createTempDirectory(Files.createDirectories(settings.workRoot()), "oneroster-");
 	}
 
 	/** Imports a folder of OneRoster files, there and then (drop folders, tests, benchmarks). */
@@ -138,7 +158,7 @@ public class RosterImports {
 		UUID id = record(startedBy, sourceName, false, false);
 		Path work;
 		try {
-			work = Files.createTempDirectory("oneroster-");
+			work = workingFolder();
 		}
 		catch (IOException ex) {
 			fail(id, ex);
@@ -184,28 +204,38 @@ public class RosterImports {
 		}
 	}
 
-	/** Unpacks and imports a zip kept in {@code work}, and removes {@code work} afterwards. */
+	/**
+	 * Unpacks and imports a zip kept in {@code work}, and removes {@code work} afterwards. Whatever
+	 * ends the import, an error of the JVM's included (a zip bomb's usual end is an
+	 * {@link OutOfMemoryError}), ends its record too: nothing stays RUNNING for ever.
+	 */
 	private void runZip(UUID id, Path work, Path zip, String sourceName, boolean dryRun, boolean force) {
 		try {
 			Path folder = Files.createDirectory(work.resolve("files"));
 			try {
-				RosterArchive.unpack(zip, folder);
+				RosterArchive.unpack(zip, folder, sourceName, settings);
 			}
 			catch (ZipException ex) {
-				finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(),
-						List.of(unreadable(sourceName, ex)), List.of(),
-						"The upload is not a OneRoster zip; nothing was changed"));
+				finish(id, notARosterZip(sourceName, ex));
 				return;
 			}
 			Files.deleteIfExists(zip);
 			run(id, folder, dryRun, force);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (Throwable ex) {
 			fail(id, ex);
 		}
 		finally {
 			delete(work);
 		}
+	}
+
+	private RosterImporter.Outcome notARosterZip(String sourceName, ZipException ex) {
+		Issue issue = unreadable(sourceName, ex);
+		String reason = issue.code().equals(Issue.CODE_PREFIX + RosterArchive.UNPACKED_TOO_LARGE)
+				? issue.inEnglish(messages) + ". Nothing was changed"
+				: "The upload is not a OneRoster zip; nothing was changed";
+		return new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(), reason);
 	}
 
 	/** A damaged zip's own words, from the JDK, are in English whatever the reader's language. */
@@ -218,7 +248,7 @@ public class RosterImports {
 		try {
 			finish(id, importer.run(folder, dryRun, force, phase -> reached(id, phase)));
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			fail(id, ex);
 		}
 	}
@@ -310,11 +340,22 @@ public class RosterImports {
 			.update();
 	}
 
-	/** Something no file check foresaw: the record says so; the details go to the log only. */
-	private void fail(UUID id, Exception ex) {
+	/**
+	 * Something no file check foresaw: the record says so; the details go to the log only. If even
+	 * the record cannot be written, the import is no longer this node's running one, and the
+	 * sweep closes it as interrupted once its heartbeat is stale.
+	 */
+	private void fail(UUID id, Throwable ex) {
+		running.remove(id);
 		log.error("OneRoster import {} failed", id, ex);
-		finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(), List.of(),
-				"The import failed unexpectedly; nothing was changed. The server log has the details"));
+		try {
+			finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(), List.of(),
+					"The import failed unexpectedly; nothing was changed. The server log has the details"));
+		}
+		catch (Throwable recording) {
+			log.error("Could not record that OneRoster import {} failed; it is shown as interrupted within {}", id,
+					INTERRUPTED_AFTER, recording);
+		}
 	}
 
 	private RosterImportView view(ResultSet rs, int row) throws SQLException {

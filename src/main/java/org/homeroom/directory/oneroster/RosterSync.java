@@ -80,8 +80,11 @@ class RosterSync {
 
 	private final TransactionTemplate transactions;
 
+	private final RosterImportSettings settings;
+
 	RosterSync(JdbcClient jdbc, DataSource dataSource, RosterImports imports, Clock clock,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, RosterImportSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.imports = imports;
@@ -315,7 +318,7 @@ class RosterSync {
 		String name = set.getFileName().toString();
 		Path work = null;
 		try {
-			work = Files.createTempDirectory("roster-sync-");
+			work = Files.createTempDirectory(Files.createDirectories(settings.workRoot()), "roster-sync-");
 			boolean zip = Files.isRegularFile(set);
 			Path copy = zip ? Files.copy(set, work.resolve("drop.zip")) : copyFiles(set, work.resolve(name));
 			String sha256 = zip ? sha256OfZip(copy) : sha256OfFolder(copy);
