@@ -10,9 +10,8 @@ import org.springframework.util.unit.DataSize;
  * How much an import may take of the server's disk.
  *
  * @param maxUnpackedSize the most the CSV files of one zip may unpack to, together
- *     ({@code HOMEROOM_DIRECTORY_ONEROSTER_MAX_UNPACKED_SIZE}). The largest district's set is a few
- *     hundred megabytes; a zip that unpacks to more is a mistake or a zip bomb, and is stopped
- *     while it is unpacked, before it fills the disk
+ *     ({@code HOMEROOM_MAX_UNPACKED}). A zip that unpacks past this is taken for a mistake or a zip
+ *     bomb, and is stopped while it is unpacked, before it fills the disk
  * @param workDirectory where uploads and drop-folder sets are unpacked while they are imported,
  *     and removed afterwards; the system's temporary folder when not set
  */

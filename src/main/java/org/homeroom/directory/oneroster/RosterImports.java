@@ -216,7 +216,7 @@ public class RosterImports {
 				RosterArchive.unpack(zip, folder, sourceName, settings);
 			}
 			catch (ZipException ex) {
-				finish(id, notARosterZip(sourceName, ex));
+				finish(id, notARosterZip(id, sourceName, ex));
 				return;
 			}
 			Files.deleteIfExists(zip);
@@ -230,11 +230,15 @@ public class RosterImports {
 		}
 	}
 
-	private RosterImporter.Outcome notARosterZip(String sourceName, ZipException ex) {
+	private RosterImporter.Outcome notARosterZip(UUID id, String sourceName, ZipException ex) {
 		Issue issue = unreadable(sourceName, ex);
-		String reason = issue.code().equals(Issue.CODE_PREFIX + RosterArchive.UNPACKED_TOO_LARGE)
-				? issue.inEnglish(messages) + ". Nothing was changed"
-				: "The upload is not a OneRoster zip; nothing was changed";
+		if (!issue.code().equals(Issue.CODE_PREFIX + RosterArchive.UNPACKED_TOO_LARGE)) {
+			return new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(),
+					"The upload is not a OneRoster zip; nothing was changed");
+		}
+		// Whoever runs the server should hear of it: it is a broken export, or someone trying the disk.
+		String reason = issue.inEnglish(messages) + ". Nothing was changed";
+		log.warn("OneRoster import {} rejected: {}", id, reason);
 		return new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(), reason);
 	}
 

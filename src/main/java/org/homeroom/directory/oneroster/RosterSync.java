@@ -84,13 +84,13 @@ class RosterSync {
 
 	RosterSync(JdbcClient jdbc, DataSource dataSource, RosterImports imports, Clock clock,
 			ApplicationEventPublisher events, TransactionTemplate transactions, RosterImportSettings settings) {
-		this.settings = settings;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.imports = imports;
 		this.clock = clock;
 		this.events = events;
 		this.transactions = transactions;
+		this.settings = settings;
 	}
 
 	RosterSyncView settings(Authentication caller) {
