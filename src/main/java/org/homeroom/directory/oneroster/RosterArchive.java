@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -60,6 +62,25 @@ final class RosterArchive {
 		if (!any) {
 			throw new NotARosterZip("not-a-zip");
 		}
+	}
+
+	/**
+	 * A set that is already unpacked (a drop folder's) is held to the limit of a zip's files, by
+	 * their sizes, before a byte of them is read or copied.
+	 *
+	 * @return the file, in name order, with which the folder's files pass the limit
+	 */
+	static Optional<Path> firstPastLimit(Path folder, RosterImportSettings settings) throws IOException {
+		long total = 0;
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				total += Files.size(file);
+				if (total > settings.maxUnpackedSize().toBytes()) {
+					return Optional.of(file);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

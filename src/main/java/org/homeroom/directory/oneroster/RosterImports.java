@@ -144,7 +144,20 @@ public class RosterImports {
 
 	/** Imports a folder of OneRoster files, there and then (drop folders, tests, benchmarks). */
 	public UUID importFolder(String startedBy, Path folder, boolean dryRun, boolean force) {
-		UUID id = record(startedBy, folder.getFileName().toString(), dryRun, force);
+		String name = folder.getFileName().toString();
+		UUID id = record(startedBy, name, dryRun, force);
+		try {
+			Optional<Path> past = RosterArchive.firstPastLimit(folder, settings);
+			if (past.isPresent()) {
+				finish(id, tooLarge(id, Issue.of(past.get().getFileName().toString(), null, null, "set-too-large",
+						List.of(settings.maxUnpackedSizeText(), name))));
+				return id;
+			}
+		}
+		catch (IOException ex) {
+			fail(id, ex);
+			return id;
+		}
 		run(id, folder, dryRun, force);
 		return id;
 	}
@@ -232,11 +245,16 @@ public class RosterImports {
 
 	private RosterImporter.Outcome notARosterZip(UUID id, String sourceName, ZipException ex) {
 		Issue issue = unreadable(sourceName, ex);
-		if (!issue.code().equals(Issue.CODE_PREFIX + RosterArchive.UNPACKED_TOO_LARGE)) {
-			return new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(),
-					"The upload is not a OneRoster zip; nothing was changed");
-		}
-		// Whoever runs the server should hear of it: it is a broken export, or someone trying the disk.
+		return issue.code().equals(Issue.CODE_PREFIX + RosterArchive.UNPACKED_TOO_LARGE) ? tooLarge(id, issue)
+				: new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(),
+						"The upload is not a OneRoster zip; nothing was changed");
+	}
+
+	/**
+	 * A set past the size limit: the reason names the file and the limit, and whoever runs the
+	 * server hears of it too, since it is a broken export or someone trying the disk.
+	 */
+	private RosterImporter.Outcome tooLarge(UUID id, Issue issue) {
 		String reason = issue.inEnglish(messages) + ". Nothing was changed";
 		log.warn("OneRoster import {} rejected: {}", id, reason);
 		return new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(), reason);

@@ -320,7 +320,10 @@ class RosterSync {
 		try {
 			work = Files.createTempDirectory(Files.createDirectories(settings.workRoot()), "roster-sync-");
 			boolean zip = Files.isRegularFile(set);
-			Path copy = zip ? Files.copy(set, work.resolve("drop.zip")) : copyFiles(set, work.resolve(name));
+			// A folder past the size limit is not copied: the import refuses it by its size unread.
+			boolean tooLarge = !zip && RosterArchive.firstPastLimit(set, settings).isPresent();
+			Path copy = zip ? Files.copy(set, work.resolve("drop.zip"))
+					: tooLarge ? set : copyFiles(set, work.resolve(name));
 			String sha256 = zip ? sha256OfZip(copy) : sha256OfFolder(copy);
 			if (imported(sha256)) {
 				return;

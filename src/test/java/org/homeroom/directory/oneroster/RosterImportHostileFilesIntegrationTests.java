@@ -125,6 +125,35 @@ class RosterImportHostileFilesIntegrationTests {
 	}
 
 	@Test
+	void anUnzippedSetInTheDropFolderPastTheLimitIsRejectedUnreadAndUncopied() throws IOException {
+		Path drop = Files.createDirectory(temp.resolve("drop"));
+		Path set = RosterSet.riverside().writeTo(drop.resolve("export"));
+		try (var users = Files.newBufferedWriter(set.resolve("users.csv"), StandardCharsets.UTF_8)) {
+			users.write(RosterSet.USERS_HEADER + "\n");
+			for (long written = 0; written < 5L << 20; written += 64) {
+				users.write(RosterSet.student("01") + "\n");
+			}
+		}
+		try (Stream<Path> files = Files.list(set)) {
+			for (Path file : Stream.concat(files, Stream.of(set)).toList()) {
+				Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+			}
+		}
+		sync.change(new TestingAuthenticationToken("admin@district.test", null, "ROLE_DISTRICT_ADMIN"),
+				drop.toString(), 60, true);
+
+		sync.runNow();
+
+		RosterImportView outcome = imports.find(jdbc.sql("select id from directory.roster_import")
+			.query(UUID.class).single()).orElseThrow();
+		assertThat(outcome.status()).isEqualTo("REJECTED");
+		assertThat(outcome.errors()).extracting(Issue::toString).containsExactly("users.csv: the files of export pass"
+				+ " 4 MB with this one, the most one import may read (homeroom.directory.oneroster.max-unpacked-size);"
+				+ " none of them was read");
+		assertThat(leftInWork()).isEmpty();
+	}
+
+	@Test
 	void aRecordOfMegabytesIsRefusedNamingItsLineBeforeItIsHeldInMemory() throws Exception {
 		byte[] zip = zip("users.csv", RosterSet.USERS_HEADER + "\n" + "x".repeat(2 * Stager.LONGEST_RECORD) + "\n");
 
