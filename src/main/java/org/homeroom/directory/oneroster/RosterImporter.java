@@ -202,7 +202,9 @@ class RosterImporter {
 				issues.error("manifest.csv", null, null, "manifest-missing");
 			}
 			else {
-				try (CSVParser parser = CSVParser.parse(Files.newBufferedReader(manifest, StandardCharsets.UTF_8),
+				// A manifest is a score of short lines: the whole file is held to the limit of one record.
+				try (CSVParser parser = CSVParser.parse(
+						new BoundedCsvReader(Files.newBufferedReader(manifest, StandardCharsets.UTF_8), Stager.LONGEST_RECORD),
 						CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get())) {
 					for (CSVRecord record : parser) {
 						if (record.getRecordNumber() == 1 || record.size() < 2) {

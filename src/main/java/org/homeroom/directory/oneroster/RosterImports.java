@@ -66,6 +66,8 @@ public class RosterImports {
 
 	private final MessageSource messages;
 
+	private final RosterImportSettings settings;
+
 	/**
 	 * One import at a time per node; the importer's advisory lock orders them across nodes. A
 	 * thread of its own rather than the shared task executor, so that a long import never delays
@@ -92,12 +94,14 @@ public class RosterImports {
 		return thread;
 	});
 
-	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json, MessageSource messages) {
+	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json, MessageSource messages,
+			RosterImportSettings settings) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.clock = clock;
 		this.json = json;
 		this.messages = messages;
+		this.settings = settings;
 		heartbeat.scheduleWithFixedDelay(this::beatAndSweep, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
 	}
 
@@ -109,8 +113,14 @@ public class RosterImports {
 	 */
 	public UUID start(Authentication caller, InputStream zip, String sourceName, boolean dryRun, boolean force) {
 		requireDistrictAdmin(caller);
+		Path work;
 		try {
-			Path work = Files.createTempDirectory("oneroster-");
+			work = workingFolder();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep the upload for the import", ex);
+		}
+		try {
 			Path upload = work.resolve("upload.zip");
 			Files.copy(zip, upload);
 			UUID id = record(caller.getName(), sourceName, dryRun, force);
@@ -118,13 +128,36 @@ public class RosterImports {
 			return id;
 		}
 		catch (IOException ex) {
+			delete(work);
 			throw new UncheckedIOException("Could not keep the upload for the import", ex);
 		}
+		catch (RuntimeException ex) {
+			delete(work);
+			throw ex;
+		}
+	}
+
+	/** A folder of the import's own, removed when it ends, whatever its end. */
+	Path workingFolder() throws IOException {
+		return Files.createTempDirectory(Files.createDirectories(settings.workRoot()), "oneroster-");
 	}
 
 	/** Imports a folder of OneRoster files, there and then (drop folders, tests, benchmarks). */
 	public UUID importFolder(String startedBy, Path folder, boolean dryRun, boolean force) {
-		UUID id = record(startedBy, folder.getFileName().toString(), dryRun, force);
+		String name = folder.getFileName().toString();
+		UUID id = record(startedBy, name, dryRun, force);
+		try {
+			Optional<Path> past = RosterArchive.firstPastLimit(folder, settings);
+			if (past.isPresent()) {
+				finish(id, tooLarge(id, Issue.of(past.get().getFileName().toString(), null, null, "set-too-large",
+						List.of(settings.maxUnpackedSizeText(), name))));
+				return id;
+			}
+		}
+		catch (IOException ex) {
+			fail(id, ex);
+			return id;
+		}
 		run(id, folder, dryRun, force);
 		return id;
 	}
@@ -138,7 +171,7 @@ public class RosterImports {
 		UUID id = record(startedBy, sourceName, false, false);
 		Path work;
 		try {
-			work = Files.createTempDirectory("oneroster-");
+			work = workingFolder();
 		}
 		catch (IOException ex) {
 			fail(id, ex);
@@ -184,28 +217,47 @@ public class RosterImports {
 		}
 	}
 
-	/** Unpacks and imports a zip kept in {@code work}, and removes {@code work} afterwards. */
+	/**
+	 * Unpacks and imports a zip kept in {@code work}, and removes {@code work} afterwards. Whatever
+	 * ends the import, an error of the JVM's included (a zip bomb's usual end is an
+	 * {@link OutOfMemoryError}), ends its record too: nothing stays RUNNING for ever.
+	 */
 	private void runZip(UUID id, Path work, Path zip, String sourceName, boolean dryRun, boolean force) {
 		try {
 			Path folder = Files.createDirectory(work.resolve("files"));
 			try {
-				RosterArchive.unpack(zip, folder);
+				RosterArchive.unpack(zip, folder, sourceName, settings);
 			}
 			catch (ZipException ex) {
-				finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(),
-						List.of(unreadable(sourceName, ex)), List.of(),
-						"The upload is not a OneRoster zip; nothing was changed"));
+				finish(id, notARosterZip(id, sourceName, ex));
 				return;
 			}
 			Files.deleteIfExists(zip);
 			run(id, folder, dryRun, force);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (Throwable ex) {
 			fail(id, ex);
 		}
 		finally {
 			delete(work);
 		}
+	}
+
+	private RosterImporter.Outcome notARosterZip(UUID id, String sourceName, ZipException ex) {
+		Issue issue = unreadable(sourceName, ex);
+		return issue.code().equals(Issue.CODE_PREFIX + RosterArchive.UNPACKED_TOO_LARGE) ? tooLarge(id, issue)
+				: new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(),
+						"The upload is not a OneRoster zip; nothing was changed");
+	}
+
+	/**
+	 * A set past the size limit: the reason names the file and the limit, and whoever runs the
+	 * server hears of it too, since it is a broken export or someone trying the disk.
+	 */
+	private RosterImporter.Outcome tooLarge(UUID id, Issue issue) {
+		String reason = issue.inEnglish(messages) + ". Nothing was changed";
+		log.warn("OneRoster import {} rejected: {}", id, reason);
+		return new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(issue), List.of(), reason);
 	}
 
 	/** A damaged zip's own words, from the JDK, are in English whatever the reader's language. */
@@ -218,7 +270,7 @@ public class RosterImports {
 		try {
 			finish(id, importer.run(folder, dryRun, force, phase -> reached(id, phase)));
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			fail(id, ex);
 		}
 	}
@@ -310,11 +362,22 @@ public class RosterImports {
 			.update();
 	}
 
-	/** Something no file check foresaw: the record says so; the details go to the log only. */
-	private void fail(UUID id, Exception ex) {
+	/**
+	 * Something no file check foresaw: the record says so; the details go to the log only. If even
+	 * the record cannot be written, the import is no longer this node's running one, and the
+	 * sweep closes it as interrupted once its heartbeat is stale.
+	 */
+	private void fail(UUID id, Throwable ex) {
+		running.remove(id);
 		log.error("OneRoster import {} failed", id, ex);
-		finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(), List.of(),
-				"The import failed unexpectedly; nothing was changed. The server log has the details"));
+		try {
+			finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(), List.of(),
+					"The import failed unexpectedly; nothing was changed. The server log has the details"));
+		}
+		catch (Throwable recording) {
+			log.error("Could not record that OneRoster import {} failed; it is shown as interrupted within {}", id,
+					INTERRUPTED_AFTER, recording);
+		}
 	}
 
 	private RosterImportView view(ResultSet rs, int row) throws SQLException {

@@ -80,14 +80,17 @@ class RosterSync {
 
 	private final TransactionTemplate transactions;
 
+	private final RosterImportSettings settings;
+
 	RosterSync(JdbcClient jdbc, DataSource dataSource, RosterImports imports, Clock clock,
-			ApplicationEventPublisher events, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, RosterImportSettings settings) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.imports = imports;
 		this.clock = clock;
 		this.events = events;
 		this.transactions = transactions;
+		this.settings = settings;
 	}
 
 	RosterSyncView settings(Authentication caller) {
@@ -315,9 +318,12 @@ class RosterSync {
 		String name = set.getFileName().toString();
 		Path work = null;
 		try {
-			work = Files.createTempDirectory("roster-sync-");
+			work = Files.createTempDirectory(Files.createDirectories(settings.workRoot()), "roster-sync-");
 			boolean zip = Files.isRegularFile(set);
-			Path copy = zip ? Files.copy(set, work.resolve("drop.zip")) : copyFiles(set, work.resolve(name));
+			// A folder past the size limit is not copied: the import refuses it by its size unread.
+			boolean tooLarge = !zip && RosterArchive.firstPastLimit(set, settings).isPresent();
+			Path copy = zip ? Files.copy(set, work.resolve("drop.zip"))
+					: tooLarge ? set : copyFiles(set, work.resolve(name));
 			String sha256 = zip ? sha256OfZip(copy) : sha256OfFolder(copy);
 			if (imported(sha256)) {
 				return;

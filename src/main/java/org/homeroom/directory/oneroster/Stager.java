@@ -2,7 +2,8 @@ package org.homeroom.directory.oneroster;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,14 @@ final class Stager {
 	 */
 	static final int LONGEST_VALUE = 500;
 
+	/**
+	 * The most characters one record (a line, or several when a quoted value holds line breaks)
+	 * may take. The widest file, users.csv, has 26 columns: at 500 characters each a record is
+	 * 13,000; this leaves room for the columns Homeroom does not read, and stops a record of
+	 * gigabytes long before it fills the memory.
+	 */
+	static final int LONGEST_RECORD = 1_000_000;
+
 	private static final Pattern BARE_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private final CopyManager copy;
@@ -71,11 +80,17 @@ final class Stager {
 			else {
 				issues.warn(name, 1, null, "byte-order-mark");
 			}
-			return stage(file, name, reader);
+			return stage(file, name, path, new BoundedCsvReader(reader, LONGEST_RECORD));
+		}
+		catch (CharacterCodingException ex) {
+			// Its first characters are not UTF-8: the decoder reads ahead, so it fails before a record is read.
+			notUtf8(name, path);
+			return 0;
 		}
 	}
 
-	private long stage(RosterFile file, String name, Reader reader) throws IOException, SQLException {
+	private long stage(RosterFile file, String name, Path path, BoundedCsvReader reader)
+			throws IOException, SQLException {
 		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 		try (CSVParser parser = CSVParser.parse(reader, format)) {
 			var records = parser.iterator();
@@ -84,6 +99,7 @@ final class Stager {
 				return 0;
 			}
 			List<String> header = records.next().toList().stream().map(String::strip).toList();
+			reader.nextRecord();
 			if ("\r\n".equals(parser.getFirstEndOfLine())) {
 				issues.warn(name, 1, null, "crlf");
 			}
@@ -114,12 +130,26 @@ final class Stager {
 			file.columns().forEach(column -> stageColumns.addAll(column.stageColumns()));
 			CopyIn in = copy.copyIn("copy " + file.stageTable() + " (" + String.join(", ", stageColumns) + ") from stdin");
 			long rows = 0;
+			int line = 1;
 			try {
 				StringBuilder buffer = new StringBuilder(FLUSH_AT + 1024);
 				Map<String, String> values = new HashMap<>();
-				while (records.hasNext()) {
-					CSVRecord record = records.next();
-					int line = (int) record.getRecordNumber();
+				while (true) {
+					CSVRecord record;
+					try {
+						if (!records.hasNext()) {
+							break;
+						}
+						record = records.next();
+					}
+					catch (UncheckedIOException ex) {
+						// What was staged so far stays, so that the COPY ends cleanly and the transaction
+						// goes on to list every other defect; the error rejects the import.
+						unreadable(name, line + 1, path, ex);
+						break;
+					}
+					reader.nextRecord();
+					line = (int) record.getRecordNumber();
 					if (record.size() == 1 && record.get(0).isBlank() && width > 1) {
 						continue;
 					}
@@ -153,11 +183,32 @@ final class Stager {
 			}
 			return rows;
 		}
-		catch (java.io.UncheckedIOException ex) {
-			// Commons CSV reports a broken quote as an unchecked exception naming the line.
-			issues.error(name, null, null, "unreadable-csv-because", String.valueOf(ex.getMessage()));
+		catch (UncheckedIOException ex) {
+			unreadable(name, 1, path, ex);
 			return 0;
 		}
+	}
+
+	/**
+	 * Why the parser could not go on, as the reader can act on it. Commons CSV reports a broken
+	 * quote, and any failure of the reader beneath it, as an unchecked exception.
+	 *
+	 * @param line the record it could not read
+	 */
+	private void unreadable(String name, int line, Path path, UncheckedIOException ex) throws IOException {
+		if (ex.getCause() instanceof BoundedCsvReader.RecordTooLong) {
+			issues.error(name, line, null, "record-too-long", Integer.toString(LONGEST_RECORD));
+		}
+		else if (ex.getCause() instanceof CharacterCodingException) {
+			notUtf8(name, path);
+		}
+		else {
+			issues.error(name, null, null, "unreadable-csv-because", String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private void notUtf8(String name, Path path) throws IOException {
+		issues.error(name, Utf8.firstLineNotUtf8(path), null, "not-utf8");
 	}
 
 	private Map<String, Integer> positions(String name, List<String> header) {
