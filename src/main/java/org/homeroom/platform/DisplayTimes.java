@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /**
  * Moments as people read them: on the district's clock (a school's day is the district's day,
- * wherever the server runs) and in the reader's own language, e.g. "7 Dec 2026, 13:05" in English,
- * "7 dic 2026, 13:05" in Spanish. Machine-readable forms stay ISO 8601 in {@code <time datetime>}.
+ * wherever the server runs) and in the reader's own language, e.g. "Dec 7, 2026, 1:05 PM" in
+ * English, "7 dic 2026, 13:05" in Spanish. Machine-readable forms stay ISO 8601 in
+ * {@code <time datetime>}.
  */
 public final class DisplayTimes {
 
