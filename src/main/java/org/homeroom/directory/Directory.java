@@ -433,7 +433,7 @@ public class Directory {
 
 	/**
 	 * The students the viewer may see that match the criteria, a page at a time, by family name.
-	 * The search is logged with its query and the number of students it returned.
+	 * The search is logged for each student on the page returned, with its query.
 	 */
 	@Transactional
 	public StudentSearch.Page searchStudents(Viewer viewer, String actor, String purpose, StudentSearch.Criteria criteria) {

@@ -357,7 +357,7 @@ public class Messaging {
 		if (!unreached.isEmpty()) {
 			directory.recordAccess(sender.username(),
 					unreached.stream().flatMap(row -> row.studentIds().stream()).distinct().toList(),
-					"announcement report: families not reached", "messaging", id.toString());
+					"announcement.report", "messaging", "announcement=" + id);
 		}
 		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, resent,
 				unreached.stream().map(UnreachedRow::unreached).toList());
@@ -413,7 +413,7 @@ public class Messaging {
 			.param("deliveries", shown.stream().map(InboxMessage::id).toList())
 			.param("guardians", guardianIds)
 			.query(UUID.class).list();
-		directory.recordAccess(reader, students, what, "family inbox", null);
+		directory.recordAccess(reader, students, what, "inbox", null);
 	}
 
 	@Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.homeroom.directory.StudentRecordsAccessed;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +27,30 @@ public class AccessLog {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * One row for each student the read showed, so that a student's own log lists every search, list
+	 * and report they appeared in (34 CFR 99.32). However many students a report shows, the rows go
+	 * in as one statement: the ids travel as a single array parameter and are unnested in the
+	 * database, rather than a round trip per student.
+	 */
 	@ApplicationModuleListener
 	void on(StudentRecordsAccessed event) {
-		if (event.query() == null) {
-			event.studentIds().forEach(student -> insert(event, student, 1));
+		List<UUID> shown = event.studentIds().stream().distinct().toList();
+		if (shown.isEmpty()) {
+			return;
 		}
-		else {
-			insert(event, null, event.studentIds().size());
-		}
+		jdbc.sql("""
+				insert into privacy.access_log (id, actor, student_id, what, purpose, query, student_count, at)
+				select gen_random_uuid(), :actor, shown.student_id, :what, :purpose, :query, :count, :at
+				from unnest(cast(:students as uuid[])) as shown (student_id)""")
+			.param("actor", event.actor())
+			.param("what", event.what())
+			.param("purpose", event.purpose())
+			.param("query", event.query())
+			.param("count", shown.size())
+			.param("at", Timestamp.from(event.at()))
+			.param("students", shown.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+			.update();
 	}
 
 	/**
@@ -77,14 +94,5 @@ public class AccessLog {
 	}
 
 	public record Page(List<Entry> entries, int page, int size, long total) {
-	}
-
-	private void insert(StudentRecordsAccessed event, UUID student, int count) {
-		jdbc.sql("""
-				insert into privacy.access_log (id, actor, student_id, what, purpose, query, student_count, at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), event.actor(), student, event.what(), event.purpose(), event.query(), count,
-					Timestamp.from(event.at()))
-			.update();
 	}
 }

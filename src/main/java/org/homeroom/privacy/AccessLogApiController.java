@@ -1,6 +1,7 @@
 package org.homeroom.privacy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
@@ -16,16 +17,24 @@ class AccessLogApiController {
 
 	private final AccessLogReaders readers;
 
-	AccessLogApiController(AccessLog log, AccessLogReaders readers) {
+	private final AccessLogLines lines;
+
+	AccessLogApiController(AccessLog log, AccessLogReaders readers, AccessLogLines lines) {
 		this.log = log;
 		this.readers = readers;
+		this.lines = lines;
 	}
 
 	@GetMapping("/api/v1/access-log")
-	AccessLog.Page search(Authentication caller, @RequestParam(required = false) UUID studentId,
+	Page search(Authentication caller, @RequestParam(required = false) UUID studentId,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant until, @RequestParam(defaultValue = "0") int page) {
 		readers.requireMayRead(readers.readerOf(caller, true), studentId);
-		return log.search(new AccessLog.Filter(studentId, actor, from, until, page));
+		AccessLog.Page found = log.search(new AccessLog.Filter(studentId, actor, from, until, page));
+		return new Page(lines.named(found.entries()), found.page(), found.size(), found.total());
+	}
+
+	/** A page of the log, each reader named as the log page names them. */
+	record Page(List<AccessLogLines.NamedEntry> entries, int page, int size, long total) {
 	}
 }

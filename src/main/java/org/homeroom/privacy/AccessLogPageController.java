@@ -3,13 +3,13 @@ package org.homeroom.privacy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.StudentSearch;
 import org.homeroom.platform.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -22,30 +22,46 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The access log as a page, for district administrators (the whole log) and school administrators
- * (one student they may see at a time, usually reached from that student's page). Days are read
- * in the district's time zone, and "until" includes its day.
+ * (one student they may see at a time, found by name or reached from that student's page). Days
+ * are read in the district's time zone, and "until" includes its day.
  */
 @Controller
 class AccessLogPageController {
+
+	/** Why the page's own search for a student by name is in the log too: it shows students' names. */
+	static final String PURPOSE = "access-log";
+
+	private static final int MATCHES_SHOWN = 20;
 
 	private final AccessLog log;
 
 	private final AccessLogReaders readers;
 
+	private final AccessLogLines lines;
+
 	private final Directory directory;
 
-	AccessLogPageController(AccessLog log, AccessLogReaders readers, Directory directory) {
+	AccessLogPageController(AccessLog log, AccessLogReaders readers, AccessLogLines lines, Directory directory) {
 		this.log = log;
 		this.readers = readers;
+		this.lines = lines;
 		this.directory = directory;
 	}
 
 	@GetMapping("/access-log")
 	String search(Authentication caller, @ModelAttribute("filter") FilterForm form, BindingResult result,
-			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Locale locale, Model model) {
 		AccessLogReaders.Reader reader = readers.readerOf(caller, false);
 		model.addAttribute("wholeLog", reader.wholeLog());
+		model.addAttribute("studentChosen", !result.hasErrors() && form.studentId() != null);
 		if (result.hasErrors()) {
+			return "privacy/access-log";
+		}
+		if (form.studentId() == null && form.student() != null && !form.student().isBlank()) {
+			StudentSearch.Page matches = directory.searchStudents(reader.viewer(), caller.getName(), PURPOSE,
+					new StudentSearch.Criteria(null, null, form.student(), null, null, 0, MATCHES_SHOWN));
+			model.addAttribute("matches", matches.items());
+			model.addAttribute("moreMatches", matches.total() > matches.items().size());
 			return "privacy/access-log";
 		}
 		if (!reader.wholeLog() && form.studentId() == null) {
@@ -53,10 +69,14 @@ class AccessLogPageController {
 			return "privacy/access-log";
 		}
 		readers.requireMayRead(reader, form.studentId());
+		if (form.studentId() != null) {
+			model.addAttribute("studentName",
+					directory.visibleStudentNames(reader.viewer(), List.of(form.studentId())).get(form.studentId()));
+		}
 		ZoneId zone = directory.timeZone();
 		AccessLog.Page found = log.search(new AccessLog.Filter(form.studentId(), form.reader(), startOf(form.from(), zone),
 				startOf(form.until() == null ? null : form.until().plusDays(1), zone), page));
-		model.addAttribute("entries", found.entries().stream().map(entry -> Line.of(entry, zone)).toList());
+		model.addAttribute("entries", lines.of(found.entries(), reader.viewer(), locale));
 		model.addAttribute("paging", Paging.of(request, found.page(), found.size(), found.total(),
 				found.entries().size()));
 		return "privacy/access-log";
@@ -67,30 +87,13 @@ class AccessLogPageController {
 	}
 
 	/**
+	 * @param studentId the student chosen, from the list of those found by name or from their page
+	 * @param student all or part of a student's name, to find the student by
 	 * @param reader part of a reader's sign-in name
 	 * @param until the last day to include
 	 */
-	record FilterForm(UUID studentId, String reader, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	record FilterForm(UUID studentId, String student, String reader,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until) {
-	}
-
-	/** An entry as the page shows it: at the district's time, and a search by the criteria it used. */
-	record Line(ZonedDateTime at, String actor, UUID studentId, String what, String purpose, String query,
-			int studentCount) {
-
-		static Line of(AccessLog.Entry entry, ZoneId zone) {
-			return new Line(entry.at().atZone(zone), entry.actor(), entry.studentId(), entry.what(), entry.purpose(),
-					usedCriteria(entry.query()), entry.studentCount());
-		}
-
-		/** "schoolId=&grade=07&q=" says no more than "grade=07". */
-		private static String usedCriteria(String query) {
-			if (query == null) {
-				return null;
-			}
-			return Arrays.stream(query.split("&"))
-				.filter(pair -> pair.indexOf('=') < pair.length() - 1 && !pair.equals("page=0"))
-				.collect(Collectors.joining(" · "));
-		}
 	}
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +22,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The directory's pages and the access log's, as a member of staff sees them: what each shows,
+ * The directory's pages, as a member of staff sees them: what each shows,
  * whom it shows it to, and the 404 for anything the reader may not see.
  */
 @IntegrationTest
@@ -284,56 +282,6 @@ class DirectoryPagesIntegrationTests {
 	}
 
 	@Test
-	void aDistrictAdministratorFiltersTheAccessLogByStudentReaderAndDay() throws Exception {
-		page(get("/students/" + maya), counsellor);
-		page(get("/students").param("q", "maya"), counsellor);
-		awaitLog("student_id = '" + maya + "' and what = 'student.guardians'");
-		awaitLog("actor = '" + email("counsellor") + "' and what = 'student.search'");
-
-		Document mayas = page(get("/access-log").param("studentId", maya.toString()).param("reader", "counsellor." + run),
-				districtAdmin);
-		assertThat(mayas.select("main tbody tr")).hasSize(2).allSatisfy(row -> {
-			assertThat(row.select("td").get(2).text()).isEqualTo(email("counsellor"));
-			assertThat(row.select("td").get(3).text()).isEqualTo("Web page");
-		});
-		assertThat(mayas.select("main tbody td:eq(1)").eachText()).containsExactlyInAnyOrder("Student record",
-				"Student's family");
-
-		Document searches = page(get("/access-log").param("reader", "counsellor." + run), districtAdmin);
-		assertThat(searches.select("main tbody tr"))
-			.anySatisfy(row -> assertThat(row.select("td").eachText()).containsExactly(
-					row.selectFirst("td").text(), "Student search", email("counsellor"), "Web page", "q=maya", "1"));
-
-		Document tomorrow = page(get("/access-log").param("reader", "counsellor." + run)
-			.param("from", today.plusDays(1).toString()), districtAdmin);
-		assertThat(tomorrow.select(".empty-state h3").text()).isEqualTo("No entries");
-		Document untilToday = page(get("/access-log").param("reader", "counsellor." + run)
-			.param("until", today.toString()), districtAdmin);
-		assertThat(untilToday.select("main tbody tr")).hasSize(3);
-	}
-
-	@Test
-	void aSchoolAdministratorReadsTheLogOfOneStudentTheyMaySee() throws Exception {
-		page(get("/students/" + maya), counsellor);
-		awaitLog("student_id = '" + maya + "' and what = 'student.guardians'");
-
-		Document withoutStudent = page(get("/access-log"), principal);
-		assertThat(withoutStudent.select(".alert[role=status]").text())
-			.isEqualTo("Enter the id of a student you may see to find out who read their records.");
-		assertThat(withoutStudent.select("main tbody tr")).isEmpty();
-
-		Document mayas = page(get("/access-log").param("studentId", maya.toString()), principal);
-		assertThat(mayas.select("main tbody tr td:eq(2)").eachText()).contains(email("counsellor"));
-
-		Document garbled = page(get("/access-log").param("studentId", "not-an-id"), principal);
-		assertThat(garbled.select("#studentId-error").text()).startsWith("This is not a student id.");
-
-		UUID elsewhere = given.student("Other", "07");
-		assertThat(status(get("/access-log").param("studentId", elsewhere.toString()), principal)).isEqualTo(404);
-		assertThat(status(get("/access-log").param("studentId", maya.toString()), counsellor)).isEqualTo(403);
-	}
-
-	@Test
 	void everyPageAnswersNotFoundForWhatTheReaderMayNotSee() throws Exception {
 		RequestPostProcessor otherTeacher = user(email("other-teacher")).roles("TEACHER");
 		given.teach(given.section(lincoln, true), given.staff("Ben", email("other-teacher")));
@@ -390,14 +338,5 @@ class DirectoryPagesIntegrationTests {
 			.findFirst()
 			.map(dt -> dt.nextElementSibling().text())
 			.orElseThrow(() -> new AssertionError("No " + term + " in " + scope.text()));
-	}
-
-	/** The access log is written after the read commits, by a listener of its own. */
-	private void awaitLog(String condition) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (jdbc.sql("select count(*) from privacy.access_log where " + condition).query(Integer.class).single() == 0
-				&& Instant.now().isBefore(deadline)) {
-			Thread.sleep(50);
-		}
 	}
 }

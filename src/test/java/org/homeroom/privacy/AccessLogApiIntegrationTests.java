@@ -61,6 +61,7 @@ class AccessLogApiIntegrationTests {
 		mvc.perform(get("/api/v1/access-log").param("studentId", maya.toString()).with(user(principal).roles("SCHOOL_ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.entries[0].actor").value(org.hamcrest.Matchers.startsWith("log.counsellor.")))
+			.andExpect(jsonPath("$.entries[0].readerName").value("Priya Testing"))
 			.andExpect(jsonPath("$.entries[0].what").value("student"))
 			.andExpect(jsonPath("$.entries[0].purpose").value("api"));
 	}
