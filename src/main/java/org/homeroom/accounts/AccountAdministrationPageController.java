@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.homeroom.directory.StaffAdministration;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.Paging;
@@ -36,7 +37,7 @@ class AccountAdministrationPageController {
 	}
 
 	@GetMapping("/admin/accounts")
-	String list(Authentication caller, @RequestParam(defaultValue = "") String q,
+	String list(Authentication caller, @RequestParam(defaultValue = "") @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
 		AccountAdministration.AccountsPage found = administration.list(caller, q, page);
 		model.addAttribute("q", q);

@@ -1,6 +1,7 @@
 package org.homeroom.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.homeroom.platform.Paging;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -20,7 +21,7 @@ class SecurityLogPageController {
 	}
 
 	@GetMapping("/security-log")
-	String page(Authentication caller, @RequestParam(defaultValue = "") String account,
+	String page(Authentication caller, @RequestParam(defaultValue = "") @Size(max = 320) String account,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
 		if (caller.getAuthorities().stream().noneMatch(role -> role.getAuthority().equals(Role.DISTRICT_ADMIN.authority()))) {
 			throw new AccessDeniedException("The security log is for district administrators");

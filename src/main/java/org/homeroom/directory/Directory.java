@@ -555,6 +555,10 @@ public class Directory {
 			throw new InvalidInputException("audience.programs", "Not a programme: " + unknownPrograms.get(0)
 					+ ". Use ENGLISH_LEARNER, IEP or SECTION_504");
 		}
+		criteria.languages().stream().filter(tag -> !LanguageNames.isKnown(tag)).findFirst().ifPresent(tag -> {
+			throw new InvalidInputException("audience.languages", "Not a language: " + tag
+					+ ". Use a language tag such as es, vi or pt-BR");
+		});
 		Map<String, Object> parameters = new java.util.HashMap<>(AccessPolicy.parameters(sender, today()));
 		parameters.put("allSchools", criteria.schoolIds().isEmpty());
 		parameters.put("schoolIds", orNobody(criteria.schoolIds()));

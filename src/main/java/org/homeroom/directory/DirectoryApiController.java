@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -49,8 +50,9 @@ class DirectoryApiController {
 
 	@GetMapping("/students")
 	StudentSearch.Page students(Authentication caller, @RequestParam(required = false) UUID schoolId,
-			@RequestParam(required = false) String grade, @RequestParam(required = false) String q,
-			@RequestParam(required = false) UUID classId, @RequestParam(required = false) String language,
+			@RequestParam(required = false) @Size(max = 20) String grade,
+			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(required = false) UUID classId,
+			@RequestParam(required = false) @Size(max = 35) String language,
 			@RequestParam(defaultValue = "0") int page) {
 		return directory.searchStudents(viewer(caller), caller.getName(), PURPOSE,
 				new StudentSearch.Criteria(schoolId, grade, q, classId, language, page, StudentSearch.PAGE_SIZE));

@@ -8,24 +8,30 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** What staff send to add or correct directory records by hand, between SIS syncs. */
+/**
+ * What staff send to add or correct directory records by hand, between SIS syncs. Every text and
+ * list has a limit (a contact list of 20, an e-mail address of 254 characters as RFC 5321 allows,
+ * a phone number of 40, a BCP 47 tag of 35), which the API states and answers 400 beyond.
+ */
 public final class DirectoryCommands {
 
 	private DirectoryCommands() {
 	}
 
 	public record NewStudent(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-			@NotNull UUID schoolId, @NotBlank String grade, @NotNull LocalDate enrolledFrom) {
+			@NotNull UUID schoolId, @NotBlank @Size(max = 20) String grade, @NotNull LocalDate enrolledFrom) {
 	}
 
 	public record NewGuardian(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-			List<String> emails, List<String> phones, String preferredLanguage, List<Channel> preferredChannels,
+			@Size(max = 20) List<@Size(max = 254) String> emails, @Size(max = 20) List<@Size(max = 40) String> phones,
+			@Size(max = 35) String preferredLanguage, @Size(max = 10) List<Channel> preferredChannels,
 			@Size(max = 200) String bestTimes) {
 	}
 
 	/** A partial change: fields left null stay as they are. */
 	public record GuardianChanges(@Size(min = 1, max = 100) String givenName, @Size(min = 1, max = 100) String familyName,
-			List<String> emails, List<String> phones, String preferredLanguage, List<Channel> preferredChannels,
+			@Size(max = 20) List<@Size(max = 254) String> emails, @Size(max = 20) List<@Size(max = 40) String> phones,
+			@Size(max = 35) String preferredLanguage, @Size(max = 10) List<Channel> preferredChannels,
 			@Size(max = 200) String bestTimes) {
 	}
 

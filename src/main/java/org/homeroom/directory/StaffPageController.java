@@ -3,11 +3,13 @@ package org.homeroom.directory;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +31,7 @@ class StaffPageController {
 	}
 
 	@GetMapping("/staff")
-	String list(Authentication authentication, @ModelAttribute("search") SearchForm form,
+	String list(Authentication authentication, @Validated @ModelAttribute("search") SearchForm form,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
 		Caller.of(directory, authentication).requireStaff();
 		Records.StaffPage found = records.staffList(form.q(), page, PAGE_SIZE);
@@ -45,6 +47,6 @@ class StaffPageController {
 		return "directory/staff";
 	}
 
-	record SearchForm(String q) {
+	record SearchForm(@Size(max = 200) String q) {
 	}
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +43,7 @@ class StudentPageController {
 
 	/** A GET form, so that a search is a link that can be kept and shared. */
 	@GetMapping("/students")
-	String search(Authentication authentication, @ModelAttribute("search") SearchForm form, BindingResult result,
+	String search(Authentication authentication, @Validated @ModelAttribute("search") SearchForm form, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Locale locale, Model model) {
 		Caller caller = Caller.of(directory, authentication).requireStaff();
 		List<SchoolView> schools = directory.schools();
@@ -110,7 +112,8 @@ class StudentPageController {
 	 *
 	 * @param language the primary subtag of a family's preferred language, e.g. {@code es}
 	 */
-	record SearchForm(String q, String grade, UUID schoolId, UUID classId, String language) {
+	record SearchForm(@Size(max = 200) String q, @Size(max = 20) String grade, UUID schoolId, UUID classId,
+			@Size(max = 35) String language) {
 
 		/** Whether anything narrows the search, so that "no students" can say why. */
 		public boolean filtered() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Directory;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,7 @@ class AnnouncementApiController {
 
 	@PostMapping
 	ResponseEntity<Map<String, UUID>> create(Authentication caller, @Valid @RequestBody AnnouncementRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey) {
 		Messaging.Created created = messaging.create(Messaging.Sender.of(caller, directory), request, idempotencyKey);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.announcement().id()));
 	}
@@ -95,6 +96,6 @@ class AnnouncementApiController {
 	}
 
 	record PreviewRequest(@NotNull @Valid AudienceCriteria audience, @NotNull Category category,
-			@NotEmpty Set<Channel> channels) {
+			@NotEmpty @Size(max = 10) Set<Channel> channels) {
 	}
 }

@@ -148,8 +148,9 @@ class AnnouncementPageController {
 	 * The form: the audience (the district, schools, grades, family languages), what it is, how it
 	 * goes, and when, in the district's time zone (empty for now).
 	 */
-	record AnnouncementForm(boolean district, List<UUID> schoolIds, String grades, List<String> languages,
-			@NotNull Category category, @NotEmpty List<Channel> channels, @NotBlank @Size(max = 200) String subject,
+	record AnnouncementForm(boolean district, @Size(max = 1000) List<UUID> schoolIds, @Size(max = 500) String grades,
+			@Size(max = 50) List<@Size(max = 35) String> languages, @NotNull Category category,
+			@NotEmpty @Size(max = 10) List<Channel> channels, @NotBlank @Size(max = 200) String subject,
 			@NotBlank @Size(max = 20_000) String body,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime scheduledAt) {
 

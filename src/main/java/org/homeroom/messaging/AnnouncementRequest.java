@@ -12,7 +12,7 @@ import org.homeroom.directory.AudienceCriteria;
 
 /** What a sender asks for: whom, what, how, and optionally when (otherwise now). */
 public record AnnouncementRequest(@NotNull @Valid AudienceCriteria audience, @NotBlank @Size(max = 200) String subject,
-		@NotBlank @Size(max = 20_000) String body, @NotNull Category category, @NotEmpty Set<Channel> channels,
+		@NotBlank @Size(max = 20_000) String body, @NotNull Category category, @NotEmpty @Size(max = 10) Set<Channel> channels,
 		Instant scheduledAt) {
 
 	public AnnouncementRequest {

@@ -35,7 +35,7 @@ class MessageTemplateApiController {
 
 	@GetMapping
 	MessageTemplate.Page list(Authentication caller, @RequestParam(required = false) UUID schoolId,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page) {
+			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(defaultValue = "0") int page) {
 		return messaging.templates(Messaging.Sender.of(caller, directory), schoolId, q, page);
 	}
 

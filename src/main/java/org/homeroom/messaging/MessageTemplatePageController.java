@@ -59,7 +59,7 @@ class MessageTemplatePageController {
 	 */
 	@GetMapping(TEMPLATES)
 	String list(Authentication caller, @RequestParam(name = "schoolId", required = false) String school,
-			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "") @Size(max = 200) String q, @RequestParam(defaultValue = "0") int page,
 			HttpServletRequest request, Model model) {
 		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		List<SchoolView> schools = messaging.templateSchools(sender);

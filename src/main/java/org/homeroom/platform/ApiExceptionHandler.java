@@ -1,10 +1,13 @@
 package org.homeroom.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,11 +15,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -29,30 +40,51 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final String UNREADABLE = "this value cannot be read here";
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-			.toList();
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		problem.setTitle("Invalid request");
-		problem.setDetail(errors.stream()
-			.map(error -> error.get("field") + ": " + error.get("message"))
-			.reduce((a, b) -> a + "; " + b)
-			.orElse("The request is not valid"));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return invalid(ex.getBindingResult().getFieldErrors().stream()
+			.map(error -> fieldError(error.getField(), fieldErrorMessage(error)))
+			.toList());
+	}
+
+	/**
+	 * A limit on a request parameter ({@code @Size} on {@code q}, say), or on the body when the
+	 * method has both: each error names its parameter, or its field within the body.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors body) {
+				body.getFieldErrors().forEach(error -> errors.add(fieldError(error.getField(), fieldErrorMessage(error))));
+			}
+			else {
+				String name = parameterName(result.getMethodParameter());
+				result.getResolvableErrors().forEach(error -> errors.add(fieldError(name, String.valueOf(error.getDefaultMessage()))));
+			}
+		}
+		return invalid(errors);
+	}
+
+	/** A parameter that cannot be converted, or one the {@link InputRules} refuse: named, with the reason. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException parameter ? parameter.getName()
+				: String.valueOf(ex.getPropertyName());
+		return invalid(List.of(fieldError(name, InputRules.RefusedInput.in(ex)
+			.map(Throwable::getMessage)
+			.orElse(UNREADABLE))));
 	}
 
 	/** Unreadable JSON, or a value of the wrong type: name the field by its path, e.g. {@code phones[1]}. */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		problem.setTitle("Invalid request");
 		if (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
 			StringBuilder field = new StringBuilder();
 			for (JacksonException.Reference reference : json.getPath()) {
@@ -63,12 +95,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					field.append('[').append(reference.getIndex()).append(']');
 				}
 			}
-			problem.setDetail(field + ": this value cannot be read here");
-			problem.setProperty("errors", List.of(Map.of("field", field.toString(), "message", "this value cannot be read here")));
+			return invalid(List.of(fieldError(field.toString(),
+					json instanceof JsonInputRules.RefusedJsonInput refused ? refused.reason() : UNREADABLE)));
 		}
-		else {
-			problem.setDetail("The request body is not valid JSON");
-		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+		problem.setTitle("Invalid request");
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -89,6 +120,47 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Invalid request");
+		problem.setDetail(errors.stream()
+			.map(error -> error.get("field") + ": " + error.get("message"))
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("The request is not valid"));
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field, "message", message);
+	}
+
+	/** A conversion failure's default message is Spring's own, naming Java types; the rules' reason is kept. */
+	private static String fieldErrorMessage(FieldError error) {
+		if (error.isBindingFailure()) {
+			return error.contains(TypeMismatchException.class)
+					? InputRules.RefusedInput.in(error.unwrap(TypeMismatchException.class)).map(Throwable::getMessage).orElse(UNREADABLE)
+					: UNREADABLE;
+		}
+		return String.valueOf(error.getDefaultMessage());
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+		if (query != null && !query.name().isEmpty()) {
+			return query.name();
+		}
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+		if (path != null && !path.name().isEmpty()) {
+			return path.name();
+		}
+		return String.valueOf(parameter.getParameterName());
 	}
 
 	/** Anything unexpected: logged in full, answered without a word of its internals. */

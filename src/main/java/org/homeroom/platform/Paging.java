@@ -20,6 +20,12 @@ import jakarta.servlet.http.HttpServletRequest;
 public record Paging(long first, long last, long total, String previous, String next) {
 
 	/**
+	 * The last page number any list accepts (see {@link PageNumberLimit}): a million pages of 50 is
+	 * far beyond what anyone pages through, and keeps every offset well inside an {@code int}.
+	 */
+	public static final int MAX_PAGE = 1_000_000;
+
+	/**
 	 * @param page the page shown, from 0
 	 * @param shown how many items it holds
 	 */

@@ -10,8 +10,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final LayoutInterceptor layout;
 
-	WebConfiguration(LayoutInterceptor layout) {
+	private final PageNumberLimit pageNumbers;
+
+	WebConfiguration(LayoutInterceptor layout, PageNumberLimit pageNumbers) {
 		this.layout = layout;
+		this.pageNumbers = pageNumbers;
 	}
 
 	@Override
@@ -22,5 +25,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		language.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(language);
 		registry.addInterceptor(layout);
+		registry.addInterceptor(pageNumbers);
 	}
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +29,7 @@ class AccessLogApiController {
 
 	@GetMapping("/api/v1/access-log")
 	Page search(Authentication caller, @RequestParam(required = false) UUID studentId,
-			@RequestParam(required = false) String actor, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) @Size(max = 320) String actor, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant until, @RequestParam(defaultValue = "0") int page) {
 		readers.requireMayRead(readers.readerOf(caller, true), studentId);
 		AccessLog.Page found = log.search(new AccessLog.Filter(studentId, actor, from, until, page));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.StudentSearch;
 import org.homeroom.platform.Paging;
@@ -16,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +51,7 @@ class AccessLogPageController {
 	}
 
 	@GetMapping("/access-log")
-	String search(Authentication caller, @ModelAttribute("filter") FilterForm form, BindingResult result,
+	String search(Authentication caller, @Validated @ModelAttribute("filter") FilterForm form, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Locale locale, Model model) {
 		AccessLogReaders.Reader reader = readers.readerOf(caller, false);
 		model.addAttribute("wholeLog", reader.wholeLog());
@@ -92,7 +94,7 @@ class AccessLogPageController {
 	 * @param reader part of a reader's sign-in name
 	 * @param until the last day to include
 	 */
-	record FilterForm(UUID studentId, String student, String reader,
+	record FilterForm(UUID studentId, @Size(max = 200) String student, @Size(max = 320) String reader,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until) {
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -48,9 +49,9 @@ class TaskApiController {
 	 * @param q words in the title
 	 */
 	@GetMapping
-	TaskCommands.Page list(Authentication caller, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String assignee, @RequestParam(required = false) UUID studentId,
-			@RequestParam(required = false) TaskCommands.Due due, @RequestParam(required = false) String q,
+	TaskCommands.Page list(Authentication caller, @RequestParam(required = false) @Size(max = 20) String status,
+			@RequestParam(required = false) @Size(max = 320) String assignee, @RequestParam(required = false) UUID studentId,
+			@RequestParam(required = false) TaskCommands.Due due, @RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") int page) {
 		TaskReader reader = TaskReader.of(directory, caller);
 		return tasks.list(reader, PURPOSE, TaskFilters.criteria(reader, status, assignee, studentId, due, q, page));

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
@@ -40,7 +41,8 @@ class TaskPageController {
 
 	@GetMapping("/tasks")
 	String list(Authentication caller, @RequestParam(defaultValue = TaskFilters.ACTIVE) String status,
-			@RequestParam(defaultValue = TaskFilters.ME) String assignee, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = TaskFilters.ME) @Size(max = 320) String assignee,
+			@RequestParam(defaultValue = "") @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
 		TaskReader reader = TaskReader.of(directory, caller);
 		TaskCommands.Page found = tasks.list(reader, PURPOSE,
@@ -69,7 +71,7 @@ class TaskPageController {
 	/** One form for moving a task on: a new status (with an outcome or a reason where it needs one) and a note. */
 	@PostMapping("/tasks/{id}")
 	String change(Authentication caller, @PathVariable UUID id, @RequestParam TaskStatus status,
-			@RequestParam(defaultValue = "") String text, @RequestParam long version, Model model,
+			@RequestParam(defaultValue = "") @Size(max = 4000) String text, @RequestParam long version, Model model,
 			RedirectAttributes redirect) {
 		TaskReader reader = TaskReader.of(directory, caller);
 		String written = text.isBlank() ? null : text.strip();
