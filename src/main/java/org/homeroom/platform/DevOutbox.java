@@ -23,7 +23,8 @@ public class DevOutbox {
 	 * {@code example.net}, and their subdomains. The demo district's addresses are all of these.
 	 * A PostgreSQL regular expression, matched without regard to case.
 	 */
-	static final String EXAMPLE_ADDRESS = "^[^@[:space:],;<>]+@([a-z0-9-]+\\.)*(test|example|example\\.com|example\\.org|example\\.net)$";
+	static final String EXAMPLE_ADDRESS = "^[^@[:space:],;<>]+@([a-z0-9-]+\\.)*"
+			+ "(test|example|example\\.com|example\\.org|example\\.net)$";
 
 	private final JdbcClient jdbc;
 
@@ -49,7 +50,10 @@ public class DevOutbox {
 			.update();
 	}
 
-	/** Newest first, to anyone; {@code recipient} filters on a part of the address when not blank. */
+	/**
+	 * Newest first, all of them, as a district administrator reads them; {@code recipient} filters
+	 * on a part of the address when not blank.
+	 */
 	@Transactional(readOnly = true)
 	public List<OutboxMessage> latest(String recipient, int offset, int limit) {
 		return latest(recipient, Readers.DISTRICT_ADMINISTRATORS, offset, limit);

@@ -137,8 +137,8 @@ class FamilySignInPagesIntegrationTests {
 		given.contact(omar, "EMAIL", email, true);
 		HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-		phone.send(form("/family/sign-in", csrfToken(phone, "/family/sign-in"), "contact=" + URLEncoder.encode(email, StandardCharsets.UTF_8)),
-				BodyHandlers.discarding());
+		String contact = "contact=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+		phone.send(form("/family/sign-in", csrfToken(phone, "/family/sign-in"), contact), BodyHandlers.discarding());
 		HttpResponse<Void> signedIn = phone.send(form("/family/sign-in/code", csrfToken(phone, "/family/sign-in/code"),
 				"code=" + codeSentTo(email) + "&remember-me=on"), BodyHandlers.discarding());
 
