@@ -54,6 +54,7 @@ class DevOutboxController {
 
 	/** The role is the one the accounts module grants; this module knows it by name only. */
 	private static DevOutbox.Readers reader(HttpServletRequest request) {
-		return request.isUserInRole(DISTRICT_ADMIN) ? DevOutbox.Readers.DISTRICT_ADMINISTRATORS : DevOutbox.Readers.ANYONE;
+		return request.isUserInRole(DISTRICT_ADMIN) ? DevOutbox.Readers.DISTRICT_ADMINISTRATORS
+				: DevOutbox.Readers.ANYONE;
 	}
 }

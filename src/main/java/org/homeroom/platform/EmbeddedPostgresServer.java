@@ -132,7 +132,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/** Whether any rule of the cluster's pg_hba.conf lets a connection in without a password. */
-	static boolean trustsAnyone(Path cluster) throws IOException {
+	private static boolean trustsAnyone(Path cluster) throws IOException {
 		return Files.readAllLines(cluster.resolve("pg_hba.conf"), StandardCharsets.UTF_8)
 			.stream()
 			.map(String::strip)
