@@ -3,8 +3,10 @@ package org.homeroom.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -75,6 +77,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				password = kept.get();
 			}
 			EmbeddedPostgres postgres = launch(cluster, runtime, password, passwordFile.file());
+			ownerOnly(runtime);
 			log.info("Embedded PostgreSQL is running with its data in {}; it asks for the password kept in {}", cluster,
 					passwordFile.file());
 			return new EmbeddedPostgresServer(postgres, password);
@@ -129,6 +132,16 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		Files.writeString(cluster.resolve("pg_hba.conf"), PASSWORD_ONLY, StandardCharsets.UTF_8);
 		log.info("The embedded PostgreSQL in {} trusted every local connection; it now asks for a password", cluster);
 		return password;
+	}
+
+	/**
+	 * The server's socket and its binaries live in the runtime directory, which was left open to
+	 * every local user: no one else may reach the one, nor swap the other for their own.
+	 */
+	private static void ownerOnly(Path directory) throws IOException {
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+		}
 	}
 
 	/** Whether any rule of the cluster's pg_hba.conf lets a connection in without a password. */

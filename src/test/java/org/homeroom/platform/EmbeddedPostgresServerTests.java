@@ -55,6 +55,8 @@ class EmbeddedPostgresServerTests {
 				.as("a wrong password").isInstanceOf(SQLException.class);
 			assertThat(queryOne(server, "select count(*) from pg_hba_file_rules where auth_method = 'trust'"))
 				.as("no rule trusts a connection, over TCP or the local socket").isEqualTo("0");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("postgres-runtime"))))
+				.as("the socket and the binaries out of everyone else's reach").isEqualTo("rwx------");
 		}
 	}
 
