@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Homeroom on a real port, in demo mode, behind a trusted proxy at 127.0.0.1 (other loopback
- * addresses, such as 127.0.0.2, count as untrusted clients). The browser tests and the tests of
+ * addresses, such as 127.0.0.2, count as untrusted clients). As in any demo, it listens on 127.0.0.1
+ * only. The browser tests and the tests of
  * headers that only a real server sets share this one context. Quiet hours are off, so that what a
  * test sends arrives whatever the hour the tests run at.
  */

@@ -32,6 +32,8 @@ class AccountsConfiguration {
 		services.setTokenValiditySeconds((int) SecurityConfiguration.REMEMBERED_FOR.toSeconds());
 		services.setParameter("remember-me");
 		services.setCookieName("homeroom_device");
+		// Like the session cookie: not sent on a cross-site POST, so no other site can act as the device.
+		services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
 		return services;
 	}
 

@@ -79,6 +79,8 @@ class SecurityConfiguration {
 			SignInLockout lockout, TwoStepGate twoStep) {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityHeaders.PUBLIC_PATHS)
 			.permitAll()
+			.requestMatchers(SecurityHeaders.DEV_OUTBOX_PATHS)
+			.permitAll()
 			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
 			.permitAll()
 			.requestMatchers("/invitation/*", "/password-reset", "/password-reset/*")

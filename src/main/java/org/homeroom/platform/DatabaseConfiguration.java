@@ -34,8 +34,10 @@ class DatabaseConfiguration {
 			dataSource.setPassword(database.password());
 		}
 		else {
-			dataSource.setJdbcUrl(embedded.orElseThrow().jdbcUrl());
-			dataSource.setUsername("postgres");
+			EmbeddedPostgresServer server = embedded.orElseThrow();
+			dataSource.setJdbcUrl(server.jdbcUrl());
+			dataSource.setUsername(server.username());
+			dataSource.setPassword(server.password());
 		}
 		return dataSource;
 	}

@@ -12,9 +12,19 @@ import org.springframework.transaction.annotation.Transactional;
  * In demo mode, every message Homeroom would send (e-mail, SMS, sign-in codes) is also written
  * here, so that a person trying Homeroom, or a browser test, can read it at {@code /dev/outbox}.
  * Channels call {@link #record} only when demo mode is on; outside demo mode the pages do not exist.
+ * Who reads which messages is {@link Readers}.
  */
 @Component
 public class DevOutbox {
+
+	/**
+	 * One e-mail address in a domain that RFC 2606 reserves for examples, so it can never reach a
+	 * real person: {@code .test}, {@code .example}, {@code example.com}, {@code example.org},
+	 * {@code example.net}, and their subdomains. The demo district's addresses are all of these.
+	 * A PostgreSQL regular expression, matched without regard to case.
+	 */
+	static final String EXAMPLE_ADDRESS = "^[^@[:space:],;<>]+@([a-z0-9-]+\\.)*"
+			+ "(test|example|example\\.com|example\\.org|example\\.net)$";
 
 	private final JdbcClient jdbc;
 
@@ -40,21 +50,47 @@ public class DevOutbox {
 			.update();
 	}
 
-	/** Newest first; {@code recipient} filters on a part of the address when not blank. */
+	/**
+	 * Newest first, all of them, as a district administrator reads them; {@code recipient} filters
+	 * on a part of the address when not blank.
+	 */
 	@Transactional(readOnly = true)
 	public List<OutboxMessage> latest(String recipient, int offset, int limit) {
+		return latest(recipient, Readers.DISTRICT_ADMINISTRATORS, offset, limit);
+	}
+
+	/**
+	 * Newest first, of the messages that {@code reader} may see; {@code recipient} filters on a
+	 * part of the address when not blank.
+	 */
+	@Transactional(readOnly = true)
+	public List<OutboxMessage> latest(String recipient, Readers reader, int offset, int limit) {
 		return jdbc.sql("""
 				select id, channel, recipient, subject, body, created_at from platform.outbox_message
-				where :recipient = '' or recipient ilike '%' || :recipient || '%'
+				where (:recipient = '' or recipient ilike '%' || :recipient || '%')
+				and (:everything or recipient ~* :exampleAddress)
 				order by created_at desc, id
 				offset :offset limit :limit""")
 			.param("recipient", recipient == null ? "" : recipient.trim())
+			.param("everything", reader == Readers.DISTRICT_ADMINISTRATORS)
+			.param("exampleAddress", EXAMPLE_ADDRESS)
 			.param("offset", offset)
 			.param("limit", limit)
 			.query((rs, row) -> new OutboxMessage(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
 					rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
 					rs.getTimestamp("created_at").toInstant()))
 			.list();
+	}
+
+	/**
+	 * Who reads the outbox. It holds sign-in codes and password-reset links, so only a district
+	 * administrator reads all of it. Anyone else, signed in or not, reads the messages to the demo
+	 * district's addresses only: a family trying the demo finds its code there before it has an
+	 * account, while a trial that imports a real roster does not hand its families' codes to
+	 * whoever can reach the server.
+	 */
+	public enum Readers {
+		ANYONE, DISTRICT_ADMINISTRATORS
 	}
 
 	public record OutboxMessage(UUID id, Channel channel, String recipient, String subject, String body,

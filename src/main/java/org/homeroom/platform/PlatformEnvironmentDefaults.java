@@ -18,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code homeroom.mail.*} is the one place mail is configured; Spring's mail sender and its
  * health check exist only when a host is set, because an unconfigured mail check would report the
  * whole application as down.</li>
+ * <li>In demo mode the server listens on 127.0.0.1 only, unless {@code HOMEROOM_BIND_ADDRESS} names
+ * another address: a demo holds demo passwords and its outbox, and a trial that imports a real
+ * roster should not be open to the network by accident.</li>
  * <li>With the embedded database, Tomcat's working files stay inside the data directory.</li>
  * </ul>
  */
@@ -25,12 +28,24 @@ public class PlatformEnvironmentDefaults implements EnvironmentPostProcessor {
 
 	public static final String SOURCE_NAME = "homeroomDefaults";
 
+	static final String BIND_ADDRESS_VARIABLE = "HOMEROOM_BIND_ADDRESS";
+
+	static final String DEMO_BIND_ADDRESS = "127.0.0.1";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new HashMap<>();
 		boolean embedded = !environment.containsProperty("homeroom.platform.database.url")
 				|| environment.getProperty("homeroom.platform.database.url", "").isBlank();
 		defaults.put("homeroom.demo.enabled", embedded);
+		boolean demo = environment.getProperty("homeroom.demo.enabled", Boolean.class, embedded);
+		String bindAddress = environment.getProperty(BIND_ADDRESS_VARIABLE, "").strip();
+		if (!bindAddress.isEmpty()) {
+			defaults.put("server.address", bindAddress);
+		}
+		else if (demo) {
+			defaults.put("server.address", DEMO_BIND_ADDRESS);
+		}
 		if (embedded) {
 			Path data = Path.of(environment.getProperty("homeroom.platform.data-directory", "./data"));
 			defaults.put("server.tomcat.basedir", data.resolve("tomcat").toAbsolutePath().toString());

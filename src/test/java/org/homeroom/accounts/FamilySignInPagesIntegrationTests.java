@@ -7,6 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,6 +31,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +51,9 @@ class FamilySignInPagesIntegrationTests {
 
 	@Autowired
 	DevOutbox outbox;
+
+	@LocalServerPort
+	int port;
 
 	DirectoryFixtures given;
 
@@ -113,6 +126,26 @@ class FamilySignInPagesIntegrationTests {
 		mvc.perform(get("/my-children").cookie(last)).andExpect(status().is3xxRedirection());
 	}
 
+	/** Over the real server, as a phone's browser receives it: no other site's form can send it along. */
+	@Test
+	void theCookieThatRemembersADeviceStaysOnThisSite() throws Exception {
+		String email = "samesite." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
+		UUID leo = given.student("Leo", "07");
+		given.enrol(leo, lincoln, today.minusMonths(1), null);
+		UUID omar = given.guardian("Omar");
+		given.guardianOf(omar, leo, true);
+		given.contact(omar, "EMAIL", email, true);
+		HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		String contact = "contact=" + URLEncoder.encode(email, StandardCharsets.UTF_8);
+		phone.send(form("/family/sign-in", csrfToken(phone, "/family/sign-in"), contact), BodyHandlers.discarding());
+		HttpResponse<Void> signedIn = phone.send(form("/family/sign-in/code", csrfToken(phone, "/family/sign-in/code"),
+				"code=" + codeSentTo(email) + "&remember-me=on"), BodyHandlers.discarding());
+
+		assertThat(signedIn.headers().allValues("set-cookie")).filteredOn(cookie -> cookie.startsWith("homeroom_device="))
+			.singleElement().asString().contains("SameSite=Lax", "HttpOnly");
+	}
+
 	@Test
 	void aWrongCodeIsExplainedOnTheSamePage() throws Exception {
 		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
@@ -128,6 +161,19 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void seeingChildrenNeedsSigningIn() throws Exception {
 		mvc.perform(get("/my-children")).andExpect(status().is3xxRedirection());
+	}
+
+	private String csrfToken(HttpClient phone, String path) throws Exception {
+		String page = phone.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				BodyHandlers.ofString()).body();
+		return Jsoup.parse(page).selectFirst("input[name=_csrf]").attr("value");
+	}
+
+	private HttpRequest form(String path, String csrfToken, String fields) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(fields + "&_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8)))
+			.build();
 	}
 
 	private String codeSentTo(String email) {

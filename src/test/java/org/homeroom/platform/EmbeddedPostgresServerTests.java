@@ -1,11 +1,13 @@
 package org.homeroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,23 +15,75 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded PostgreSQL that {@code ./mvnw spring-boot:run} uses, in a data directory of its own. */
+/**
+ * The embedded PostgreSQL that {@code ./mvnw spring-boot:run} uses, in a data directory of its own,
+ * open only to those who give the password kept there.
+ */
 class EmbeddedPostgresServerTests {
 
 	@TempDir
 	Path data;
 
 	@Test
-	void dataSurvivesARestart() throws Exception {
+	void dataAndPasswordSurviveARestart() throws Exception {
+		String password;
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
 			execute(server, "create table kept (note text)", "insert into kept values ('still here')");
+			password = server.password();
 		}
 
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
 			assertThat(queryOne(server, "select note from kept")).isEqualTo("still here");
+			assertThat(server.password()).isEqualTo(password);
+		}
+	}
+
+	@Test
+	void aNewServerLetsInOnlyThoseWhoGiveThePasswordKeptForItsOwnerAlone() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
+			Path kept = data.resolve(EmbeddedPostgresPassword.FILE_NAME);
+			assertThat(Files.readString(kept).strip()).isEqualTo(server.password()).hasSizeGreaterThanOrEqualTo(40);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-------");
+
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl()).close())
+				.as("no password").isInstanceOf(SQLException.class);
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "guessed").close())
+				.as("a wrong password").isInstanceOf(SQLException.class);
+			assertThat(queryOne(server, "select count(*) from pg_hba_file_rules where auth_method = 'trust'"))
+				.as("no rule trusts a connection, over TCP or the local socket").isEqualTo("0");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("postgres-runtime"))))
+				.as("the socket and the binaries out of everyone else's reach").isEqualTo("rwx------");
+		}
+	}
+
+	@Test
+	void aDataDirectoryFromAnOlderVersionThatTrustedEveryoneNowAsksForAPassword() throws Exception {
+		// As Homeroom made it before: the library's defaults, which trust every local connection.
+		try (EmbeddedPostgres older = EmbeddedPostgres.builder()
+			.setDataDirectory(data.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.start(); Connection connection = DriverManager.getConnection(older.getJdbcUrl("postgres", "postgres"));
+				Statement statement = connection.createStatement()) {
+			statement.execute("create table from_before (note text)");
+			statement.execute("insert into from_before values ('kept')");
+		}
+
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
+			assertThat(queryOne(server, "select note from from_before")).isEqualTo("kept");
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl()).close())
+				.as("no password").isInstanceOf(SQLException.class);
+			Path kept = data.resolve(EmbeddedPostgresPassword.FILE_NAME);
+			assertThat(Files.readString(kept).strip()).isEqualTo(server.password());
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-------");
+		}
+
+		try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data)) {
+			assertThat(queryOne(restarted, "select note from from_before")).isEqualTo("kept");
 		}
 	}
 
@@ -82,15 +136,19 @@ class EmbeddedPostgresServerTests {
 	}
 
 	private static void execute(EmbeddedPostgresServer server, String... statements) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl()); Statement statement = connection.createStatement()) {
+		try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
 	}
 
+	private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
+		return DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+	}
+
 	private static String queryOne(EmbeddedPostgresServer server, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+		try (Connection connection = connect(server);
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();

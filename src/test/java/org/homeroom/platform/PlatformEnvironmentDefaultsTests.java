@@ -35,6 +35,32 @@ class PlatformEnvironmentDefaultsTests {
 	}
 
 	@Test
+	void inDemoModeTheServerListensOnTheLoopbackAddressUnlessTheBindAddressSaysOtherwise() {
+		assertThat(environment(Map.of()).getProperty("server.address")).isEqualTo("127.0.0.1");
+		assertThat(environment(Map.of("homeroom.platform.database.url", "jdbc:postgresql://db/homeroom",
+				"homeroom.demo.enabled", "true")).getProperty("server.address")).isEqualTo("127.0.0.1");
+		assertThat(environment(Map.of("HOMEROOM_BIND_ADDRESS", "0.0.0.0")).getProperty("server.address")).isEqualTo("0.0.0.0");
+		assertThat(environment(Map.of("server.address", "192.0.2.10")).getProperty("server.address")).isEqualTo("192.0.2.10");
+	}
+
+	@Test
+	void outsideDemoModeOnlyTheBindAddressLimitsWhereTheServerListens() {
+		String external = "jdbc:postgresql://db/homeroom";
+		assertThat(environment(Map.of("homeroom.platform.database.url", external)).containsProperty("server.address")).isFalse();
+		assertThat(environment(Map.of("homeroom.platform.database.url", external, "HOMEROOM_BIND_ADDRESS", "10.0.0.5"))
+			.getProperty("server.address")).isEqualTo("10.0.0.5");
+	}
+
+	@Test
+	void theStartUpLogSaysWhereADemoListensAndWhichVariableChangesIt() {
+		DemoListeningAddress onLoopback = new DemoListeningAddress(environment(Map.of()));
+		assertThat(onLoopback.describe(8080)).contains("127.0.0.1", "8080", "HOMEROOM_BIND_ADDRESS");
+
+		DemoListeningAddress chosen = new DemoListeningAddress(environment(Map.of("HOMEROOM_BIND_ADDRESS", "0.0.0.0")));
+		assertThat(chosen.describe(8080)).contains("0.0.0.0", "HOMEROOM_BIND_ADDRESS");
+	}
+
+	@Test
 	void theMailHealthCheckAndSenderExistOnlyWhenMailIsConfigured() {
 		assertThat(environment(Map.of()).getProperty("management.health.mail.enabled", Boolean.class)).isFalse();
 		assertThat(environment(Map.of()).containsProperty("spring.mail.host")).isFalse();

@@ -9,12 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.homeroom.ServerTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -54,6 +57,28 @@ class SecurityHeadersIntegrationTests {
 		assertThat(headers.get(":status")).isEqualTo("401");
 		assertThat(headers.get("content-security-policy")).contains("frame-ancestors 'none'");
 		assertThat(headers).containsEntry("x-content-type-options", "nosniff");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/sign-in;type=a", "/students/%2e/x", "/students/%2E%2E/sign-in", "/students/a%2Fb",
+			"/students/a%5Cb", "/students/%252e" })
+	void aRequestTheFirewallRefusesGetsTheSameHeadersAsEveryOtherAnswer(String path) throws IOException {
+		Map<String, String> refused = request(UNTRUSTED_CLIENT, path, "");
+		Map<String, String> page = request(UNTRUSTED_CLIENT, "/sign-in", "");
+
+		assertThat(refused.get(":status")).isEqualTo("400");
+		for (String header : List.of("content-security-policy", "x-content-type-options", "x-frame-options",
+				"referrer-policy", "cache-control")) {
+			assertThat(refused.get(header)).as(header).isNotNull().isEqualTo(page.get(header));
+		}
+	}
+
+	@Test
+	void aRequestTheFirewallRefusesOverHttpsGetsStrictTransportSecurity() throws IOException {
+		Map<String, String> refused = request(TRUSTED_PROXY, "/sign-in;type=a", "X-Forwarded-Proto: https\r\n");
+
+		assertThat(refused.get(":status")).isEqualTo("400");
+		assertThat(refused.get("strict-transport-security")).contains("max-age=31536000");
 	}
 
 	@Test
