@@ -165,7 +165,12 @@ class TwoStepSignIn {
 	@Transactional
 	Outcome verify(String username, String code, String clientAddress) {
 		Account account = accounts.account(username);
-		if (throttle.count(THROTTLE_SCOPE, account.username(), FAILURE_WINDOW) >= FAILURES_ALLOWED) {
+		// Counted before the code is checked, in one locked step with the check of the limit, so
+		// that codes sent all at once cannot all be tried.
+		try {
+			throttle.acquire(THROTTLE_SCOPE, account.username(), FAILURES_ALLOWED, FAILURE_WINDOW);
+		}
+		catch (TooManyRequestsException ex) {
 			log.record(SecurityLog.Kind.SIGN_IN_PAUSED, account.username(), clientAddress, "second step");
 			return Outcome.PAUSED;
 		}
@@ -174,7 +179,6 @@ class TwoStepSignIn {
 			log.record(SecurityLog.Kind.TWO_STEP_PASSED, account.username(), clientAddress, null);
 			return Outcome.PASSED;
 		}
-		throttle.record(THROTTLE_SCOPE, account.username());
 		log.record(SecurityLog.Kind.TWO_STEP_FAILED, account.username(), clientAddress, null);
 		return throttle.count(THROTTLE_SCOPE, account.username(), FAILURE_WINDOW) >= FAILURES_ALLOWED ? Outcome.PAUSED
 				: Outcome.WRONG;
