@@ -92,7 +92,7 @@ class TwoStepPageController {
 			TwoStepSignIn.Enabled enabled = twoStep.enable(principal.getName(), secret, code);
 			session.removeAttribute(PENDING_SECRET);
 			session.setAttribute(TwoStepGate.PASSED, accounts.account(principal.getName()).username());
-			// Said only when there were tokens: the warning is for someone whose scripts will stop.
+			// The page warns only when tokens went: the warning is for someone whose scripts will stop.
 			model.addAttribute("tokensRevoked", enabled.tokensRevoked());
 			return recoveryCodes(enabled.recoveryCodes(), model);
 		}
