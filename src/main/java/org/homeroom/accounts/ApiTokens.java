@@ -75,6 +75,25 @@ class ApiTokens {
 		log.record(SecurityLog.Kind.TOKEN_REVOKED, accounts.account(email).username(), null, token.view(clock.instant()).name());
 	}
 
+	/**
+	 * Revokes every token of the account still in force, each logged with {@code why}; answers how
+	 * many there were. A token made by whoever knew the old password, or before a second factor
+	 * guarded the account, must not outlive the change that was meant to shut them out.
+	 */
+	@Transactional
+	int revokeAll(UUID accountId, String username, String why) {
+		Instant now = clock.instant();
+		List<ApiToken> inForce = tokens.findByAccountIdOrderByCreatedAtDesc(accountId)
+			.stream()
+			.filter(token -> token.usableAt(now))
+			.toList();
+		for (ApiToken token : inForce) {
+			token.revoke(now);
+			log.record(SecurityLog.Kind.TOKEN_REVOKED, username, null, token.view(now).name() + " (" + why + ")");
+		}
+		return inForce.size();
+	}
+
 	/** The account a presented secret belongs to, if the token is known, unexpired and not revoked. */
 	@Transactional
 	Optional<UUID> authenticate(String secret) {

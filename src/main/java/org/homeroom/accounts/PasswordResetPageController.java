@@ -1,5 +1,7 @@
 package org.homeroom.accounts;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.shared.EmailAddress;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Forgot your password?": a form for the address, answered the same whether or not an account
@@ -59,11 +62,17 @@ class PasswordResetPageController {
 
 	@PostMapping("/password-reset/{token}")
 	String reset(@PathVariable String token, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
 		String error = passwordError(password, confirmation);
 		if (error == null) {
 			try {
-				if (resets.reset(token, password, request.getRemoteAddr()).isPresent()) {
+				Optional<PasswordResets.Done> done = resets.reset(token, password, request.getRemoteAddr());
+				if (done.isPresent()) {
+					// Said only when there were tokens: the warning is for someone whose scripts will stop.
+					if (done.get().tokensRevoked() > 0) {
+						redirect.addFlashAttribute("tokensRevoked", done.get().tokensRevoked());
+					}
 					return "redirect:/sign-in?reset";
 				}
 				return "accounts/link-invalid";

@@ -48,9 +48,11 @@ class PasswordResets {
 
 	private final AccountAdministration administration;
 
+	private final ApiTokens tokens;
+
 	PasswordResets(AccountRepository accounts, AccountLinks links, Throttle throttle, OutgoingMail mail,
 			MessageSource messages, PasswordEncoder passwords, SecurityLog log, WebSessions sessions,
-			RememberedDevices devices, AccountAdministration administration) {
+			RememberedDevices devices, AccountAdministration administration, ApiTokens tokens) {
 		this.accounts = accounts;
 		this.links = links;
 		this.throttle = throttle;
@@ -61,6 +63,7 @@ class PasswordResets {
 		this.sessions = sessions;
 		this.devices = devices;
 		this.administration = administration;
+		this.tokens = tokens;
 	}
 
 	/** Sends a reset link if an active staff account has this address; the caller cannot tell. */
@@ -105,11 +108,11 @@ class PasswordResets {
 	}
 
 	/**
-	 * Sets the new password and ends every session and remembered device of the account. Returns
-	 * the sign-in name; empty when the link is used, expired or its account deactivated.
+	 * Sets the new password and ends every session, remembered device and API token of the
+	 * account. Empty when the link is used, expired or its account deactivated.
 	 */
 	@Transactional
-	Optional<String> reset(String token, String password, String clientAddress) {
+	Optional<Done> reset(String token, String password, String clientAddress) {
 		AccountAdministration.requirePassword(password);
 		Optional<AccountLinks.Link> link = links.open(AccountLinks.Purpose.PASSWORD_RESET, token);
 		Optional<Account> account = accountFor(link);
@@ -119,10 +122,15 @@ class PasswordResets {
 		account.get().changePassword(passwords.encode(password));
 		sessions.endAll(account.get().username(), null);
 		devices.revokeAll(account.get().username());
+		int tokensRevoked = tokens.revokeAll(account.get().id(), account.get().username(), "password reset");
 		// The pause after failed attempts was there to stop guessing the old password.
 		throttle.clear("signin-account", account.get().username());
 		log.record(SecurityLog.Kind.PASSWORD_RESET, account.get().username(), clientAddress, null);
-		return Optional.of(account.get().username());
+		return Optional.of(new Done(account.get().username(), tokensRevoked));
+	}
+
+	/** A password that was reset, for the account with this sign-in name, and how many API tokens it lost. */
+	record Done(String username, int tokensRevoked) {
 	}
 
 	private Optional<Account> accountFor(Optional<AccountLinks.Link> link) {

@@ -16,6 +16,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -36,7 +37,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenIssueChain(HttpSecurity http, ProblemResponses problems, AccountsSettings settings,
-			DemoSettings demo, TwoStepGate twoStep) {
+			DemoSettings demo, TwoStepGate twoStep, BasicSignInLockout lockout) {
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.addFilterBefore(twoStep.passwordTokenIssue(), AuthorizationFilter.class)
@@ -45,7 +46,11 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE))
 				.accessDeniedHandler(problems.forbidden()));
 		if (demo.enabled() || settings.basicTokenIssue()) {
-			http.httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized(BASIC_CHALLENGE)));
+			// The same lockout as the sign-in form: counted before the password check, logged after it.
+			http.addFilterBefore(lockout.beforePasswordCheck(), BasicAuthenticationFilter.class)
+				.addFilterAfter(lockout.afterRightPassword(), BasicAuthenticationFilter.class)
+				.httpBasic(basic -> basic
+					.authenticationEntryPoint(lockout.onWrongPassword(problems.unauthorized(BASIC_CHALLENGE))));
 		}
 		SecurityHeaders.apply(http);
 		return http.build();

@@ -89,10 +89,12 @@ class TwoStepPageController {
 			return "redirect:" + TwoStepGate.SETUP;
 		}
 		try {
-			List<String> codes = twoStep.enable(principal.getName(), secret, code);
+			TwoStepSignIn.Enabled enabled = twoStep.enable(principal.getName(), secret, code);
 			session.removeAttribute(PENDING_SECRET);
 			session.setAttribute(TwoStepGate.PASSED, accounts.account(principal.getName()).username());
-			return recoveryCodes(codes, model);
+			// The page warns only when tokens went: the warning is for someone whose scripts will stop.
+			model.addAttribute("tokensRevoked", enabled.tokensRevoked());
+			return recoveryCodes(enabled.recoveryCodes(), model);
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("codeError", true);

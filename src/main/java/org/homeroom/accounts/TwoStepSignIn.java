@@ -77,8 +77,11 @@ class TwoStepSignIn {
 
 	private final Clock clock;
 
+	private final ApiTokens tokens;
+
 	TwoStepSignIn(JdbcClient jdbc, Accounts accounts, AccountUserDetailsService users, Throttle throttle,
-			SecurityLog log, OutgoingMail mail, MessageSource messages, DemoSettings demo, Clock clock) {
+			SecurityLog log, OutgoingMail mail, MessageSource messages, DemoSettings demo, Clock clock,
+			ApiTokens tokens) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.users = users;
@@ -88,6 +91,7 @@ class TwoStepSignIn {
 		this.messages = messages;
 		this.demo = demo;
 		this.clock = clock;
+		this.tokens = tokens;
 	}
 
 	@Transactional(readOnly = true)
@@ -135,10 +139,12 @@ class TwoStepSignIn {
 
 	/**
 	 * Turns two-step sign-in on with the secret the person's app now holds, once a code from it
-	 * proves that; answers the new recovery codes, which are shown once and never again.
+	 * proves that; answers the new recovery codes, which are shown once and never again. The
+	 * account's API tokens are revoked: any of them may have been made with the password alone,
+	 * by whoever else knew it, and the second factor is there to shut that person out.
 	 */
 	@Transactional
-	List<String> enable(String username, String secret, String code) {
+	Enabled enable(String username, String secret, String code) {
 		Account account = accounts.account(username);
 		OptionalLong step = Totp.matchingStep(secret, code, clock.instant(), 0);
 		if (step.isEmpty()) {
@@ -151,7 +157,12 @@ class TwoStepSignIn {
 			.params(account.id(), secret, Timestamp.from(clock.instant()), step.getAsLong())
 			.update();
 		log.record(SecurityLog.Kind.TWO_STEP_ENABLED, account.username(), null, null);
-		return replaceRecoveryCodes(account);
+		int tokensRevoked = tokens.revokeAll(account.id(), account.username(), "two-step sign-in set up");
+		return new Enabled(replaceRecoveryCodes(account), tokensRevoked);
+	}
+
+	/** Two-step sign-in just turned on: the recovery codes to show once, and how many API tokens went. */
+	record Enabled(List<String> recoveryCodes, int tokensRevoked) {
 	}
 
 	@Transactional
@@ -165,7 +176,12 @@ class TwoStepSignIn {
 	@Transactional
 	Outcome verify(String username, String code, String clientAddress) {
 		Account account = accounts.account(username);
-		if (throttle.count(THROTTLE_SCOPE, account.username(), FAILURE_WINDOW) >= FAILURES_ALLOWED) {
+		// Counted before the code is checked, in one locked step with the check of the limit, so
+		// that codes sent all at once cannot all be tried.
+		try {
+			throttle.acquire(THROTTLE_SCOPE, account.username(), FAILURES_ALLOWED, FAILURE_WINDOW);
+		}
+		catch (TooManyRequestsException ex) {
 			log.record(SecurityLog.Kind.SIGN_IN_PAUSED, account.username(), clientAddress, "second step");
 			return Outcome.PAUSED;
 		}
@@ -174,7 +190,6 @@ class TwoStepSignIn {
 			log.record(SecurityLog.Kind.TWO_STEP_PASSED, account.username(), clientAddress, null);
 			return Outcome.PASSED;
 		}
-		throttle.record(THROTTLE_SCOPE, account.username());
 		log.record(SecurityLog.Kind.TWO_STEP_FAILED, account.username(), clientAddress, null);
 		return throttle.count(THROTTLE_SCOPE, account.username(), FAILURE_WINDOW) >= FAILURES_ALLOWED ? Outcome.PAUSED
 				: Outcome.WRONG;

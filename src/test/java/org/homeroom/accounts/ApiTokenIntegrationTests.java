@@ -155,6 +155,39 @@ class ApiTokenIntegrationTests {
 		assertThat(page).contains("id=\"name-error\"").doesNotContain("class=\"secret\"");
 	}
 
+	@Test
+	void settingUpTwoStepSignInRevokesTheTokensMadeBeforeAndThePageSaysSo() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		String secret = createOnPage(email, "Made with the password alone");
+		mvc.perform(get("/api/v1/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret)).andExpect(status().isOk());
+
+		Cookie session = SignIn.as(mvc, email);
+		String key = Jsoup.parse(mvc.perform(get(TwoStepGate.SETUP).cookie(session)).andReturn().getResponse()
+			.getContentAsString()).select("[data-secret]").text();
+		String codesPage = mvc.perform(post(TwoStepGate.SETUP + "/enable").cookie(session).with(csrf())
+			.param("code", SignIn.codeFromApp(email, key))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(Jsoup.parse(codesPage).select("[data-recovery-code]")).hasSize(TwoStepSignIn.RECOVERY_CODES);
+		assertThat(Jsoup.parse(codesPage).select("[data-tokens-revoked]").text()).startsWith("Your API tokens were revoked");
+		mvc.perform(get("/api/v1/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void settingUpTwoStepSignInWithoutTokensSaysNothingAboutThem() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		Cookie session = SignIn.as(mvc, email);
+		String key = Jsoup.parse(mvc.perform(get(TwoStepGate.SETUP).cookie(session)).andReturn().getResponse()
+			.getContentAsString()).select("[data-secret]").text();
+		String codesPage = mvc.perform(post(TwoStepGate.SETUP + "/enable").cookie(session).with(csrf())
+			.param("code", SignIn.codeFromApp(email, key))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(Jsoup.parse(codesPage).select("[data-recovery-code]")).hasSize(TwoStepSignIn.RECOVERY_CODES);
+		assertThat(Jsoup.parse(codesPage).select("[data-tokens-revoked]")).isEmpty();
+	}
+
 	private String createOnPage(String email, String name) throws Exception {
 		Cookie session = SignIn.as(mvc, email);
 		String page = mvc.perform(post("/account/tokens").cookie(session).with(csrf()).param("name", name)

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -48,6 +50,9 @@ class PasswordResetIntegrationTests {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	ApiTokens tokens;
 
 	final Mailbox mail = new Mailbox(smtp, () -> jdbc);
 
@@ -84,6 +89,38 @@ class PasswordResetIntegrationTests {
 		assertThat(page(post(link).with(csrf()).param("password", "yet another passphrase")
 			.param("confirmation", "yet another passphrase")).select("h1").text()).isEqualTo("This link no longer works");
 		assertThat(securityLog(email)).contains("Password reset link sent", "Password reset");
+	}
+
+	@Test
+	void aResetRevokesTheAccountsApiTokensAndTheSignInPageSaysSo() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		String token = tokens.issue(email, "Gradebook export", 30).secret();
+		mvc.perform(get("/api/v1/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).andExpect(status().isOk());
+
+		mvc.perform(post("/password-reset").with(csrf()).with(from("10.9.7.1")).param("email", email));
+		String link = mail.linkPath(email, AccountManagementIntegrationTests.PUBLIC_URL);
+		MvcResult reset = mvc.perform(post(link).with(csrf()).param("password", NEW_PASSWORD).param("confirmation", NEW_PASSWORD))
+			.andExpect(redirectedUrl("/sign-in?reset"))
+			.andReturn();
+
+		mvc.perform(get("/api/v1/tokens").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+		Document signIn = page(get("/sign-in?reset").cookie(sessionOf(reset)));
+		assertThat(signIn.select("[data-tokens-revoked]").text()).startsWith("Your API tokens were revoked too");
+		assertThat(securityLog(email)).contains("API token revoked");
+	}
+
+	@Test
+	void aResetOfAnAccountWithoutTokensSaysNothingAboutThem() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		mvc.perform(post("/password-reset").with(csrf()).with(from("10.9.7.2")).param("email", email));
+		String link = mail.linkPath(email, AccountManagementIntegrationTests.PUBLIC_URL);
+		MvcResult reset = mvc.perform(post(link).with(csrf()).param("password", NEW_PASSWORD).param("confirmation", NEW_PASSWORD))
+			.andExpect(redirectedUrl("/sign-in?reset"))
+			.andReturn();
+
+		Document signIn = page(get("/sign-in?reset").cookie(sessionOf(reset)));
+		assertThat(signIn.select(".alert--success").text()).isEqualTo("Your password was changed. Sign in with the new one.");
 	}
 
 	@Test
@@ -151,6 +188,12 @@ class PasswordResetIntegrationTests {
 		Cookie teacher = SignIn.as(mvc, StaffAccounts.aStaffMember().createIn(accounts));
 		mvc.perform(post("/admin/accounts/" + id + "/password-reset").cookie(teacher).with(csrf()))
 			.andExpect(status().isForbidden());
+	}
+
+	/** The session a browser keeps from an answer, and so the message that the answer left for the next page. */
+	private static Cookie sessionOf(MvcResult result) {
+		Cookie session = result.getResponse().getCookie("SESSION");
+		return session == null ? new Cookie("SESSION", "none") : session;
 	}
 
 	private static RequestPostProcessor from(String address) {

@@ -7,12 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
 import jakarta.servlet.http.Cookie;
 import org.homeroom.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 @IntegrationTest
 class StaffSignInIntegrationTests {
@@ -73,6 +78,47 @@ class StaffSignInIntegrationTests {
 	}
 
 	@Test
+	void eightWrongPasswordsSentAtOnceGetNoMoreThanFiveOfThemChecked() throws Exception {
+		String email = StaffAccounts.aStaffMember().createIn(accounts);
+		List<RequestBuilder> guesses = IntStream.rangeClosed(1, 8)
+			.mapToObj(guess -> (RequestBuilder) post("/sign-in").with(from("10.20.31." + guess)).param("email", email)
+				.param("password", "parallel guess " + guess).with(csrf()))
+			.toList();
+
+		AllAtOnce.perform(mvc, guesses);
+
+		assertThat(securityEvents("username", email, "SIGN_IN_FAILED")).isEqualTo(SignInLockout.FAILURES_PER_ACCOUNT);
+		assertThat(securityEvents("username", email, "SIGN_IN_PAUSED")).isEqualTo(8 - SignInLockout.FAILURES_PER_ACCOUNT);
+		mvc.perform(post("/sign-in").with(from("10.20.31.9")).param("email", email).param("password", StaffAccounts.PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/sign-in?locked"));
+	}
+
+	@Test
+	void guessesAtManyAccountsSentAtOnceFromOneAddressGetNoMoreThanTwentyChecked() throws Exception {
+		String address = "10.20.32.1";
+		List<RequestBuilder> guesses = IntStream.rangeClosed(1, SignInLockout.FAILURES_PER_ADDRESS + 4)
+			.mapToObj(guess -> (RequestBuilder) post("/sign-in").with(from(address))
+				.param("email", "nobody-" + UUID.randomUUID() + "@district.test").param("password", "a guess")
+				.with(csrf()))
+			.toList();
+
+		AllAtOnce.perform(mvc, guesses);
+
+		assertThat(securityEvents("client_address", address, "SIGN_IN_FAILED")).isEqualTo(SignInLockout.FAILURES_PER_ADDRESS);
+		String colleague = StaffAccounts.aStaffMember().createIn(accounts);
+		mvc.perform(post("/sign-in").with(from(address)).param("email", colleague).param("password", StaffAccounts.PASSWORD)
+			.with(csrf())).andExpect(redirectedUrl("/sign-in?locked"));
+	}
+
+	@Test
+	void rightPasswordsFromOneAddressNeverPauseIt() throws Exception {
+		for (int colleague = 0; colleague <= SignInLockout.FAILURES_PER_ADDRESS; colleague++) {
+			mvc.perform(post("/sign-in").with(from("10.20.33.1")).param("email", StaffAccounts.aStaffMember().createIn(accounts))
+				.param("password", StaffAccounts.PASSWORD).with(csrf())).andExpect(redirectedUrl("/"));
+		}
+	}
+
+	@Test
 	void theSignInFormRequiresItsCsrfToken() throws Exception {
 		String email = StaffAccounts.aStaffMember().createIn(accounts);
 
@@ -120,6 +166,11 @@ class StaffSignInIntegrationTests {
 
 		mvc.perform(post("/sign-out").cookie(session).with(csrf())).andExpect(redirectedUrl("/sign-in?signed-out"));
 		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/sign-in"));
+	}
+
+	private long securityEvents(String column, String value, String kind) {
+		return jdbc.sql("select count(*) from accounts.security_event where " + column + " = ? and kind = ?")
+			.params(value, kind).query(Long.class).single();
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {

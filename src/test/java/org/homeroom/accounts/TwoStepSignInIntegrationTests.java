@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /** Two-step sign-in outside demo mode, where administrators must have it. */
 @IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1", "homeroom.mail.port=3025",
@@ -51,7 +53,8 @@ class TwoStepSignInIntegrationTests {
 	}
 
 	@Test
-	void anAdministratorWithoutASecondFactorCannotUseTheApiOrThePagesUntilTheySetOneUp() throws Exception {
+	void anAdministratorWithoutASecondFactorCannotUseTheApiOrThePagesUntilTheySetOneUpWhichEndsTheirOldTokens()
+			throws Exception {
 		String admin = StaffAccounts.aDistrictAdmin().createIn(accounts);
 		String token = tokens.issue(admin, "made before the rule", 30).secret();
 
@@ -65,7 +68,8 @@ class TwoStepSignInIntegrationTests {
 		SignIn.setUpSecondStep(mvc, admin, session);
 
 		mvc.perform(get("/security-log").cookie(session)).andExpect(status().isOk());
-		mvc.perform(get("/api/v1/schools").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		// A token made with the password alone may be in other hands; setting up the second factor revokes it.
+		mvc.perform(get("/api/v1/schools").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
 	}
 
 	@Test
@@ -150,6 +154,23 @@ class TwoStepSignInIntegrationTests {
 		mvc.perform(post(TwoStepGate.SECOND_STEP).param("code", SignIn.nextCode(teacher)).cookie(session).with(csrf()))
 			.andExpect(flash().attribute("paused", true));
 		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl(TwoStepGate.SECOND_STEP));
+	}
+
+	@Test
+	void eightWrongCodesSentAtOnceGetNoMoreThanFiveOfThemChecked() throws Exception {
+		String teacher = StaffAccounts.aStaffMember().createIn(accounts);
+		SignIn.setUpSecondStep(mvc, teacher, SignIn.withPasswordOnly(mvc, teacher));
+		List<RequestBuilder> guesses = new ArrayList<>();
+		for (int guess = 1; guess <= 8; guess++) {
+			// Each from a session of its own, as a script holding the password would open them.
+			guesses.add(post(TwoStepGate.SECOND_STEP).param("code", "00000" + guess)
+				.cookie(SignIn.withPasswordOnly(mvc, teacher)).with(csrf()));
+		}
+
+		AllAtOnce.perform(mvc, guesses);
+
+		assertThat(securityEvents(teacher)).filteredOn("TWO_STEP_FAILED"::equals).hasSize(TwoStepSignIn.FAILURES_ALLOWED);
+		assertThat(securityEvents(teacher)).filteredOn("SIGN_IN_PAUSED"::equals).hasSize(8 - TwoStepSignIn.FAILURES_ALLOWED);
 	}
 
 	@Test
