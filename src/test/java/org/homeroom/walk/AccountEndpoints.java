@@ -4,6 +4,8 @@ import static org.homeroom.walk.DirectoryEndpoints.rows;
 import static org.homeroom.walk.WalkWorld.ANOTHER_FAMILY;
 import static org.homeroom.walk.WalkWorld.DISTRICT_ADMIN;
 import static org.homeroom.walk.WalkWorld.SIGNED_IN;
+import static org.homeroom.walk.WalkWorld.THEIR_FAMILY;
+import static org.homeroom.walk.WalkWorld.THEIR_TEACHER;
 import static org.homeroom.walk.Walked.on;
 
 import java.util.List;
@@ -48,7 +50,7 @@ final class AccountEndpoints {
 				// A school administrator invites the staff of their own school: 302, and nobody of theirs.
 				on("POST", "/admin/accounts/invite-all").mayAct(DISTRICT_ADMIN).refusedWith(302, 403)
 					.form("q", their.uninvitedName).unchanged(invitation),
-				on("GET", "/admin/accounts/{id}").at(staff).mayAct(DISTRICT_ADMIN),
+				on("GET", "/admin/accounts/{id}").at(staff).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/admin/accounts/{id}/invite").at(their.uninvitedStaff).mayAct(DISTRICT_ADMIN)
 					.unchanged(invitation),
 				on("POST", "/admin/accounts/{id}/roles").at(staff).mayAct(DISTRICT_ADMIN)
@@ -58,7 +60,7 @@ final class AccountEndpoints {
 				on("POST", "/admin/accounts/{id}/district-admin").at(staff).mayAct(DISTRICT_ADMIN).unchanged(theirAccount),
 				on("POST", "/admin/accounts/{id}/district-admin/revoke").at(staff).mayAct(DISTRICT_ADMIN)
 					.unchanged(theirAccount),
-				on("GET", "/admin/accounts/{id}/deactivate").at(staff).mayAct(DISTRICT_ADMIN),
+				on("GET", "/admin/accounts/{id}/deactivate").at(staff).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/admin/accounts/{id}/deactivate").at(staff).mayAct(DISTRICT_ADMIN).unchanged(theirAccount),
 				on("POST", "/admin/accounts/{id}/reactivate").at(staff).mayAct(DISTRICT_ADMIN).unchanged(theirAccount),
 				on("POST", "/admin/accounts/{id}/password-reset").at(staff).mayAct(DISTRICT_ADMIN).unchanged(theirAccount),
@@ -66,10 +68,12 @@ final class AccountEndpoints {
 				on("GET", "/admin/two-step/policy").mayAct(DISTRICT_ADMIN),
 				on("POST", "/admin/two-step/policy").mayAct(DISTRICT_ADMIN).form("allStaff", "true", "inDemo", "true")
 					.unchanged(rows(jdbc, "select row_to_json(p)::text from accounts.two_step_policy p")),
-				on("GET", "/admin/two-step/reset").query("account=" + their.theirStaffEmail).mayAct(DISTRICT_ADMIN),
+				on("GET", "/admin/two-step/reset").query("account=" + their.theirStaffEmail).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/admin/two-step/reset").mayAct(DISTRICT_ADMIN).form("account", their.theirStaffEmail)
-					.unchanged(rows(jdbc, "select row_to_json(f)::text from accounts.second_factor f where account_id = ?",
-							their.theirAccount)),
+					.unchanged(rows(jdbc, """
+							select row_to_json(a)::text from accounts.account a where id = ?
+							union all select row_to_json(f)::text from accounts.second_factor f where account_id = ?""",
+							their.theirAccount, their.theirAccount)),
 
 				// The caller's own account, own second step and own sign-in: no record of anyone else's in the request.
 				on("GET", "/sign-in/second-step").mayAct(SIGNED_IN),
@@ -86,16 +90,16 @@ final class AccountEndpoints {
 				on("POST", "/account/devices/revoke").refusedWith(302).form("series", their.theirDevice)
 					.unchanged(rows(jdbc, "select row_to_json(p)::text from persistent_logins p where series = ?",
 							their.theirDevice)),
-				on("GET", "/account/tokens").neverShows(their.theirToken.toString()),
+				on("GET", "/account/tokens").neverShows(their.theirToken.toString()).control(THEIR_TEACHER, 200),
 				on("POST", "/account/tokens").mayAct(SIGNED_IN).form("name", "walk", "expiresInDays", "1"),
-				on("GET", "/account/tokens/{id}/revoke").at(their.theirToken),
+				on("GET", "/account/tokens/{id}/revoke").at(their.theirToken).control(THEIR_TEACHER, 200),
 				on("POST", "/account/tokens/{id}/revoke").at(their.theirToken).unchanged(token),
 				on("POST", "/api/v1/tokens").mayAct(SIGNED_IN).json("{\"name\": \"walk\", \"expiresInDays\": 1}"),
-				on("GET", "/api/v1/tokens").neverShows(their.theirToken.toString()),
+				on("GET", "/api/v1/tokens").neverShows(their.theirToken.toString()).control(THEIR_TEACHER, 200),
 				on("DELETE", "/api/v1/tokens/{id}").at(their.theirToken).unchanged(token),
 
 				// A family's own contacts, over the API and in the welcome: another family's answer 404.
-				on("GET", "/api/v1/me/contacts").neverShows(their.guardianEmail),
+				on("GET", "/api/v1/me/contacts").neverShows(their.guardianEmail).control(THEIR_FAMILY, 200),
 				on("POST", "/api/v1/me/contacts").mayAct(ANOTHER_FAMILY)
 					.json("{\"kind\": \"EMAIL\", \"value\": \"walk.new.%s@family.test\"}".formatted(their.tag)),
 				on("POST", "/api/v1/me/contacts/{id}/code").at(theirContact).unchanged(contact),
@@ -105,13 +109,13 @@ final class AccountEndpoints {
 				on("GET", "/welcome").mayAct(ANOTHER_FAMILY),
 				on("GET", "/welcome/contacts").mayAct(ANOTHER_FAMILY),
 				on("GET", "/welcome/contacts").variant("changing their contact").query("change=" + theirContact)
-					.neverShows(their.guardianEmail),
+					.neverShows(their.guardianEmail).control(THEIR_FAMILY, 200),
 				on("POST", "/welcome/contacts").mayAct(ANOTHER_FAMILY)
 					.form("kind", "EMAIL", "value", "walk.welcome.%s@family.test".formatted(their.tag)),
-				on("GET", "/welcome/contacts/{id}/verify").at(theirContact),
+				on("GET", "/welcome/contacts/{id}/verify").at(theirContact).control(THEIR_FAMILY, 302),
 				on("POST", "/welcome/contacts/{id}/verify").at(theirContact).form("code", "123456").unchanged(contact),
 				on("POST", "/welcome/contacts/{id}/code").at(theirContact).unchanged(contact),
-				on("GET", "/welcome/contacts/{id}/remove").at(theirContact),
+				on("GET", "/welcome/contacts/{id}/remove").at(theirContact).control(THEIR_FAMILY, 200),
 				on("POST", "/welcome/contacts/{id}/remove").at(theirContact).unchanged(contact),
 				on("GET", "/welcome/language").mayAct(ANOTHER_FAMILY),
 				on("POST", "/welcome/language").mayAct(ANOTHER_FAMILY).form("language", "es"),

@@ -55,6 +55,11 @@ final class WalkWorld {
 
 	static final String ANONYMOUS = "anonymous";
 
+	/** Related callers, for the controls only: the family and the teacher whose own records are walked. */
+	static final String THEIR_FAMILY = "their family";
+
+	static final String THEIR_TEACHER = "their teacher";
+
 	/** Every staff caller, district administrator included. */
 	static final Set<String> STAFF = Set.of(DISTRICT_ADMIN, SCHOOL_ADMIN, TEACHER, COUNSELLOR, FAMILY_LIAISON,
 			ATTENDANCE_OFFICER, THIRD_SCHOOL);
@@ -74,6 +79,8 @@ final class WalkWorld {
 	}
 
 	final Map<String, Caller> callers = new LinkedHashMap<>();
+
+	final Map<String, Caller> owners = new LinkedHashMap<>();
 
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -98,6 +105,12 @@ final class WalkWorld {
 	UUID familyAccount;
 
 	UUID restriction;
+
+	/**
+	 * Their student's other guardian, with a family account: the one the walk tries to take over, kept
+	 * apart so that a hole there (issue 15, finding 1) does not spill into the other cases.
+	 */
+	UUID attackedGuardian;
 
 	/** A guardian of the other family's child, whom a caller might try to link to their student. */
 	UUID ourGuardian;
@@ -155,6 +168,10 @@ final class WalkWorld {
 			.query(UUID.class).single();
 		familyAccount = familyAccount(jdbc, guardian);
 		restriction = given.restrict(guardian, student, "NO_PICKUP", today.minusDays(1), null);
+		attackedGuardian = given.guardian("Walkattacked" + tag);
+		given.guardianOf(attackedGuardian, student, true);
+		given.contact(attackedGuardian, "EMAIL", "walk.attacked." + tag + "@family.test", true);
+		familyAccount(jdbc, attackedGuardian);
 
 		theirPrincipal = "walk.their-principal." + tag + "@district.test";
 		given.assign(given.staff("Theirprincipal", theirPrincipal), roosevelt, "SCHOOL_ADMIN");
@@ -172,7 +189,13 @@ final class WalkWorld {
 		RequestPostProcessor principal = user(theirPrincipal).roles("SCHOOL_ADMIN");
 		RequestPostProcessor teacher = user(theirStaffEmail).roles("TEACHER");
 		theirToken = created(mvc, post("/api/v1/tokens").with(teacher), "{\"name\": \"their laptop\"}");
-		SignIn.as(mvc, theirStaffEmail);
+		Cookie teacherSession = SignIn.as(mvc, theirStaffEmail);
+		owners.put(THEIR_TEACHER, new Caller(THEIR_TEACHER, request -> {
+			request.setCookies(teacherSession);
+			return request;
+		}, teacher));
+		RequestPostProcessor theirFamily = user("family:" + familyAccount).roles("FAMILY");
+		owners.put(THEIR_FAMILY, new Caller(THEIR_FAMILY, theirFamily, theirFamily));
 		theirSession = jdbc.sql("select primary_id from spring_session where principal_name = ?").param(theirStaffEmail)
 			.query(String.class).single();
 		theirDevice = "walkdevice" + tag;
@@ -283,7 +306,7 @@ final class WalkWorld {
 	}
 
 	Caller caller(String name) {
-		return callers.get(name);
+		return callers.containsKey(name) ? callers.get(name) : owners.get(name);
 	}
 
 	List<String> callerNames() {

@@ -44,6 +44,14 @@ final class Walked {
 	/** What must read the same before and after; null for a read that holds no record. */
 	Supplier<String> state;
 
+	/** Whether {@link #state} counts what a create would add, which is rightly none before the request. */
+	boolean counted;
+
+	/** A related caller, and the status they get: proof that the request reaches the record. */
+	String controlCaller;
+
+	int controlStatus;
+
 	/** Text of theirs that a list must never show to a walked caller. */
 	String mustNotShow;
 
@@ -125,6 +133,20 @@ final class Walked {
 
 	Walked unchanged(Supplier<String> state) {
 		this.state = state;
+		return this;
+	}
+
+	/** What must not be created: a count of rows, which is zero to begin with. */
+	Walked createsNothing(Supplier<String> count) {
+		this.state = count;
+		this.counted = true;
+		return this;
+	}
+
+	/** A caller related to the record, who gets this status (and, for a list, sees the record). */
+	Walked control(String caller, int status) {
+		controlCaller = caller;
+		controlStatus = status;
 		return this;
 	}
 
