@@ -30,8 +30,10 @@ final class DirectoryEndpoints {
 		Supplier<String> task = rows(jdbc, """
 				select row_to_json(t)::text from tasks.task t where id = ?
 				union all select row_to_json(n)::text from tasks.task_note n where task_id = ?""", their.task, their.task);
-		Supplier<String> rosterSync = rows(jdbc,
-				"select row_to_json(s)::text from directory.roster_sync s");
+		// What a caller could change, and not when the scheduler last looked in the folder.
+		Supplier<String> rosterSync = rows(jdbc, """
+				select concat_ws(' ', folder, every_minutes, enabled, run_requested, updated_by, updated_at)
+				from directory.roster_sync""");
 		Supplier<String> imports = rows(jdbc, "select count(*)::text from directory.roster_import");
 		String intruder = "Intruder" + their.tag;
 		return List.of(
