@@ -12,7 +12,7 @@ if [ -z "$jar" ] || [ ! -f target/test-classes/org/homeroom/BenchApplication.cla
   ./mvnw -q -DskipTests package
   jar=$(ls target/homeroom-*.jar | head -n 1)
 fi
-rm -rf target/bench-classes
+# Copied over, not emptied first, so that two scripts can run at once.
 mkdir -p target/bench-classes
 (cd target/test-classes && find . -name 'Bench*.class' -exec cp --parents {} ../bench-classes \;)
 
