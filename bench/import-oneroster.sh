@@ -18,21 +18,17 @@ trap 'rm -rf "$folder"' EXIT
 
 psql -h "$host" -p "$port" -U "$user" -q -c "drop database if exists $database" -c "create database $database"
 export HOMEROOM_DB_URL="jdbc:postgresql://$host:$port/$database" HOMEROOM_DB_USER="$user"
-jar=$(ls target/homeroom-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -q -DskipTests package
-  jar=$(ls target/homeroom-*.jar | head -n 1)
-fi
+source bench/runner.sh
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreSQL $(psql -h "$host" -p "$port" -U "$user" -tAc 'show server_version') at $host:$port"
 # A web application on a random port, not none: the accounts module's pages need the web security
 # configuration to start at all.
 # The set the issue asks for: per 100,000 students, about 200,000 guardians (two for most students,
 # no siblings sharing them) and 1,000,000 class enrolments (ten classes each).
-java -jar "$jar" --server.port=0 --homeroom.demo.enabled=false --homeroom.directory.generate-students="$students" \
-  --homeroom.directory.generate-classes-per-student=10 --homeroom.directory.generate-siblings=false \
+run_bench org.homeroom.directory.BenchDistrict -- --server.port=0 --homeroom.demo.enabled=false \
+  --bench.students="$students" --bench.classes-per-student=10 --bench.siblings=false \
   --logging.level.root=warn | grep '^generated'
-java -Xmx512m -jar "$jar" --server.port=0 --homeroom.demo.enabled=false \
-  --homeroom.directory.oneroster.bench-folder="$folder" --logging.level.root=warn ${IMPORT_LOG:+--logging.level.org.homeroom.directory.oneroster.RosterImporter=debug}
+run_bench org.homeroom.directory.oneroster.BenchRosterImport -Xmx512m -- --server.port=0 \
+  --homeroom.demo.enabled=false --bench.folder="$folder" --logging.level.root=warn ${IMPORT_LOG:+--logging.level.org.homeroom.directory.oneroster.RosterImporter=debug}
 
 # The floor: the same files into plain tables of text columns, with psql's \copy.
 export PGOPTIONS="-c client_min_messages=warning"

@@ -19,20 +19,16 @@ database=homeroom_bench_messaging
 
 psql -h "$host" -p "$port" -U "$user" -q -c "drop database if exists $database" -c "create database $database"
 export HOMEROOM_DB_URL="jdbc:postgresql://$host:$port/$database" HOMEROOM_DB_USER="$user"
-jar=$(ls target/homeroom-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ]; then
-  ./mvnw -o -q -DskipTests package
-  jar=$(ls target/homeroom-*.jar | head -n 1)
-fi
+source bench/runner.sh
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreSQL $(psql -h "$host" -p "$port" -U "$user" -tAc 'show server_version') at $host:$port"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # A web application on a random port, not none: the accounts module's pages need the web security
 # configuration to start at all.
 common=(--server.port=0 --homeroom.demo.enabled=false --logging.level.root=warn)
-java -jar "$jar" "${common[@]}" --homeroom.directory.generate-students="$students" | grep '^generated'
+run_bench org.homeroom.directory.BenchDistrict -- "${common[@]}" --bench.students="$students" | grep '^generated'
 
 echo "load average before queueing: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -jar "$jar" "${common[@]}" --homeroom.messaging.worker=false --homeroom.messaging.bench=queue
+run_bench org.homeroom.messaging.BenchAnnouncement -- "${common[@]}" --homeroom.messaging.worker=false --bench.phase=queue
 
 java bench/SmtpSink.java "$smtp_port" &
 sink=$!
@@ -42,7 +38,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 echo "load average before hand-off: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -jar "$jar" "${common[@]}" --homeroom.messaging.bench=handoff --homeroom.messaging.emails-per-second=100000 \
+run_bench org.homeroom.messaging.BenchAnnouncement -- "${common[@]}" --bench.phase=handoff --homeroom.messaging.emails-per-second=100000 \
   --homeroom.mail.host=127.0.0.1 --homeroom.mail.port="$smtp_port"
 echo "load average after hand-off: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$sink"

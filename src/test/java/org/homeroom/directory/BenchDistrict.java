@@ -1,23 +1,25 @@
 package org.homeroom.directory;
 
+import org.homeroom.BenchApplication;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the database with a generated district of {@code homeroom.directory.generate-students}
- * students and exits; {@code bench/generate-district.sh} runs it against an external PostgreSQL.
- * {@code homeroom.directory.generate-classes-per-student} and {@code homeroom.directory.generate-siblings}
- * change the district's {@linkplain DistrictGenerator.Shape shape} from the typical one.
+ * Fills the database with a generated district of {@code bench.students} students, times a few
+ * searches and exits; {@code bench/generate-district.sh} runs it against an external PostgreSQL.
+ * {@code bench.classes-per-student} and {@code bench.siblings} change the district's
+ * {@linkplain DistrictGenerator.Shape shape} from the typical one. A test source, so that no
+ * property can make the production jar fill a database with a made-up district.
  */
-@Component
-@ConditionalOnProperty("homeroom.directory.generate-students")
 class BenchDistrict implements ApplicationRunner {
+
+	public static void main(String[] args) {
+		BenchApplication.run(BenchDistrict.class, args);
+	}
 
 	private final JdbcTemplate jdbc;
 
@@ -38,11 +40,11 @@ class BenchDistrict implements ApplicationRunner {
 		this.transaction = transaction;
 		this.directory = directory;
 		this.context = context;
-		this.students = environment.getRequiredProperty("homeroom.directory.generate-students", Integer.class);
+		this.students = environment.getRequiredProperty("bench.students", Integer.class);
 		this.shape = new DistrictGenerator.Shape(
-				environment.getProperty("homeroom.directory.generate-classes-per-student", Integer.class,
+				environment.getProperty("bench.classes-per-student", Integer.class,
 						DistrictGenerator.Shape.TYPICAL.classesPerStudent()),
-				environment.getProperty("homeroom.directory.generate-siblings", Boolean.class,
+				environment.getProperty("bench.siblings", Boolean.class,
 						DistrictGenerator.Shape.TYPICAL.siblings()));
 	}
 

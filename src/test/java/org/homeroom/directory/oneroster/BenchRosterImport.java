@@ -14,25 +14,27 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.homeroom.BenchApplication;
 import org.postgresql.PGConnection;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The import benchmark ({@code bench/import-oneroster.sh}): writes the district already in the
  * database (made by the directory's generator) out as a OneRoster 1.1 set in
- * {@code homeroom.directory.oneroster.bench-folder}, empties the directory, imports the set
- * through Homeroom, and prints the time and the peak heap. Then it exits.
+ * {@code bench.folder}, empties the directory, imports the set through Homeroom, and prints the
+ * time and the peak heap. Then it exits. A test source, so that no property can make the
+ * production jar empty a district.
  */
-@Component
-@ConditionalOnProperty("homeroom.directory.oneroster.bench-folder")
 class BenchRosterImport implements ApplicationRunner {
+
+	public static void main(String[] args) {
+		BenchApplication.run(BenchRosterImport.class, args);
+	}
 
 	private static final String MANIFEST = """
 			propertyName,value
@@ -135,7 +137,7 @@ class BenchRosterImport implements ApplicationRunner {
 		this.jdbc = jdbc;
 		this.imports = imports;
 		this.context = context;
-		this.folder = Path.of(environment.getRequiredProperty("homeroom.directory.oneroster.bench-folder"));
+		this.folder = Path.of(environment.getRequiredProperty("bench.folder"));
 	}
 
 	@Override

@@ -9,30 +9,32 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.homeroom.BenchApplication;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.MailSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The announcement benchmark ({@code bench/send-announcement.sh}), in two runs over a generated
- * district. {@code homeroom.messaging.bench=queue} (with the worker off) writes one district
+ * district. {@code bench.phase=queue} (with the worker off) writes one district
  * announcement by in-app and e-mail and times it until every delivery is QUEUED, then the raw
  * {@code INSERT … SELECT} of the same rows into a plain table, the floor that queueing stands on.
- * {@code homeroom.messaging.bench=handoff} (with the worker on and a local SMTP server) counts what
- * the delivery worker hands off in a fixed window, stops it, and then counts what a trivial sender
- * hands off in the same window: the same rendered messages, one plain Transport connection.
+ * {@code bench.phase=handoff} (with the worker on and a local SMTP server) counts what the delivery
+ * worker hands off in a fixed window, stops it, and then counts what a trivial sender hands off in
+ * the same window: the same rendered messages, one plain Transport connection. A test source, so
+ * that no property can make the production jar drop a table or send a made-up announcement.
  */
-@Component
-@ConditionalOnProperty("homeroom.messaging.bench")
 class BenchAnnouncement implements ApplicationRunner {
+
+	public static void main(String[] args) {
+		BenchApplication.run(BenchAnnouncement.class, args);
+	}
 
 	private static final long WINDOW_NANOS = 60_000_000_000L;
 
@@ -63,7 +65,7 @@ class BenchAnnouncement implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		String phase = environment.getRequiredProperty("homeroom.messaging.bench");
+		String phase = environment.getRequiredProperty("bench.phase");
 		if (phase.equals("queue")) {
 			queue();
 		}
@@ -71,7 +73,7 @@ class BenchAnnouncement implements ApplicationRunner {
 			handoff();
 		}
 		else {
-			throw new IllegalArgumentException("homeroom.messaging.bench is queue or handoff, not " + phase);
+			throw new IllegalArgumentException("bench.phase is queue or handoff, not " + phase);
 		}
 		System.exit(SpringApplication.exit(context, () -> 0));
 	}
