@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -99,7 +100,9 @@ class AnnouncementPageController {
 				redirect.addFlashAttribute("sent", true);
 				return "redirect:" + ANNOUNCEMENTS + "/" + sent.id();
 			}
-			model.addAttribute("preview", messaging.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels())));
+			AudiencePreview preview = messaging.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels()));
+			model.addAttribute("preview", preview);
+			model.addAttribute("previewLanguageNames", languageNames(preview.byLanguage().keySet()));
 		}
 		catch (InvalidInputException ex) {
 			result.reject("announcement.audience.invalid");
@@ -154,6 +157,15 @@ class AnnouncementPageController {
 		return "messaging/announcement-form";
 	}
 
+
+	/** The families' languages by name in the reader's language ("árabe", not "ar"). */
+	private static Map<String, String> languageNames(Set<String> tags) {
+		Locale ui = LocaleContextHolder.getLocale();
+		return tags.stream().collect(Collectors.toMap(tag -> tag, tag -> {
+			String name = Locale.forLanguageTag(tag).getDisplayLanguage(ui);
+			return name.isBlank() ? tag : name;
+		}));
+	}
 
 	record LanguageChoice(String tag, String name) {
 	}

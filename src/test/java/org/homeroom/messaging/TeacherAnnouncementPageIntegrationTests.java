@@ -68,8 +68,10 @@ class TeacherAnnouncementPageIntegrationTests {
 
 		assertThat(preview.select("#form-errors")).as("nothing is wrong").isEmpty();
 		assertThat(preview.select("#district")).as("a teacher has no district checkbox").isEmpty();
-		assertThat(preview.select("#preview-heading").text()).isEqualTo("It will reach 1 families");
-		assertThat(preview.select("button[name=action][value=send]")).hasSize(1);
+		assertThat(preview.select("#preview-heading").text()).isEqualTo("It will reach 1 family");
+		assertThat(preview.select("button[name=action][value=send]").text()).isEqualTo("Send to 1 family");
+		assertThat(preview.select("#preview-heading ~ .table-wrap td").eachText()).as("languages by name")
+			.containsExactly("English", "1");
 
 		MockHttpServletResponse sent = mvc.perform(announcement("send").with(teacher)).andReturn().getResponse();
 		assertThat(sent.getRedirectedUrl()).matches("/announcements/[0-9a-f-]{36}");
