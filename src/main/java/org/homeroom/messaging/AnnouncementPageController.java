@@ -3,8 +3,10 @@ package org.homeroom.messaging;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,6 +46,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AnnouncementPageController {
 
 	static final String ANNOUNCEMENTS = "/announcements";
+
+	/**
+	 * The fields the form shows their own errors beside; an error on any other field (or on the
+	 * district checkbox, which only district administrators see) is listed at the top instead, so no
+	 * error is ever hidden and the sender always learns why there is no preview.
+	 */
+	private static final Set<String> FIELDS_WITH_ERRORS_BESIDE = Set.of("schoolIds", "grades", "languages", "category",
+			"channels", "subject", "body", "scheduledAt");
 
 	private final Messaging messaging;
 
@@ -90,7 +100,9 @@ class AnnouncementPageController {
 				redirect.addFlashAttribute("sent", true);
 				return "redirect:" + ANNOUNCEMENTS + "/" + sent.id();
 			}
-			model.addAttribute("preview", messaging.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels())));
+			AudiencePreview preview = messaging.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels()));
+			model.addAttribute("preview", preview);
+			model.addAttribute("previewLanguageNames", languageNames(preview.byLanguage().keySet()));
 		}
 		catch (InvalidInputException ex) {
 			result.reject("announcement.audience.invalid");
@@ -125,16 +137,35 @@ class AnnouncementPageController {
 	private String form(Authentication caller, Model model) {
 		model.addAttribute("schools", directory.schools());
 		Locale ui = LocaleContextHolder.getLocale();
-		model.addAttribute("languages", directory.familyLanguages(Messaging.Sender.of(caller, directory).viewer()).stream()
+		List<LanguageChoice> languages = directory.familyLanguages(Messaging.Sender.of(caller, directory).viewer()).stream()
 			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
-			.toList());
+			.toList();
+		model.addAttribute("languages", languages);
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("districtAdmin", Messaging.Sender.of(caller, directory).viewer().districtAdmin());
+		boolean districtAdmin = Messaging.Sender.of(caller, directory).viewer().districtAdmin();
+		model.addAttribute("districtAdmin", districtAdmin);
+		Set<String> errorsShownBeside = new HashSet<>(FIELDS_WITH_ERRORS_BESIDE);
+		if (districtAdmin) {
+			errorsShownBeside.add("district");
+		}
+		if (languages.isEmpty()) {
+			errorsShownBeside.remove("languages");
+		}
+		model.addAttribute("errorsShownBeside", errorsShownBeside);
 		model.addAttribute("templates", messaging.usableTemplates(Messaging.Sender.of(caller, directory)));
 		return "messaging/announcement-form";
 	}
 
+
+	/** The families' languages by name in the reader's language ("árabe", not "ar"). */
+	private static Map<String, String> languageNames(Set<String> tags) {
+		Locale ui = LocaleContextHolder.getLocale();
+		return tags.stream().collect(Collectors.toMap(tag -> tag, tag -> {
+			String name = Locale.forLanguageTag(tag).getDisplayLanguage(ui);
+			return name.isBlank() ? tag : name;
+		}));
+	}
 
 	record LanguageChoice(String tag, String name) {
 	}
@@ -148,13 +179,15 @@ class AnnouncementPageController {
 	 * The form: the audience (the district, schools, grades, family languages), what it is, how it
 	 * goes, and when, in the district's time zone (empty for now).
 	 */
-	record AnnouncementForm(boolean district, @Size(max = 1000) List<UUID> schoolIds, @Size(max = 500) String grades,
+	record AnnouncementForm(Boolean district, @Size(max = 1000) List<UUID> schoolIds, @Size(max = 500) String grades,
 			@Size(max = 50) List<@Size(max = 35) String> languages, @NotNull Category category,
 			@NotEmpty @Size(max = 10) List<Channel> channels, @NotBlank @Size(max = 200) String subject,
 			@NotBlank @Size(max = 20_000) String body,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime scheduledAt) {
 
 		AnnouncementForm {
+			// Only district administrators see the checkbox, so everyone else posts no value at all.
+			district = district != null && district;
 			schoolIds = schoolIds == null ? List.of() : schoolIds;
 			languages = languages == null ? List.of() : languages;
 			channels = channels == null ? List.of() : channels;

@@ -69,9 +69,22 @@ class MessageRenderer {
 	}
 
 	private static String fill(String template, Claimed delivery, boolean html) {
-		return template.replace("{guardianName}", escaped(delivery.guardianName(), html))
-			.replace("{childName}", escaped(delivery.childNames(), html))
-			.replace("{school}", escaped(delivery.schoolNames() == null ? "" : delivery.schoolNames(), html));
+		return fill(template, delivery.guardianName(), delivery.childNames(), delivery.schoolNames(), html);
+	}
+
+	/**
+	 * The family's copy of a subject or body as plain text, for the inbox (page and API): the same
+	 * placeholders as e-mail, filled from the same delivery row. Plain text, because the page escapes
+	 * what it shows and the API is JSON; a name holding markup stays text either way.
+	 */
+	static String forFamily(String template, String guardianName, String childNames, String schoolNames) {
+		return fill(template, guardianName, childNames, schoolNames, false);
+	}
+
+	private static String fill(String template, String guardianName, String childNames, String schoolNames, boolean html) {
+		return template.replace("{guardianName}", escaped(guardianName == null ? "" : guardianName, html))
+			.replace("{childName}", escaped(childNames == null ? "" : childNames, html))
+			.replace("{school}", escaped(schoolNames == null ? "" : schoolNames, html));
 	}
 
 	private static String escaped(String value, boolean html) {

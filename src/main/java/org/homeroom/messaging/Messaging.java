@@ -373,13 +373,13 @@ public class Messaging {
 			return List.of();
 		}
 		List<InboxMessage> messages = jdbc.sql("""
-				select d.id, a.subject, a.body, a.category, d.child_names as children, d.sent_at, d.read_at is not null as read
+				select d.id, a.subject, a.body, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at, d.read_at is not null as read
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
 				where d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'
 				order by d.sent_at desc limit :limit""")
 			.param("guardians", guardianIds)
 			.param("limit", limit)
-			.query(InboxMessage.class).list();
+			.query(InboxRow.class).stream().map(InboxRow::forFamily).toList();
 		recordInboxRead(reader, guardianIds, messages, "inbox");
 		return messages;
 	}
@@ -391,14 +391,24 @@ public class Messaging {
 			return Optional.empty();
 		}
 		Optional<InboxMessage> message = jdbc.sql("""
-				select d.id, a.subject, a.body, a.category, d.child_names as children, d.sent_at, d.read_at is not null as read
+				select d.id, a.subject, a.body, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at, d.read_at is not null as read
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
 				where d.id = :id and d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'""")
 			.param("id", deliveryId)
 			.param("guardians", guardianIds)
-			.query(InboxMessage.class).optional();
+			.query(InboxRow.class).optional().map(InboxRow::forFamily);
 		message.ifPresent(shown -> recordInboxRead(reader, guardianIds, List.of(shown), "inbox.message"));
 		return message;
+	}
+
+	/** A delivered in-app message as stored: the announcement's text and this family's names for its placeholders. */
+	private record InboxRow(UUID id, String subject, String body, Category category, String childNames, String guardianName,
+			String schoolNames, Instant sentAt, boolean read) {
+
+		InboxMessage forFamily() {
+			return new InboxMessage(id, MessageRenderer.forFamily(subject, guardianName, childNames, schoolNames),
+					MessageRenderer.forFamily(body, guardianName, childNames, schoolNames), category, childNames, sentAt, read);
+		}
 	}
 
 	/** Logs the children the shown messages name: those they were sent about, from the recipients. */

@@ -171,8 +171,13 @@ final class Browser implements AutoCloseable {
 
 	/** Signs in through the form on the sign-in page, which must be open, and waits for the start page. */
 	void signInAs(String email) {
+		signInAs(email, StaffAccounts.PASSWORD);
+	}
+
+	/** Signs in with another password, such as a demo account's. */
+	void signInAs(String email, String password) {
 		driver.findElement(By.id("email")).sendKeys(email);
-		driver.findElement(By.id("password")).sendKeys(StaffAccounts.PASSWORD);
+		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.cssSelector("form[action$='/sign-in'] button[type=submit]")).click();
 		waitForPath("/", "signing in as " + email + " leads to the start page");
 	}
