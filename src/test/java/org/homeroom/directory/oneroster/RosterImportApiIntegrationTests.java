@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +33,10 @@ class RosterImportApiIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	private ImportApi api() {
+		return new ImportApi(mvc);
+	}
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -50,7 +53,7 @@ class RosterImportApiIntegrationTests {
 	void anUploadAnswersAtOnceWithAnIdThatLeadsToTheOutcome() throws Exception {
 		String id = upload(RosterSet.riverside().zip(), "");
 
-		String done = awaitOutcome(id);
+		String done = api().awaitOutcome(id);
 
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("COMPLETED");
 		assertThat((Integer) JsonPath.read(done, "$.counts.students.added")).isEqualTo(12);
@@ -65,7 +68,7 @@ class RosterImportApiIntegrationTests {
 
 	@Test
 	void aDryRunOverTheApiChangesNothing() throws Exception {
-		String done = awaitOutcome(upload(RosterSet.riverside().zip(), "true"));
+		String done = api().awaitOutcome(upload(RosterSet.riverside().zip(), "true"));
 
 		assertThat((Boolean) JsonPath.read(done, "$.dryRun")).isTrue();
 		assertThat((Integer) JsonPath.read(done, "$.counts.students.added")).isEqualTo(12);
@@ -104,7 +107,7 @@ class RosterImportApiIntegrationTests {
 			.replaceLine("enrollments.csv", "e-st03,", "e-st03,,,k-math7a,s1,st99,student,false,2026-08-20,2026-12-18")
 			.zip();
 
-		String done = awaitOutcome(upload(broken, ""));
+		String done = api().awaitOutcome(upload(broken, ""));
 
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((String) JsonPath.read(done, "$.errors[0].file")).isEqualTo("enrollments.csv");
@@ -122,7 +125,7 @@ class RosterImportApiIntegrationTests {
 				lines -> lines.stream().map(line -> line.startsWith("st0") ? line + "," : line).toList()).zip();
 
 		String id = upload(trailingCommas, "");
-		awaitOutcome(id);
+		api().awaitOutcome(id);
 		String done = mvc.perform(get("/api/v1/imports/" + id).with(admin()).header("Accept-Language", "es"))
 			.andReturn().getResponse().getContentAsString();
 
@@ -135,7 +138,7 @@ class RosterImportApiIntegrationTests {
 
 	@Test
 	void somethingThatIsNotAZipIsRejectedAndNoFileIsABadRequestNamingTheField() throws Exception {
-		String done = awaitOutcome(uploadBytes("not a zip".getBytes(StandardCharsets.UTF_8)));
+		String done = api().awaitOutcome(api().upload("not a zip".getBytes(StandardCharsets.UTF_8), "riverside.zip"));
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((String) JsonPath.read(done, "$.reason")).contains("not a OneRoster zip");
 		assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("imports.issue.not-a-zip");
@@ -166,27 +169,6 @@ class RosterImportApiIntegrationTests {
 			.andExpect(header().exists("Location"))
 			.andReturn().getResponse().getContentAsString();
 		return JsonPath.read(body, "$.id");
-	}
-
-	private String uploadBytes(byte[] bytes) throws Exception {
-		String body = mvc.perform(multipart("/api/v1/imports/oneroster").file(zipPart(bytes)).with(admin()))
-			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString();
-		return JsonPath.read(body, "$.id");
-	}
-
-	/** Polls as a client would, until the import is no longer RUNNING. */
-	private String awaitOutcome(String id) throws Exception {
-		Instant until = Instant.now().plus(Duration.ofSeconds(60));
-		while (true) {
-			String body = mvc.perform(get("/api/v1/imports/" + id).with(admin()))
-				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			if (!"RUNNING".equals(JsonPath.read(body, "$.status")) || Instant.now().isAfter(until)) {
-				return body;
-			}
-			Thread.sleep(200);
-		}
 	}
 
 	private static MockMultipartFile zipPart(byte[] zip) {

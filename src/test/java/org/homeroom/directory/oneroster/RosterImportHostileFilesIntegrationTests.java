@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.doThrow;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -35,13 +32,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Files that would take an import down rather than be refused by it: a zip bomb, a record of
@@ -62,6 +57,10 @@ class RosterImportHostileFilesIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	private ImportApi api() {
+		return new ImportApi(mvc);
+	}
 
 	@Autowired
 	JdbcClient jdbc;
@@ -89,7 +88,7 @@ class RosterImportHostileFilesIntegrationTests {
 
 	@Test
 	void aZipBombUploadedIsRejectedNamingTheFileAndTheLimitAndLeavesNothingOnTheDisk() throws Exception {
-		String done = awaitOutcome(upload(zipBomb(), "bomb.zip"));
+		String done = api().awaitOutcome(api().upload(zipBomb(), "bomb.zip"));
 
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("imports.issue.unpacked-too-large");
@@ -157,7 +156,7 @@ class RosterImportHostileFilesIntegrationTests {
 	void aRecordOfMegabytesIsRefusedNamingItsLineBeforeItIsHeldInMemory() throws Exception {
 		byte[] zip = zip("users.csv", RosterSet.USERS_HEADER + "\n" + "x".repeat(2 * Stager.LONGEST_RECORD) + "\n");
 
-		String done = awaitOutcome(upload(zip, "long.zip"));
+		String done = api().awaitOutcome(api().upload(zip, "long.zip"));
 
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((List<String>) JsonPath.read(done, "$.errors[?(@.file == 'users.csv')].code"))
@@ -170,7 +169,7 @@ class RosterImportHostileFilesIntegrationTests {
 	void anImportThatRunsOutOfMemoryIsRejectedRatherThanLeftRunning() throws Exception {
 		doThrow(new OutOfMemoryError("Java heap space")).when(importer).run(any(), anyBoolean(), anyBoolean(), any());
 
-		String done = awaitOutcome(upload(RosterSet.riverside().zip(), "riverside.zip"));
+		String done = api().awaitOutcome(api().upload(RosterSet.riverside().zip(), "riverside.zip"));
 
 		assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("REJECTED");
 		assertThat((String) JsonPath.read(done, "$.reason")).contains("failed unexpectedly");
@@ -246,29 +245,6 @@ class RosterImportHostileFilesIntegrationTests {
 		}
 	}
 
-	private String upload(byte[] zip, String name) throws Exception {
-		String body = mvc.perform(multipart("/api/v1/imports/oneroster")
-				.file(new MockMultipartFile("file", name, "application/zip", zip))
-				.with(admin()))
-			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString();
-		return JsonPath.read(body, "$.id");
-	}
-
-	/** Polls as a client would, until the import is no longer RUNNING or 30 seconds have passed. */
-	private String awaitOutcome(String id) throws Exception {
-		Instant until = Instant.now().plus(Duration.ofSeconds(30));
-		while (true) {
-			String body = mvc.perform(get("/api/v1/imports/" + id).with(admin()))
-				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			if (!"RUNNING".equals(JsonPath.read(body, "$.status")) || Instant.now().isAfter(until)) {
-				return body;
-			}
-			Thread.sleep(200);
-		}
-	}
-
 	private static List<Path> leftInWork() throws IOException {
 		try (Stream<Path> left = Files.list(WORK)) {
 			return left.toList();
@@ -277,10 +253,6 @@ class RosterImportHostileFilesIntegrationTests {
 
 	private long count(String query) {
 		return jdbc.sql(query).query(Long.class).single();
-	}
-
-	private static RequestPostProcessor admin() {
-		return user("admin@district.test").roles("DISTRICT_ADMIN");
 	}
 
 	private static Path createWorkDirectory() {

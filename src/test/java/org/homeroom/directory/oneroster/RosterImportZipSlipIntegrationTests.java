@@ -1,9 +1,6 @@
 package org.homeroom.directory.oneroster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -12,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -27,11 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Zip-slip, as a security probe tried it (issue 15): a zip whose entries are named to climb out of
@@ -59,6 +52,10 @@ class RosterImportZipSlipIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	private ImportApi api() {
+		return new ImportApi(mvc);
+	}
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -74,7 +71,7 @@ class RosterImportZipSlipIntegrationTests {
 		byte[] zip = zip("manifest.csv", "propertyName,value\noneroster.version,1.1\n", "../../evil.csv", "pwned\n",
 				"../../../../../../../../../../../.." + ABSOLUTE, "pwned\n", ABSOLUTE.toString(), "pwned\n");
 
-		String done = awaitOutcome(upload(zip));
+		String done = api().awaitOutcome(api().upload(zip, "slip.zip"));
 
 		// Today the climbing entries are flattened to evil.csv, a file no OneRoster set has, and left unread.
 		assertThat((String) JsonPath.read(done, "$.status")).as(done).isIn("COMPLETED", "REJECTED");
@@ -95,29 +92,6 @@ class RosterImportZipSlipIntegrationTests {
 		return bytes.toByteArray();
 	}
 
-	private String upload(byte[] zip) throws Exception {
-		String body = mvc.perform(multipart("/api/v1/imports/oneroster")
-				.file(new MockMultipartFile("file", "slip.zip", "application/zip", zip))
-				.with(admin()))
-			.andExpect(status().isAccepted())
-			.andReturn().getResponse().getContentAsString();
-		return JsonPath.read(body, "$.id");
-	}
-
-	/** Polls as a client would, until the import is no longer RUNNING or 30 seconds have passed. */
-	private String awaitOutcome(String id) throws Exception {
-		Instant until = Instant.now().plus(Duration.ofSeconds(30));
-		while (true) {
-			String body = mvc.perform(get("/api/v1/imports/" + id).with(admin()))
-				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			if (!"RUNNING".equals(JsonPath.read(body, "$.status")) || Instant.now().isAfter(until)) {
-				return body;
-			}
-			Thread.sleep(200);
-		}
-	}
-
 	private static List<Path> filesUnder(Path folder) throws IOException {
 		try (Stream<Path> files = Files.walk(folder)) {
 			return files.filter(Files::isRegularFile).toList();
@@ -126,10 +100,6 @@ class RosterImportZipSlipIntegrationTests {
 
 	private long count(String query) {
 		return jdbc.sql(query).query(Long.class).single();
-	}
-
-	private static RequestPostProcessor admin() {
-		return user("admin@district.test").roles("DISTRICT_ADMIN");
 	}
 
 	private static Path createRoot() {
