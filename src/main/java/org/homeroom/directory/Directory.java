@@ -53,7 +53,9 @@ public class Directory {
 
 	private final DirectorySettings settings;
 
-	Directory(JdbcClient jdbc, Clock clock, StudentRepository students, GuardianRepository guardians,
+	private final DistrictClock districtClock;
+
+	Directory(JdbcClient jdbc, Clock clock, DistrictClock districtClock, StudentRepository students, GuardianRepository guardians,
 			ApplicationEventPublisher events, ObjectProvider<GuardianAccounts> guardianAccounts, DirectorySettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -62,6 +64,7 @@ public class Directory {
 		this.events = events;
 		this.guardianAccounts = guardianAccounts;
 		this.settings = settings;
+		this.districtClock = districtClock;
 	}
 
 	/** Who the signed-in caller is in the directory. */
@@ -698,16 +701,14 @@ public class Directory {
 		return canSee(viewer, studentId) && holds(AccessPolicy.PROGRAM_FLAGS_VISIBLE, viewer, studentId);
 	}
 
-	/** Today in the district's time zone: the day enrolments and restrictions are read against. */
-	@Transactional(readOnly = true)
+	/** Today in the district: see {@link DistrictClock#today()}. */
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(timeZone()));
+		return districtClock.today();
 	}
 
-	@Transactional(readOnly = true)
+	/** The district's time zone: see {@link DistrictClock#zone()}. */
 	public ZoneId timeZone() {
-		return jdbc.sql("select time_zone from directory.district").query(String.class).optional().map(ZoneId::of)
-			.orElse(ZoneId.of("UTC"));
+		return districtClock.zone();
 	}
 
 	/**

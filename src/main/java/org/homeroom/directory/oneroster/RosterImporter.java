@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.postgresql.PGConnection;
@@ -70,14 +71,17 @@ class RosterImporter {
 
 	private final Directory directory;
 
+	private final DistrictClock districtClock;
+
 	private final String defaultRegion;
 
 	RosterImporter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Directory directory,
-			@Value("${homeroom.directory.default-region:US}") String defaultRegion) {
+			DistrictClock districtClock, @Value("${homeroom.directory.default-region:US}") String defaultRegion) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.directory = directory;
+		this.districtClock = districtClock;
 		this.defaultRegion = defaultRegion;
 	}
 
@@ -100,7 +104,7 @@ class RosterImporter {
 	 */
 	Outcome run(Path folder, boolean dryRun, boolean force, Consumer<Phase> progress) {
 		LocalDate today = directory.today();
-		return transactions.execute(status -> {
+		Outcome done = transactions.execute(status -> {
 			Run run = new Run(folder, today, progress);
 			Outcome outcome = run.execute(force);
 			if (dryRun || outcome.rejected()) {
@@ -108,6 +112,8 @@ class RosterImporter {
 			}
 			return outcome;
 		});
+		districtClock.forget();
+		return done;
 	}
 
 	/** One import's state; lives for one transaction. */
