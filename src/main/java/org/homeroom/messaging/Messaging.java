@@ -481,15 +481,10 @@ public class Messaging {
 		String assignee = sender.viewer().staffId().isPresent() ? sender.username() : null;
 		DeliveryReport report = report(sender, id);
 		String source = "messaging:announcement:" + id;
-		int opened = 0;
-		for (DeliveryReport.Unreached family : report.unreached()) {
-			if (!tasks.anyOpenAbout(source, family.guardianId())) {
-				tasks.open(new NewTask(callTitle(family), null, family.guardianId(), assignee, directory.today().plusDays(2),
-						null, source));
-				opened++;
-			}
-		}
-		return opened;
+		return tasks.openOncePerGuardian(report.unreached().stream()
+			.map(family -> new NewTask(callTitle(family), null, family.guardianId(), assignee, directory.today().plusDays(2),
+					null, source))
+			.toList());
 	}
 
 	/** The optional messages a family declined, as {@code CATEGORY.CHANNEL}. */

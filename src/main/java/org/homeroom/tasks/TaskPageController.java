@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.NotFoundException;
@@ -34,9 +35,12 @@ class TaskPageController {
 
 	private final Directory directory;
 
-	TaskPageController(Tasks tasks, Directory directory) {
+	private final DistrictClock clock;
+
+	TaskPageController(Tasks tasks, Directory directory, DistrictClock clock) {
 		this.tasks = tasks;
 		this.directory = directory;
+		this.clock = clock;
 	}
 
 	@GetMapping("/tasks")
@@ -53,7 +57,7 @@ class TaskPageController {
 		model.addAttribute("assignee", assignee);
 		model.addAttribute("q", q);
 		model.addAttribute("statuses", List.of(TaskFilters.ACTIVE, "DONE", "CANCELLED", ""));
-		model.addAttribute("today", directory.today());
+		model.addAttribute("today", clock.today());
 		return "tasks/tasks";
 	}
 
@@ -64,7 +68,7 @@ class TaskPageController {
 				.orElseThrow(() -> new NotFoundException("task")));
 		}
 		model.addAttribute("statuses", TaskStatus.values());
-		model.addAttribute("today", directory.today());
+		model.addAttribute("today", clock.today());
 		return "tasks/task";
 	}
 
