@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.ReaderNames;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.DisplayTimes;
@@ -32,15 +33,18 @@ class AccessLogLines {
 
 	private final UserProfiles profiles;
 
-	AccessLogLines(Directory directory, ReaderNames readerNames, UserProfiles profiles) {
+	private final DistrictClock clock;
+
+	AccessLogLines(Directory directory, ReaderNames readerNames, UserProfiles profiles, DistrictClock clock) {
 		this.directory = directory;
+		this.clock = clock;
 		this.readerNames = readerNames;
 		this.profiles = profiles;
 	}
 
 	/** The entries as lines, naming only the students the viewer may see. */
 	List<Line> of(List<AccessLog.Entry> entries, Viewer viewer, Locale locale) {
-		ZoneId zone = directory.timeZone();
+		ZoneId zone = clock.zone();
 		Map<UUID, String> students = directory.visibleStudentNames(viewer,
 				entries.stream().map(AccessLog.Entry::studentId).filter(Objects::nonNull).distinct().toList());
 		List<NamedEntry> named = named(entries);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.StudentSearch;
 import org.homeroom.platform.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,7 +44,11 @@ class AccessLogPageController {
 
 	private final Directory directory;
 
-	AccessLogPageController(AccessLog log, AccessLogReaders readers, AccessLogLines lines, Directory directory) {
+	private final DistrictClock clock;
+
+	AccessLogPageController(AccessLog log, AccessLogReaders readers, AccessLogLines lines, Directory directory,
+			DistrictClock clock) {
+		this.clock = clock;
 		this.log = log;
 		this.readers = readers;
 		this.lines = lines;
@@ -75,7 +80,7 @@ class AccessLogPageController {
 			model.addAttribute("studentName",
 					directory.visibleStudentNames(reader.viewer(), List.of(form.studentId())).get(form.studentId()));
 		}
-		ZoneId zone = directory.timeZone();
+		ZoneId zone = clock.zone();
 		AccessLog.Page found = log.search(new AccessLog.Filter(form.studentId(), form.reader(), startOf(form.from(), zone),
 				startOf(form.until() == null ? null : form.until().plusDays(1), zone), page));
 		model.addAttribute("entries", lines.of(found.entries(), reader.viewer(), locale));
