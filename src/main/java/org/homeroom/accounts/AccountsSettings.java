@@ -1,5 +1,7 @@
 package org.homeroom.accounts;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenValidityDays how long an API token lasts when its creator does not say
  * @param publicUrl the address people reach Homeroom at ({@code HOMEROOM_PUBLIC_URL}), from which
  *     links in e-mails are built, never from a request's Host header
+ * @param retention how long accounts keeps rows that have served their purpose (docs/retention.md)
  */
 @ConfigurationProperties("homeroom.accounts")
 record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenIssue,
-		@DefaultValue("90") int tokenValidityDays, @DefaultValue("http://localhost:8080") String publicUrl) {
+		@DefaultValue("90") int tokenValidityDays, @DefaultValue("http://localhost:8080") String publicUrl,
+		@DefaultValue Retention retention) {
 
 	/** The public address without a trailing slash, for a path to follow it in a link. */
 	String linkBase() {
@@ -26,5 +30,20 @@ record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenI
 		boolean configured() {
 			return email != null && !email.isBlank() && password != null && !password.isBlank();
 		}
+	}
+
+	/**
+	 * @param throttleEvents how long a counted request is kept: at least the longest throttle window
+	 *     (15 minutes today), so that no limit ever counts fewer requests than were made
+	 * @param oneTimeCodes how long a sign-in or verification code is kept after it expired. Nothing
+	 *     accepts it by then; the margin only keeps a node whose clock runs late from finding that a
+	 *     code it still takes for valid has gone
+	 * @param links how long an invitation or password-reset link is kept after it expired, for the
+	 *     same reason (a used link expires on its own day too)
+	 * @param securityLog how long the security log keeps an event: a year of sign-ins and lockouts,
+	 *     enough to look back on an incident found at the end of a school year
+	 */
+	record Retention(@DefaultValue("1d") Duration throttleEvents, @DefaultValue("1d") Duration oneTimeCodes,
+			@DefaultValue("1d") Duration links, @DefaultValue("365d") Duration securityLog) {
 	}
 }

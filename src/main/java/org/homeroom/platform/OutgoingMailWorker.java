@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the last attempt the message is given up with a warning. Logs name the message by its id only:
  * its address is personal and its body may hold a code. A message sent or given up keeps no body.
  * <p>The worker sleeps while nothing is due, and {@link #wake} (after a commit that queued mail)
- * starts it at once, so that a sign-in code arrives within a second or so.
+ * starts it at once, so that a sign-in code arrives within a second or so. Finished messages are
+ * deleted by {@link PlatformRetention}, once per cluster, not here on every node.
  */
 @Component
 class OutgoingMailWorker implements SmartLifecycle {
@@ -40,9 +41,6 @@ class OutgoingMailWorker implements SmartLifecycle {
 
 	/** How often an idle worker looks for mail that other nodes queued or that became due. */
 	private static final Duration IDLE = Duration.ofSeconds(5);
-
-	/** Sent and given-up messages are kept this long, as a record of what went out and what did not. */
-	private static final Duration KEEP = Duration.ofDays(7);
 
 	private final JdbcClient jdbc;
 
@@ -59,8 +57,6 @@ class OutgoingMailWorker implements SmartLifecycle {
 	private volatile boolean running;
 
 	private Thread thread;
-
-	private long nextCleanUp;
 
 	OutgoingMailWorker(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> sender,
 			MailSettings settings) {
@@ -89,7 +85,6 @@ class OutgoingMailWorker implements SmartLifecycle {
 			return;
 		}
 		running = true;
-		nextCleanUp = System.nanoTime();
 		thread = new Thread(this::run, "outgoing-mail");
 		thread.setDaemon(true);
 		thread.start();
@@ -119,7 +114,6 @@ class OutgoingMailWorker implements SmartLifecycle {
 		while (running) {
 			try {
 				if (!sendOne()) {
-					cleanUpNowAndThen();
 					sleep(untilNextDue());
 				}
 			}
@@ -232,17 +226,6 @@ class OutgoingMailWorker implements SmartLifecycle {
 			}
 			rung = false;
 		}
-	}
-
-	private void cleanUpNowAndThen() {
-		if (System.nanoTime() - nextCleanUp < 0) {
-			return;
-		}
-		nextCleanUp = System.nanoTime() + Duration.ofHours(1).toNanos();
-		jdbc.sql("""
-				delete from platform.outgoing_mail
-				where coalesce(sent_at, gave_up_at) < clock_timestamp() - make_interval(days => ?)""")
-			.param((int) KEEP.toDays()).update();
 	}
 
 	record Claimed(UUID id, String recipient, String subject, String body, int attempts) {

@@ -1,7 +1,8 @@
 /**
  * Privacy records: the access log of every disclosure of student records (FERPA), fed by the
  * directory's {@link org.homeroom.directory.StudentRecordsAccessed} events and read by
- * administrators over the API and on a page of its own; consents and retention later.
+ * administrators over the API and on a page of its own. The log keeps its own retention period, a
+ * district setting ({@code homeroom.privacy.access-log-retention}). Consents come later.
  *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory}.
  */
