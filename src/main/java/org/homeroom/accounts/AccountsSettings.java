@@ -45,5 +45,16 @@ record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenI
 	 */
 	record Retention(@DefaultValue("1d") Duration throttleEvents, @DefaultValue("1d") Duration oneTimeCodes,
 			@DefaultValue("1d") Duration links, @DefaultValue("365d") Duration securityLog) {
+
+		/** The longest window any throttle here counts over (sign-in failures, codes, resets: 15 minutes each). */
+		static final Duration LONGEST_THROTTLE_WINDOW = Duration.ofMinutes(15);
+
+		Retention {
+			// Shorter, and a limit would count fewer requests than were made: a lockout an attacker waits out.
+			if (throttleEvents.compareTo(LONGEST_THROTTLE_WINDOW) < 0) {
+				throw new IllegalArgumentException("homeroom.accounts.retention.throttle-events must be at least "
+						+ LONGEST_THROTTLE_WINDOW.toMinutes() + " minutes, the longest throttle window");
+			}
+		}
 	}
 }
