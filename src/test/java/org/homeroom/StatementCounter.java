@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -20,7 +22,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class StatementCounter {
 
-	private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+	private static final ThreadLocal<List<String>> COUNTING = new ThreadLocal<>();
 
 	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
 
@@ -29,15 +31,20 @@ public final class StatementCounter {
 
 	/** How many statements {@code work} sent to the database on this thread. */
 	public static int count(Runnable work) {
-		int[] counted = { 0 };
-		COUNTING.set(counted);
+		return statements(work).size();
+	}
+
+	/** The statements {@code work} prepared on this thread, as their SQL ({@code createStatement}: empty). */
+	public static List<String> statements(Runnable work) {
+		List<String> prepared = new ArrayList<>();
+		COUNTING.set(prepared);
 		try {
 			work.run();
 		}
 		finally {
 			COUNTING.remove();
 		}
-		return counted[0];
+		return prepared;
 	}
 
 	/** Wraps the application's DataSource so that its statements can be counted. */
@@ -83,9 +90,9 @@ public final class StatementCounter {
 		private static Connection counting(Connection connection) {
 			return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
 					new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
-						int[] counted = COUNTING.get();
-						if (counted != null && STATEMENTS.contains(method.getName())) {
-							counted[0]++;
+						List<String> prepared = COUNTING.get();
+						if (prepared != null && STATEMENTS.contains(method.getName())) {
+							prepared.add(arguments != null && arguments.length > 0 && arguments[0] instanceof String sql ? sql : "");
 						}
 						try {
 							return method.invoke(connection, arguments);

@@ -73,14 +73,6 @@ public class Tasks {
 		return save(task, signedInUser()).id();
 	}
 
-	/** Whether a task from this source about this guardian is still open, so that a module opens it once. */
-	@Transactional(readOnly = true)
-	public boolean anyOpenAbout(String source, UUID guardianId) {
-		return jdbc.sql("""
-				select exists (select 1 from tasks.task where source = ? and guardian_id = ? and status in ('OPEN', 'IN_PROGRESS'))""")
-			.params(source, guardianId).query(Boolean.class).single();
-	}
-
 	/**
 	 * Opens one task per guardian, in one statement for any number of them, and returns how many it
 	 * opened. A guardian who already has an open (or in progress) task from the same source gets no
