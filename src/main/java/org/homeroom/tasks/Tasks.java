@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tasks module's entry point: a small work queue for staff. Other modules open tasks here
- * through {@link #open(NewTask)}.
+ * through {@link #open(NewTask)}, or many at once, one per guardian, through
+ * {@link #openOncePerGuardian(List)}.
  *
  * <p>Who may see a task follows the directory's one access policy: a task about a student only
  * those staff who may see that student, a task about a guardian only those who may see one of the
