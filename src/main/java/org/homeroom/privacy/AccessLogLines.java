@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
+import org.homeroom.directory.DistrictTimes;
 import org.homeroom.directory.ReaderNames;
 import org.homeroom.directory.Viewer;
-import org.homeroom.platform.DisplayTimes;
 import org.homeroom.platform.UserProfiles;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +35,15 @@ class AccessLogLines {
 
 	private final DistrictClock clock;
 
-	AccessLogLines(Directory directory, ReaderNames readerNames, UserProfiles profiles, DistrictClock clock) {
+	private final DistrictTimes times;
+
+	AccessLogLines(Directory directory, ReaderNames readerNames, UserProfiles profiles, DistrictClock clock,
+			DistrictTimes times) {
 		this.directory = directory;
 		this.clock = clock;
 		this.readerNames = readerNames;
 		this.profiles = profiles;
+		this.times = times;
 	}
 
 	/** The entries as lines, naming only the students the viewer may see. */
@@ -49,7 +53,7 @@ class AccessLogLines {
 				entries.stream().map(AccessLog.Entry::studentId).filter(Objects::nonNull).distinct().toList());
 		List<NamedEntry> named = named(entries);
 		return named.stream().map(entry -> new Line(entry.at().atZone(zone).toOffsetDateTime().toString(),
-				DisplayTimes.dateTime(entry.at(), zone, locale), entry.readerName(), entry.relationship(), entry.actor(),
+				times.moment(entry.at(), locale), entry.readerName(), entry.relationship(), entry.actor(),
 				entry.studentId(), entry.studentId() == null ? null : students.get(entry.studentId()), entry.what(),
 				entry.purpose(), usedCriteria(entry.query()), entry.studentCount()))
 			.toList();

@@ -5,7 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
@@ -183,13 +186,13 @@ class DirectoryPagesIntegrationTests {
 		Element father = guardianCard(page, "Tom Testing");
 		assertThat(definition(father, "Phone")).isEqualTo("call the office Invalid number");
 		assertThat(father.select(".alert").eachText()).containsExactly(
-				"No contact In force From " + today.minusDays(3)
+				"No contact In force From " + shown(today.minusDays(3))
 						+ " Until Until further notice On the authority of court order 2026-114",
-				"May not pick up Lifted From " + today.minusMonths(1)
+				"May not pick up Lifted From " + shown(today.minusMonths(1))
 						+ " Until Until further notice On the authority of court order 2026-114");
 
 		assertThat(page.select("#enrolments ~ .table-wrap tbody td").eachText()).startsWith("Lincoln Middle " + run,
-				today.minusMonths(2).toString(), "Ongoing", "Current");
+				shown(today.minusMonths(2)), "Ongoing", "Current");
 		assertThat(page.select("#classes ~ .table-wrap tbody td").eachText()).containsExactly("Maths 7 " + run,
 				"Lincoln Middle " + run, "Ana Testing");
 	}
@@ -318,6 +321,11 @@ class DirectoryPagesIntegrationTests {
 
 	private int status(MockHttpServletRequestBuilder request, RequestPostProcessor viewer) throws Exception {
 		return mvc.perform(request.with(viewer)).andReturn().getResponse().getStatus();
+	}
+
+	/** A day as an English reader sees it on a page: "Dec 4, 2026". */
+	private static String shown(LocalDate day) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.ENGLISH).format(day);
 	}
 
 	private static List<String> names(Document page) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryFixtures;
-import org.homeroom.platform.DisplayTimes;
+import org.homeroom.directory.DistrictTimes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -53,6 +53,9 @@ class AccessLogPageIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictTimes times;
 
 	DirectoryFixtures given;
 
@@ -121,7 +124,8 @@ class AccessLogPageIntegrationTests {
 		assertThat(row(inSpanish, "Rosa " + run + " (madre o padre)").get(WHAT).text()).isEqualTo("Expediente del estudiante");
 		OffsetDateTime at = OffsetDateTime.parse(rosasRead.selectFirst("time").attr("datetime"));
 		assertThat(at.getOffset()).isEqualTo(directory.timeZone().getRules().getOffset(at.toInstant()));
-		assertThat(rosasRead.text()).isEqualTo(DisplayTimes.dateTime(at.toInstant(), directory.timeZone(), Locale.forLanguageTag("es")));
+		assertThat(rosasRead.text()).startsWith("hoy ")
+			.isEqualTo(times.moment(at.toInstant(), Locale.forLanguageTag("es")));
 	}
 
 	@Test
