@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,18 +68,15 @@ class RosterImporter {
 
 	private final TransactionTemplate transactions;
 
-	private final Directory directory;
-
 	private final DistrictClock districtClock;
 
 	private final String defaultRegion;
 
-	RosterImporter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions, Directory directory,
+	RosterImporter(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
 			DistrictClock districtClock, @Value("${homeroom.directory.default-region:US}") String defaultRegion) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
-		this.directory = directory;
 		this.districtClock = districtClock;
 		this.defaultRegion = defaultRegion;
 	}
@@ -103,9 +99,11 @@ class RosterImporter {
 	 * @param progress told as the import reaches each phase, from inside its transaction
 	 */
 	Outcome run(Path folder, boolean dryRun, boolean force, Consumer<Phase> progress) {
-		LocalDate today = directory.today();
+		// The district's zone, never the server's: a first import records it with the district.
+		ZoneId zone = districtClock.zone();
+		LocalDate today = districtClock.today();
 		Outcome done = transactions.execute(status -> {
-			Run run = new Run(folder, today, progress);
+			Run run = new Run(folder, today, zone, progress);
 			Outcome outcome = run.execute(force);
 			if (dryRun || outcome.rejected()) {
 				status.setRollbackOnly();
@@ -123,6 +121,8 @@ class RosterImporter {
 
 		private final LocalDate today;
 
+		private final ZoneId zone;
+
 		private final Issues issues = new Issues();
 
 		private final Map<RosterFile, String> modes = new EnumMap<>(RosterFile.class);
@@ -131,9 +131,10 @@ class RosterImporter {
 
 		private final Consumer<Phase> progress;
 
-		Run(Path folder, LocalDate today, Consumer<Phase> progress) {
+		Run(Path folder, LocalDate today, ZoneId zone, Consumer<Phase> progress) {
 			this.folder = folder;
 			this.today = today;
+			this.zone = zone;
 			this.progress = progress;
 		}
 
@@ -995,7 +996,7 @@ class RosterImporter {
 		}
 
 		private Map<String, Object> parameters() {
-			return Map.of("today", today, "yesterday", today.minusDays(1), "zone", ZoneId.systemDefault().getId());
+			return Map.of("today", today, "yesterday", today.minusDays(1), "zone", zone.getId());
 		}
 
 		private void error(String file, String column, String query) {
