@@ -8,6 +8,8 @@ import static org.homeroom.directory.oneroster.RosterStatements.quoted;
  * changes nothing, and notes each record it changes in {@code touched} for the import's counts.
  * A bulk file also deactivates (never deletes) what it no longer lists at the schools it covers.
  * {@link RosterImporter} calls them in order, since each reads what the one before it wrote.
+ * Over 400 lines because it is the import's SQL, one statement per rule; split further, a rule
+ * would sit apart from the temporary tables it reads.
  */
 final class RosterWrites {
 
