@@ -9,20 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipException;
 
@@ -68,6 +61,8 @@ public class RosterImports {
 
 	private final RosterImportSettings settings;
 
+	private final ImportHeartbeat heartbeat;
+
 	/**
 	 * One import at a time per node; the importer's advisory lock orders them across nodes. A
 	 * thread of its own rather than the shared task executor, so that a long import never delays
@@ -79,30 +74,15 @@ public class RosterImports {
 		return thread;
 	});
 
-	/** How often this node says its imports are still running. */
-	static final Duration HEARTBEAT = Duration.ofSeconds(30);
-
-	/** How long a running import may go without a heartbeat before it is taken for interrupted. */
-	static final Duration INTERRUPTED_AFTER = HEARTBEAT.multipliedBy(4);
-
-	/** The imports this node has recorded as running and not yet finished, queued ones included. */
-	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
-
-	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-		Thread thread = new Thread(task, "roster-import-heartbeat");
-		thread.setDaemon(true);
-		return thread;
-	});
-
 	RosterImports(JdbcClient jdbc, RosterImporter importer, Clock clock, JsonMapper json, MessageSource messages,
-			RosterImportSettings settings) {
+			RosterImportSettings settings, ImportHeartbeat heartbeat) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.clock = clock;
 		this.json = json;
 		this.messages = messages;
 		this.settings = settings;
-		heartbeat.scheduleWithFixedDelay(this::beatAndSweep, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+		this.heartbeat = heartbeat;
 	}
 
 	/**
@@ -268,29 +248,11 @@ public class RosterImports {
 
 	private void run(UUID id, Path folder, boolean dryRun, boolean force) {
 		try {
-			finish(id, importer.run(folder, dryRun, force, phase -> reached(id, phase)));
+			finish(id, importer.run(folder, dryRun, force, phase -> heartbeat.reached(id, phase)));
 		}
 		catch (Throwable ex) {
 			fail(id, ex);
 		}
-	}
-
-	/**
-	 * Notes how far a running import has got. Written from the heartbeat's thread, outside the
-	 * import's transaction (which nobody else sees until it ends), and never after the import
-	 * has finished.
-	 */
-	private void reached(UUID id, RosterImporter.Phase phase) {
-		heartbeat.execute(() -> {
-			try {
-				jdbc.sql("update directory.roster_import set phase = ?, heartbeat_at = ? where id = ? and status = 'RUNNING'")
-					.params(phase.name(), Timestamp.from(clock.instant()), id)
-					.update();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not note how far import {} has got", id, ex);
-			}
-		});
 	}
 
 	private UUID record(String startedBy, String sourceName, boolean dryRun, boolean force) {
@@ -301,51 +263,12 @@ public class RosterImports {
 				values (?, ?, ?, 'RUNNING', ?, ?, ?, ?)""")
 			.params(id, now, now, dryRun, force, sourceName == null ? "" : sourceName, startedBy)
 			.update();
-		running.add(id);
+		heartbeat.started(id);
 		return id;
 	}
 
-	private void beatAndSweep() {
-		try {
-			beat();
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not keep the running imports' heartbeat; trying again in {}", HEARTBEAT, ex);
-		}
-	}
-
-	/** Says that this node's imports are still running. */
-	void beat() {
-		if (!running.isEmpty()) {
-			jdbc.sql("update directory.roster_import set heartbeat_at = :now where id in (:ids) and status = 'RUNNING'")
-				.param("now", Timestamp.from(clock.instant()))
-				.param("ids", List.copyOf(running))
-				.update();
-		}
-	}
-
-	/**
-	 * Closes the imports whose node stopped beating: the server was stopped or died mid-import. An
-	 * import is one transaction, so nothing of it was applied; the record says so rather than
-	 * showing it running for ever. Any node may do this for any other.
-	 *
-	 * @return how many were closed
-	 */
-	int sweep() {
-		Instant now = clock.instant();
-		return jdbc.sql("""
-				update directory.roster_import set status = 'REJECTED', finished_at = :now,
-				  reason = 'The import was interrupted: the server stopped before it finished. Nothing was changed; import the files again'
-				where status = 'RUNNING' and heartbeat_at < :stale and not (id::text = any(string_to_array(:mine, ',')))""")
-			.param("now", Timestamp.from(now))
-			.param("stale", Timestamp.from(now.minus(INTERRUPTED_AFTER)))
-			.param("mine", running.stream().map(UUID::toString).collect(Collectors.joining(",")))
-			.update();
-	}
-
 	private void finish(UUID id, RosterImporter.Outcome outcome) {
-		running.remove(id);
+		heartbeat.ended(id);
 		jdbc.sql("""
 				update directory.roster_import set finished_at = :at, status = :status, counts = cast(:counts as jsonb),
 				  warnings = cast(:warnings as jsonb), errors = cast(:errors as jsonb), conflicts = cast(:conflicts as jsonb),
@@ -368,7 +291,7 @@ public class RosterImports {
 	 * sweep closes it as interrupted once its heartbeat is stale.
 	 */
 	private void fail(UUID id, Throwable ex) {
-		running.remove(id);
+		heartbeat.ended(id);
 		log.error("OneRoster import {} failed", id, ex);
 		try {
 			finish(id, new RosterImporter.Outcome(true, Map.of(), List.of(), List.of(), List.of(),
@@ -376,7 +299,7 @@ public class RosterImports {
 		}
 		catch (Throwable recording) {
 			log.error("Could not record that OneRoster import {} failed; it is shown as interrupted within {}", id,
-					INTERRUPTED_AFTER, recording);
+					ImportHeartbeat.INTERRUPTED_AFTER, recording);
 		}
 	}
 
@@ -410,7 +333,6 @@ public class RosterImports {
 
 	@PreDestroy
 	void stop() {
-		heartbeat.shutdownNow();
 		runner.shutdownNow();
 	}
 }

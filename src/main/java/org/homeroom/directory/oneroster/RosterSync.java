@@ -1,12 +1,9 @@
 package org.homeroom.directory.oneroster;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,15 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.homeroom.directory.RosterSyncFailed;
 import org.homeroom.platform.InvalidInputException;
 import org.slf4j.Logger;
@@ -230,7 +224,7 @@ class RosterSync {
 	private void sync(Path folder) {
 		List<Path> sets;
 		try {
-			sets = setsIn(folder);
+			sets = DropFolder.settledSets(folder, clock.instant().minus(SETTLE));
 		}
 		catch (IOException | UncheckedIOException | SecurityException ex) {
 			folderUnavailable(folder, ex);
@@ -239,73 +233,6 @@ class RosterSync {
 		jdbc.sql("update directory.roster_sync set last_problem = null where id = 1").update();
 		for (Path set : sets) {
 			take(set);
-		}
-	}
-
-	/** The settled sets in the folder, oldest first, so that a later export wins. */
-	private List<Path> setsIn(Path folder) throws IOException {
-		if (!Files.isDirectory(folder) || !Files.isReadable(folder)) {
-			throw new IOException("does not exist or cannot be read");
-		}
-		Instant settled = clock.instant().minus(SETTLE);
-		try (Stream<Path> entries = Files.list(folder)) {
-			return entries.filter(entry -> isZip(entry) || isUnzippedSet(entry))
-				.filter(set -> modified(set).isBefore(settled))
-				.sorted(Comparator.comparing(RosterSync::modified).thenComparing(Path::getFileName))
-				.toList();
-		}
-	}
-
-	private static boolean isZip(Path path) {
-		String name = path.getFileName().toString();
-		return !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(path);
-	}
-
-	/**
-	 * A folder the SIS wrote the CSV files into, as a zip would unpack them: it holds a manifest.
-	 * One that cannot be listed is not taken for a set, rather than making the whole drop folder
-	 * unreadable.
-	 */
-	private static boolean isUnzippedSet(Path path) {
-		if (path.getFileName().toString().startsWith(".") || !Files.isDirectory(path)) {
-			return false;
-		}
-		try {
-			return filesOf(path).stream().anyMatch(file -> file.getFileName().toString().equalsIgnoreCase("manifest.csv"));
-		}
-		catch (UncheckedIOException ex) {
-			log.warn("Roster sync could not look into {}: {}", path, ex.getMessage());
-			return false;
-		}
-	}
-
-	/** The regular files directly in a set's folder, by name; what is below them is not read. */
-	private static List<Path> filesOf(Path folder) {
-		try (Stream<Path> entries = Files.list(folder)) {
-			return entries.filter(Files::isRegularFile)
-				.filter(file -> !file.getFileName().toString().startsWith("."))
-				.sorted(Comparator.comparing(Path::getFileName))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** A folder's set changed when any of its files did. */
-	private static Instant modified(Path path) {
-		try {
-			Instant modified = Files.getLastModifiedTime(path).toInstant();
-			if (Files.isDirectory(path)) {
-				for (Path file : filesOf(path)) {
-					Instant changed = Files.getLastModifiedTime(file).toInstant();
-					modified = changed.isAfter(modified) ? changed : modified;
-				}
-			}
-			return modified;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -323,8 +250,8 @@ class RosterSync {
 			// A folder past the size limit is not copied: the import refuses it by its size unread.
 			boolean tooLarge = !zip && RosterArchive.firstPastLimit(set, settings).isPresent();
 			Path copy = zip ? Files.copy(set, work.resolve("drop.zip"))
-					: tooLarge ? set : copyFiles(set, work.resolve(name));
-			String sha256 = zip ? sha256OfZip(copy) : sha256OfFolder(copy);
+					: tooLarge ? set : DropFolder.copyFiles(set, work.resolve(name));
+			String sha256 = DropFolder.sha256(copy);
 			if (imported(sha256)) {
 				return;
 			}
@@ -359,37 +286,6 @@ class RosterSync {
 				delete(work);
 			}
 		}
-	}
-
-	private static Path copyFiles(Path folder, Path into) throws IOException {
-		Files.createDirectory(into);
-		for (Path file : filesOf(folder)) {
-			Files.copy(file, into.resolve(file.getFileName().toString()));
-		}
-		return into;
-	}
-
-	/** A zip is known by its bytes' SHA-256. */
-	private static String sha256OfZip(Path zip) throws IOException {
-		try (InputStream in = Files.newInputStream(zip)) {
-			return DigestUtils.sha256Hex(in);
-		}
-	}
-
-	/**
-	 * An unzipped set is known by the SHA-256 of its files in name order, each as its name and
-	 * length before its bytes, so that two different sets cannot hash alike by moving bytes from
-	 * one file to the next.
-	 */
-	private static String sha256OfFolder(Path folder) throws IOException {
-		MessageDigest digest = DigestUtils.getSha256Digest();
-		for (Path file : filesOf(folder)) {
-			digest.update((file.getFileName() + "\u0000" + Files.size(file) + "\u0000").getBytes(StandardCharsets.UTF_8));
-			try (InputStream in = Files.newInputStream(file)) {
-				DigestUtils.updateDigest(digest, in);
-			}
-		}
-		return Hex.encodeHexString(digest.digest());
 	}
 
 	/** @return how many times the set has failed so, this time included */

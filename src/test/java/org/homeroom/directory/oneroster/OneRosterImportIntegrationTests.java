@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,9 @@ class OneRosterImportIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@TempDir
 	Path temp;
@@ -89,6 +95,29 @@ class OneRosterImportIntegrationTests {
 		RosterImportView again = run(RosterSet.riverside());
 		assertThat(again.status()).isEqualTo("COMPLETED");
 		assertThat(again.counts()).isEmpty();
+	}
+
+	/**
+	 * The zone a first import records is the district's, as its clock reads it (once
+	 * {@code homeroom.directory.time-zone} exists, the configured one), never the server's: the
+	 * server here runs in a zone no test district has.
+	 */
+	@Test
+	void aFirstImportRecordsTheDistrictsZoneWhateverTheServersZone() {
+		// The directory was emptied under the clock, which may still keep the last district's zone.
+		districtClock.forget();
+		ZoneId district = districtClock.zone();
+		String server = district.getId().equals("Asia/Kathmandu") ? "Pacific/Chatham" : "Asia/Kathmandu";
+		TimeZone before = TimeZone.getDefault();
+		TimeZone.setDefault(TimeZone.getTimeZone(server));
+		try {
+			assertThat(run(RosterSet.riverside()).status()).isEqualTo("COMPLETED");
+		}
+		finally {
+			TimeZone.setDefault(before);
+		}
+
+		assertThat(value("select time_zone from directory.district")).isEqualTo(district.getId());
 	}
 
 	@Test

@@ -41,7 +41,7 @@ class RosterImportApiIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	RosterImports imports;
+	ImportHeartbeat heartbeat;
 
 	@BeforeEach
 	@AfterEach
@@ -78,10 +78,10 @@ class RosterImportApiIntegrationTests {
 	@Test
 	void anImportLeftRunningByAStoppedServerIsShownAsInterruptedWhileOneThatIsAliveRunsOn() throws Exception {
 		Instant now = Instant.now();
-		String stopped = runningImport(now.minus(RosterImports.INTERRUPTED_AFTER).minusSeconds(1));
+		String stopped = runningImport(now.minus(ImportHeartbeat.INTERRUPTED_AFTER).minusSeconds(1));
 		String alive = runningImport(now.minusSeconds(5));
 
-		imports.sweep();
+		heartbeat.sweep();
 
 		mvc.perform(get("/api/v1/imports/" + stopped).with(admin()))
 			.andExpect(jsonPath("$.status").value("REJECTED"))
