@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class FamilySignInIntegrationTests {
 	@Autowired
 	DevOutbox outbox;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -58,7 +58,7 @@ class FamilySignInIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
 		clientAddress = "10.0.0." + (1 + (int) (Math.random() * 250));
@@ -190,7 +190,7 @@ class FamilySignInIntegrationTests {
 		UUID maya = child("Maya");
 		UUID leo = child("Leo");
 		UUID tom = guardianOf(maya, "Tom", "Ortiz", "EMAIL", email);
-		given.guardianOf(tom, leo, true);
+		given.theGuardian(tom).ofStudent(leo).withEducationalRights();
 		given.restrict(tom, maya, "NO_RECORDS", today.minusDays(1), null);
 		requestCode(email);
 
@@ -211,11 +211,7 @@ class FamilySignInIntegrationTests {
 	}
 
 	private UUID guardianOf(UUID student, String givenName, String familyName, String kind, String contact) {
-		UUID guardian = given.guardian(givenName);
-		jdbc.sql("update directory.guardian set family_name = ? where id = ?").params(familyName, guardian).update();
-		given.guardianOf(guardian, student, true);
-		given.contact(guardian, kind, contact, true);
-		return guardian;
+		return given.aGuardian(givenName, familyName).ofStudent(student).withEducationalRights().reachableBy(kind, contact).id();
 	}
 
 	private ResultActions requestCode(String contact) throws Exception {

@@ -36,7 +36,7 @@ class DirectoryApiIntegrationTests {
 	@Autowired
 	Directory directory;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
@@ -44,7 +44,7 @@ class DirectoryApiIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		lincoln = given.school("Lincoln Middle");
 		today = directory.today();
 	}
