@@ -69,7 +69,7 @@ class FamilySignInIntegrationTests {
 		String email = unique("rosa") + "@family.example";
 		UUID maya = child("Maya");
 		UUID rosa = guardianOf(maya, "Rosa", "Ortiz", "EMAIL", email);
-		given.prefersLanguage(rosa, "es-MX");
+		given.theGuardian(rosa).speaking("es-MX");
 		UUID stranger = child("Sam");
 
 		requestCode(email).andExpect(status().isAccepted());
@@ -172,8 +172,7 @@ class FamilySignInIntegrationTests {
 		String email = unique("twice") + "@family.example";
 		UUID roosevelt = given.school("Roosevelt High");
 		UUID younger = child("Maya");
-		UUID older = given.student("Leo", "10");
-		given.enrol(older, roosevelt, today.minusMonths(1), null);
+		UUID older = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(1)).id();
 		guardianOf(younger, "Rosa", "Ortiz", "EMAIL", email);
 		guardianOf(older, "Rosa", "Ortiz", "EMAIL", email);
 		requestCode(email);
@@ -211,7 +210,9 @@ class FamilySignInIntegrationTests {
 	}
 
 	private UUID guardianOf(UUID student, String givenName, String familyName, String kind, String contact) {
-		return given.aGuardian(givenName, familyName).ofStudent(student).withEducationalRights().reachableBy(kind, contact).id();
+		return given.aGuardian(givenName, familyName).ofStudent(student).withEducationalRights()
+			.reachableBy(kind, contact)
+			.id();
 	}
 
 	private ResultActions requestCode(String contact) throws Exception {

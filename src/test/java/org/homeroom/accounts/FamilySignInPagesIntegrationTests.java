@@ -71,8 +71,7 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void aSpanishSpeakingMotherSignsInAndLandsOnHerChildrenInSpanish() throws Exception {
 		String email = "web." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		UUID maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(1), null);
+		UUID maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
 			.reachableByEmail(email)
 			.speaking("es")
@@ -99,8 +98,7 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void aFamilyMayStaySignedInOnItsPhoneUntilItSignsThatDeviceOut() throws Exception {
 		String email = "device." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		UUID leo = given.student("Leo", "07");
-		given.enrol(leo, lincoln, today.minusMonths(1), null);
+		UUID leo = given.aStudent("Leo").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		UUID omar = given.aGuardian("Omar").ofStudent(leo).withEducationalRights().reachableByEmail(email).id();
 		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
 		mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", email));
@@ -128,8 +126,7 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void theCookieThatRemembersADeviceStaysOnThisSite() throws Exception {
 		String email = "samesite." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		UUID leo = given.student("Leo", "07");
-		given.enrol(leo, lincoln, today.minusMonths(1), null);
+		UUID leo = given.aStudent("Leo").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		UUID omar = given.aGuardian("Omar").ofStudent(leo).withEducationalRights().reachableByEmail(email).id();
 		HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 

@@ -161,7 +161,7 @@ class WelcomePagesIntegrationTests {
 	void aRegionalLanguageTagStaysWhenItsLanguageIsConfirmed() throws Exception {
 		String email = aGuardianWithAChild("Lucia");
 		UUID guardian = guardianWith(email);
-		given.prefersLanguage(guardian, "es-MX");
+		given.theGuardian(guardian).speaking("es-MX");
 		Cookie session = signIn(email, "/welcome");
 
 		mvc.perform(post("/welcome/language").cookie(session).with(csrf()).param("language", "es"))

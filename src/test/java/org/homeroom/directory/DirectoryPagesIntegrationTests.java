@@ -210,7 +210,8 @@ class DirectoryPagesIntegrationTests {
 
 	@Test
 	void theFamilyPageListsOnlyTheChildrenTheReaderMaySee() throws Exception {
-		UUID leo = given.aStudent("Leo").inGrade("10").enrolledAt(given.school("Roosevelt High " + run), today.minusMonths(2)).id();
+		UUID roosevelt = given.school("Roosevelt High " + run);
+		UUID leo = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(2)).id();
 		given.theGuardian(rosa).ofStudent(leo).withEducationalRights();
 
 		Document page = page(get("/guardians/" + rosa), counsellor);

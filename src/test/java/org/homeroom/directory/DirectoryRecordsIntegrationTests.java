@@ -89,8 +89,7 @@ class DirectoryRecordsIntegrationTests {
 
 	@Test
 	void searchFiltersByClassAndByAGuardiansLanguage() {
-		UUID other = given.student("Sam", "07");
-		given.enrol(other, lincoln, today.minusMonths(2), null);
+		UUID other = given.aStudent("Sam").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).id();
 
 		assertThat(directory.searchStudents(Viewer.districtAdministrator(), "a", "test",
 				new StudentSearch.Criteria(null, null, null, maths, null, 0, 25)).items())
@@ -102,7 +101,8 @@ class DirectoryRecordsIntegrationTests {
 
 	@Test
 	void aGuardianRecordListsOnlyTheChildrenTheReaderMaySee() {
-		UUID brother = given.aStudent("Leo").inGrade("10").enrolledAt(given.school("Roosevelt High"), today.minusMonths(2)).id();
+		UUID roosevelt = given.school("Roosevelt High");
+		UUID brother = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(2)).id();
 		given.theGuardian(mother).ofStudent(brother).withEducationalRights();
 
 		assertThat(records.guardian(Viewer.staff(teacher), "t", "page", mother)).hasValueSatisfying(
@@ -114,8 +114,7 @@ class DirectoryRecordsIntegrationTests {
 
 	@Test
 	void aFamilySeesItsOwnChildButNotTheOtherParentsContactDetails() {
-		jdbc.sql("insert into directory.contact_point (id, guardian_id, kind, value, valid, position) values (?, ?, 'EMAIL', 'tom@family.example', true, 0)")
-			.params(UUID.randomUUID(), father).update();
+		given.theGuardian(father).reachableByEmail("tom@family.example");
 
 		assertThat(records.childrenOf(Viewer.guardian(mother), "rosa", "app")).extracting(StudentView::id).containsExactly(maya);
 		assertThat(directory.guardiansOf(Viewer.guardian(mother), "rosa", "app", maya).orElseThrow())

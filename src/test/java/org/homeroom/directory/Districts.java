@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The directory's test-data builder: writes records straight into the tables, for tests of rules
  * that read them. Plain verbs ({@code school}, {@code staff}, {@code enrol}, {@code restrict} ...)
- * return the new record's id; what a reader could not tell from a positional argument (rights, a
- * contact that no longer works, an ended class, programme flags) is said by name:
+ * return the new record's id. Guardians, classes and a student's programmes are made in steps, so
+ * that what a reader could not tell from a positional {@code true} (educational rights, a contact
+ * that no longer works, an ended class, an IEP) is said by name:
  *
  * <pre>{@code
  * Districts given = Districts.in(jdbc);
@@ -79,40 +80,22 @@ public final class Districts {
 			.params(UUID.randomUUID(), student, school, from, until).update();
 	}
 
-	public UUID guardian(String givenName) {
-		return guardian(givenName, "Testing");
-	}
-
-	public UUID guardian(String givenName, String familyName) {
-		UUID id = UUID.randomUUID();
-		jdbc.sql("insert into directory.guardian (id, given_name, family_name) values (?, ?, ?)")
-			.params(id, givenName, familyName).update();
-		guardians.add(id);
-		return id;
-	}
-
 	/** A guardian of no child and with no contact until the steps say so. */
 	public GuardianSteps aGuardian(String givenName) {
 		return aGuardian(givenName, "Testing");
 	}
 
 	public GuardianSteps aGuardian(String givenName, String familyName) {
-		return new GuardianSteps(guardian(givenName, familyName));
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into directory.guardian (id, given_name, family_name) values (?, ?, ?)")
+			.params(id, givenName, familyName).update();
+		guardians.add(id);
+		return new GuardianSteps(id);
 	}
 
 	/** More about a guardian made earlier: another child, another contact. */
 	public GuardianSteps theGuardian(UUID guardian) {
 		return new GuardianSteps(guardian);
-	}
-
-	public void prefersLanguage(UUID guardian, String languageTag) {
-		jdbc.sql("update directory.guardian set preferred_language = ? where id = ?").params(languageTag, guardian).update();
-	}
-
-	/** How a guardian prefers to hear from school: channels such as {@code EMAIL} or {@code SMS}. */
-	public void prefersChannels(UUID guardian, List<String> channels, String bestTimes) {
-		jdbc.sql("update directory.guardian set preferred_channels = ?, best_times = ? where id = ?")
-			.params(channels.toArray(String[]::new), bestTimes, guardian).update();
 	}
 
 	/** {@code until} null: in force until lifted. */
@@ -256,7 +239,7 @@ public final class Districts {
 			return guardianship("relationship", relationship);
 		}
 
-		/** A restriction such as {@code NO_CONTACT} or {@code NO_RECORDS} with this child, in force from {@code since} until lifted. */
+		/** A restriction ({@code NO_CONTACT}, {@code NO_RECORDS} ...) with this child, from {@code since} until lifted. */
 		public GuardianSteps underRestriction(String type, LocalDate since) {
 			restrict(id, childSaidLast(), type, since, null);
 			return this;
@@ -306,14 +289,16 @@ public final class Districts {
 			return this;
 		}
 
+		/** The language the guardian prefers to read, as an IETF tag ({@code es-MX}). */
 		public GuardianSteps speaking(String languageTag) {
-			prefersLanguage(id, languageTag);
+			jdbc.sql("update directory.guardian set preferred_language = ? where id = ?").params(languageTag, id).update();
 			return this;
 		}
 
-		/** Channels such as {@code EMAIL} or {@code SMS}, and when to reach them, in the guardian's words. */
+		/** How the guardian prefers to hear from school: channels such as {@code EMAIL} or {@code SMS}, and when. */
 		public GuardianSteps preferring(List<String> channels, String bestTimes) {
-			prefersChannels(id, channels, bestTimes);
+			jdbc.sql("update directory.guardian set preferred_channels = ?, best_times = ? where id = ?")
+				.params(channels.toArray(String[]::new), bestTimes, id).update();
 			return this;
 		}
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.homeroom.IntegrationTest;
+import org.homeroom.tasks.ATask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -87,11 +88,7 @@ class StudentEndpointWalkIntegrationTests {
 		for (UUID student : List.of(current, formerStudent)) {
 			UUID guardian = given.aGuardian("Walk-parent").ofStudent(student).withEducationalRights().id();
 			ONLY_GUARDIAN.put(student, guardian);
-			UUID task = UUID.randomUUID();
-			jdbc.sql("""
-					insert into tasks.task (id, title, student_id, status, source, created_at, version)
-					values (?, 'Call home', ?, 'OPEN', 'walk', now(), 0)""").params(task, student).update();
-			TASK_ABOUT.put(student, task);
+			TASK_ABOUT.put(student, ATask.titled("Call home").about(student).insertInto(jdbc));
 		}
 
 		UUID maths = given.aSection("Maths 7").at(lincoln).taughtBy(given.staff("T", "walk.teacher@district.test")).id();

@@ -79,7 +79,7 @@ class MessagingIntegrationTests {
 		UUID maya = pupil("Maya");
 		UUID leo = pupil("Leo");
 		UUID rosa = guardianWithEmail("Rosa", "rosa@family.example", maya, leo);
-		given.prefersLanguage(rosa, "es");
+		given.theGuardian(rosa).speaking("es");
 
 		UUID id = announce("""
 				{"audience": {"schoolIds": ["%s"]}, "subject": "Picture day", "body": "Dear {guardianName}, {childName} can smile on Friday.",
@@ -163,7 +163,7 @@ class MessagingIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		String message = json.readTree(inbox).get("messages").get(0).get("id").asString();
 		awaitLogged(maya, "inbox");
-		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(familyOf(given.guardian("Stranger"))))
+		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(familyOf(given.aGuardian("Stranger").id())))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(family)).andExpect(status().isNoContent());
 

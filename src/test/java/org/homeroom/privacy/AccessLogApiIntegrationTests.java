@@ -41,8 +41,7 @@ class AccessLogApiIntegrationTests {
 		Districts given = Districts.in(jdbc);
 		LocalDate today = directory.today();
 		UUID lincoln = given.school("Lincoln Middle");
-		maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(1), null);
+		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		String counsellor = "log.counsellor." + UUID.randomUUID() + "@district.test";
 		principal = "log.principal." + UUID.randomUUID() + "@district.test";
 		given.assign(given.staff("Priya", counsellor), lincoln, "COUNSELOR");

@@ -60,11 +60,10 @@ class TasksIntegrationTests {
 		today = directory.today();
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		UUID school = given.school("Lincoln Middle " + tag);
-		maya = given.student("Maya", "Ortega", "07");
-		given.enrol(maya, school, today.minusMonths(2), null);
+		maya = given.aStudent("Maya", "Ortega").inGrade("07").enrolledAt(school, today.minusMonths(2)).id();
 		rosa = given.aGuardian("Rosa", "Ortega").ofStudent(maya).withEducationalRights().id();
-		outsider = given.student("Omar", "Elsewhere", "07");
-		given.enrol(outsider, given.school("Roosevelt High " + tag), today.minusMonths(2), null);
+		UUID roosevelt = given.school("Roosevelt High " + tag);
+		outsider = given.aStudent("Omar", "Elsewhere").inGrade("07").enrolledAt(roosevelt, today.minusMonths(2)).id();
 		liaison = "liaison-" + tag + "@district.test";
 		given.assign(given.staff("Yousef", liaison), school, "FAMILY_LIAISON");
 		counsellor = "counsellor-" + tag + "@district.test";

@@ -23,6 +23,7 @@ import org.homeroom.accounts.SignIn;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.directory.Districts;
 import org.homeroom.shared.LanguageTag;
+import org.homeroom.tasks.ATask;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -161,7 +162,8 @@ final class WalkWorld {
 		given.enrolInSection(theirClass, student, today.minusMonths(3), null);
 
 		guardianEmail = "walk.their-family." + tag + "@family.test";
-		guardian = given.aGuardian("Walkparent" + tag).ofStudent(student).withEducationalRights().reachableByEmail(guardianEmail)
+		guardian = given.aGuardian("Walkparent" + tag).ofStudent(student).withEducationalRights()
+			.reachableByEmail(guardianEmail)
 			.id();
 		guardianContact = jdbc.sql("select id from directory.contact_point where guardian_id = ?").param(guardian)
 			.query(UUID.class).single();
@@ -205,11 +207,7 @@ final class WalkWorld {
 		jdbc.sql("insert into persistent_logins (username, series, token, last_used) values (?, ?, 'token', now())")
 			.params(theirStaffEmail, theirDevice).update();
 
-		task = UUID.randomUUID();
-		jdbc.sql("""
-				insert into tasks.task (id, title, student_id, status, source, created_by, created_at, version)
-				values (?, 'Call their family', ?, 'OPEN', 'manual', ?, now(), 0)""")
-			.params(task, student, theirPrincipal).update();
+		task = ATask.titled("Call their family").about(student).openedBy(theirPrincipal).insertInto(jdbc);
 		announcement = created(mvc, post("/api/v1/announcements").with(principal), """
 				{"audience": {"schoolIds": ["%s"]}, "subject": "Their trip", "body": "Bring a coat.", "category": "EVENT",
 				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(roosevelt, Instant.now().plus(30, ChronoUnit.DAYS)));
