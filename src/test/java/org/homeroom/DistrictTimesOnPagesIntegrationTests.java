@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import org.homeroom.accounts.MovableClock;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.directory.DistrictClock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -115,13 +115,12 @@ class DistrictTimesOnPagesIntegrationTests {
 
 	@Test
 	void theInboxPrintsHonolulusHoursAndItsToday() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		UUID school = given.school("Kailua Middle " + UUID.randomUUID().toString().substring(0, 8));
 		UUID keola = given.student("Keola", "07");
 		given.enrol(keola, school, directory.today().minusMonths(1), null);
-		UUID leilani = given.guardian("Leilani");
-		given.guardianOf(leilani, keola, true);
-		given.contact(leilani, "EMAIL", "leilani." + leilani + "@family.example", true);
+		UUID leilani = given.aGuardian("Leilani").ofStudent(keola).withEducationalRights()
+			.reachableByEmail("leilani." + UUID.randomUUID() + "@family.example").id();
 		RequestPostProcessor family = familyOf(leilani);
 		UUID evening = sent(keola, "Evening news");
 		UUID night = sent(keola, "Night news");

@@ -14,7 +14,7 @@ import java.util.UUID;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.IntegrationTest;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +65,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void aDistrictAdministratorSeesEachStaffRecordWithItsAccountsStatusAndLastSignIn() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String family = unique("Quarrington");
 		UUID school = given.school("Lakeside Elementary");
 		UUID notInvited = given.staff("Ines", family, unique("ines") + "@riverside.example");
@@ -93,7 +93,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void theListPagesAndSearchesByNameOrAddress() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String family = unique("Pagewell");
 		for (int i = 0; i < AccountAdministration.PAGE_SIZE + 2; i++) {
 			given.staff("Member" + (char) ('A' + i), family, unique("member") + "@riverside.example");
@@ -113,7 +113,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void aSchoolAdministratorManagesOnlyTheStaffOfTheirOwnSchools() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String family = unique("Ashgrove");
 		UUID mine = given.school("Mine Middle");
 		UUID theirs = given.school("Other High");
@@ -153,7 +153,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void anInvitationInTheStaffMembersLanguageLetsThemChooseAPasswordOnce() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String email = unique("rosa") + "@riverside.example";
 		UUID record = given.staff("Rosa", unique("Maldonado"), email);
 		Cookie admin = SignIn.as(mvc, StaffAccounts.aDistrictAdmin().createIn(accounts));
@@ -186,7 +186,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void reInvitingReplacesTheOldLinkAndAnInvitationExpiresAfterSevenDays() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String email = unique("theo") + "@riverside.example";
 		UUID record = given.staff("Theo", unique("Brandt"), email);
 		Cookie admin = SignIn.as(mvc, StaffAccounts.aDistrictAdmin().createIn(accounts));
@@ -206,7 +206,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void invitingAllNotYetInvitedReachesOnlyThoseTheSearchFindsWithoutAnAccount() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String family = unique("Okonkwo");
 		String ada = unique("ada") + "@riverside.example";
 		String ben = unique("ben") + "@riverside.example";
@@ -235,7 +235,7 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void aRoleGivenAtASchoolTakesEffectAtTheNextSignInAndIsLogged() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		UUID school = given.school("Harbor Middle");
 		String teacher = StaffAccounts.aStaffMember().createIn(accounts);
 		UUID record = given.staff("Mina", unique("Sato"), teacher);
@@ -350,10 +350,9 @@ class AccountManagementIntegrationTests {
 
 	@Test
 	void aFamilysSignInWithACodeCountsAsItsLastSignIn() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
-		UUID guardian = given.guardian("Lena");
+		Districts given = Districts.in(jdbc);
 		String address = unique("lena") + "@family.example";
-		given.contact(guardian, "EMAIL", address, true);
+		UUID guardian = given.aGuardian("Lena").reachableByEmail(address).id();
 
 		mvc.perform(post("/api/v1/auth/family/code").contentType("application/json")
 			.content("{\"contact\": \"" + address + "\"}")).andExpect(status().isAccepted());

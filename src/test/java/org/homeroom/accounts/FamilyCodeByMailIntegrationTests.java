@@ -14,7 +14,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,12 +55,12 @@ class FamilyCodeByMailIntegrationTests {
 
 	@Test
 	void theCodeArrivesByMailFromTheDistrictsAddressAndOpensAToken() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		UUID student = given.student("Maya", "07");
 		given.enrol(student, given.school("Lincoln Middle"), directory.today().minusMonths(1), null);
-		UUID mother = given.guardian("Rosa");
-		given.guardianOf(mother, student, true);
-		given.contact(mother, "EMAIL", "rosa.mail@family.example", true);
+		UUID mother = given.aGuardian("Rosa").ofStudent(student).withEducationalRights()
+			.reachableByEmail("rosa.mail@family.example")
+			.id();
 
 		mvc.perform(post("/api/v1/auth/family/code").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"contact\": \"Rosa.Mail@Family.Example\"}")).andExpect(status().isAccepted());

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class FamilyContactsIntegrationTests {
 	@Autowired
 	ApiTokens tokens;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -66,7 +66,7 @@ class FamilyContactsIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
 		clientAddress = "10.0.1." + (1 + (int) (Math.random() * 250));
@@ -203,9 +203,10 @@ class FamilyContactsIntegrationTests {
 		String email = unique(name.toLowerCase()) + "@family.example";
 		UUID child = given.student(name + "'s child", "07");
 		given.enrol(child, lincoln, today.minusMonths(1), null);
-		UUID guardian = given.guardian(name, "Family" + UUID.randomUUID().toString().substring(0, 4));
-		given.guardianOf(guardian, child, true);
-		given.contact(guardian, "EMAIL", email, true);
+		UUID guardian = given.aGuardian(name, "Family" + UUID.randomUUID().toString().substring(0, 4))
+			.ofStudent(child).withEducationalRights()
+			.reachableByEmail(email)
+			.id();
 		requestSignInCode(email).andExpect(status().isAccepted());
 		return new Family(guardian, child, email, "Bearer " + signIn(email, codeIn(latestTo(email))));
 	}

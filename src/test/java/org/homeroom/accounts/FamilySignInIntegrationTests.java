@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class FamilySignInIntegrationTests {
 	@Autowired
 	DevOutbox outbox;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -58,7 +58,7 @@ class FamilySignInIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
 		clientAddress = "10.0.0." + (1 + (int) (Math.random() * 250));
@@ -69,7 +69,7 @@ class FamilySignInIntegrationTests {
 		String email = unique("rosa") + "@family.example";
 		UUID maya = child("Maya");
 		UUID rosa = guardianOf(maya, "Rosa", "Ortiz", "EMAIL", email);
-		given.prefersLanguage(rosa, "es-MX");
+		given.theGuardian(rosa).speaking("es-MX");
 		UUID stranger = child("Sam");
 
 		requestCode(email).andExpect(status().isAccepted());
@@ -172,8 +172,7 @@ class FamilySignInIntegrationTests {
 		String email = unique("twice") + "@family.example";
 		UUID roosevelt = given.school("Roosevelt High");
 		UUID younger = child("Maya");
-		UUID older = given.student("Leo", "10");
-		given.enrol(older, roosevelt, today.minusMonths(1), null);
+		UUID older = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(1)).id();
 		guardianOf(younger, "Rosa", "Ortiz", "EMAIL", email);
 		guardianOf(older, "Rosa", "Ortiz", "EMAIL", email);
 		requestCode(email);
@@ -190,7 +189,7 @@ class FamilySignInIntegrationTests {
 		UUID maya = child("Maya");
 		UUID leo = child("Leo");
 		UUID tom = guardianOf(maya, "Tom", "Ortiz", "EMAIL", email);
-		given.guardianOf(tom, leo, true);
+		given.theGuardian(tom).ofStudent(leo).withEducationalRights();
 		given.restrict(tom, maya, "NO_RECORDS", today.minusDays(1), null);
 		requestCode(email);
 
@@ -211,11 +210,9 @@ class FamilySignInIntegrationTests {
 	}
 
 	private UUID guardianOf(UUID student, String givenName, String familyName, String kind, String contact) {
-		UUID guardian = given.guardian(givenName);
-		jdbc.sql("update directory.guardian set family_name = ? where id = ?").params(familyName, guardian).update();
-		given.guardianOf(guardian, student, true);
-		given.contact(guardian, kind, contact, true);
-		return guardian;
+		return given.aGuardian(givenName, familyName).ofStudent(student).withEducationalRights()
+			.reachableBy(kind, contact)
+			.id();
 	}
 
 	private ResultActions requestCode(String contact) throws Exception {

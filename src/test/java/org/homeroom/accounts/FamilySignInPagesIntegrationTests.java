@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,7 +55,7 @@ class FamilySignInPagesIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
@@ -63,7 +63,7 @@ class FamilySignInPagesIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
 	}
@@ -71,12 +71,11 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void aSpanishSpeakingMotherSignsInAndLandsOnHerChildrenInSpanish() throws Exception {
 		String email = "web." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		UUID maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(1), null);
-		UUID rosa = given.guardian("Rosa");
-		given.guardianOf(rosa, maya, true);
-		given.contact(rosa, "EMAIL", email, true);
-		given.prefersLanguage(rosa, "es");
+		UUID maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
+			.reachableByEmail(email)
+			.speaking("es")
+			.id();
 
 		Cookie session = mvc.perform(get("/family/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
 			.getCookie("SESSION");
@@ -99,11 +98,8 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void aFamilyMayStaySignedInOnItsPhoneUntilItSignsThatDeviceOut() throws Exception {
 		String email = "device." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		UUID leo = given.student("Leo", "07");
-		given.enrol(leo, lincoln, today.minusMonths(1), null);
-		UUID omar = given.guardian("Omar");
-		given.guardianOf(omar, leo, true);
-		given.contact(omar, "EMAIL", email, true);
+		UUID leo = given.aStudent("Leo").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
+		UUID omar = given.aGuardian("Omar").ofStudent(leo).withEducationalRights().reachableByEmail(email).id();
 		Cookie session = mvc.perform(get("/family/sign-in")).andReturn().getResponse().getCookie("SESSION");
 		mvc.perform(post("/family/sign-in").cookie(session).with(csrf()).param("contact", email));
 
@@ -130,11 +126,8 @@ class FamilySignInPagesIntegrationTests {
 	@Test
 	void theCookieThatRemembersADeviceStaysOnThisSite() throws Exception {
 		String email = "samesite." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		UUID leo = given.student("Leo", "07");
-		given.enrol(leo, lincoln, today.minusMonths(1), null);
-		UUID omar = given.guardian("Omar");
-		given.guardianOf(omar, leo, true);
-		given.contact(omar, "EMAIL", email, true);
+		UUID leo = given.aStudent("Leo").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
+		UUID omar = given.aGuardian("Omar").ofStudent(leo).withEducationalRights().reachableByEmail(email).id();
 		HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
 		String contact = "contact=" + URLEncoder.encode(email, StandardCharsets.UTF_8);

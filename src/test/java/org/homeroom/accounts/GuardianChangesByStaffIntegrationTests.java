@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -64,7 +64,7 @@ class GuardianChangesByStaffIntegrationTests {
 	@Autowired
 	DevOutbox outbox;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -76,7 +76,7 @@ class GuardianChangesByStaffIntegrationTests {
 
 	@BeforeEach
 	void twoSchools() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
 		roosevelt = given.school("Roosevelt High");
@@ -183,9 +183,10 @@ class GuardianChangesByStaffIntegrationTests {
 		String email = unique(name.toLowerCase()) + "@family.example";
 		UUID child = given.student(name + "'s child", "07");
 		given.enrol(child, lincoln, today.minusMonths(1), null);
-		UUID guardian = given.guardian(name, "Family" + UUID.randomUUID().toString().substring(0, 4));
-		given.guardianOf(guardian, child, true);
-		given.contact(guardian, "EMAIL", email, true);
+		UUID guardian = given.aGuardian(name, "Family" + UUID.randomUUID().toString().substring(0, 4))
+			.ofStudent(child).withEducationalRights()
+			.reachableByEmail(email)
+			.id();
 		return new Family(guardian, email);
 	}
 

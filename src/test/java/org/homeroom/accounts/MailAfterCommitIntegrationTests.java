@@ -14,7 +14,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -148,13 +148,11 @@ class MailAfterCommitIntegrationTests {
 	}
 
 	private String familyOnFile() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		UUID student = given.student("Maya", "07");
 		given.enrol(student, given.school("Lincoln Middle"), directory.today().minusMonths(1), null);
-		UUID mother = given.guardian("Rosa");
-		given.guardianOf(mother, student, true);
 		String email = "rosa-" + UUID.randomUUID() + "@family.example";
-		given.contact(mother, "EMAIL", email, true);
+		given.aGuardian("Rosa").ofStudent(student).withEducationalRights().reachableByEmail(email);
 		return email;
 	}
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,7 +46,7 @@ class WelcomePagesIntegrationTests {
 	@Autowired
 	Accounts accounts;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
@@ -55,7 +55,7 @@ class WelcomePagesIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		lincoln = given.school("Lincoln Middle");
 		String address = "10.0.2." + (1 + (int) (Math.random() * 250));
 		fromItsOwnAddress = request -> {
@@ -161,7 +161,7 @@ class WelcomePagesIntegrationTests {
 	void aRegionalLanguageTagStaysWhenItsLanguageIsConfirmed() throws Exception {
 		String email = aGuardianWithAChild("Lucia");
 		UUID guardian = guardianWith(email);
-		given.prefersLanguage(guardian, "es-MX");
+		given.theGuardian(guardian).speaking("es-MX");
 		Cookie session = signIn(email, "/welcome");
 
 		mvc.perform(post("/welcome/language").cookie(session).with(csrf()).param("language", "es"))
@@ -224,9 +224,7 @@ class WelcomePagesIntegrationTests {
 		String email = name.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
 		UUID child = given.student(name + "'s child", "07");
 		given.enrol(child, lincoln, directory.today().minusMonths(1), null);
-		UUID guardian = given.guardian(name);
-		given.guardianOf(guardian, child, true);
-		given.contact(guardian, "EMAIL", email, true);
+		given.aGuardian(name).ofStudent(child).withEducationalRights().reachableByEmail(email);
 		return email;
 	}
 

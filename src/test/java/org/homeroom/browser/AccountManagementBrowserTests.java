@@ -13,7 +13,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +53,7 @@ class AccountManagementBrowserTests {
 	@ParameterizedTest(name = "{0} at {1}")
 	@MethodSource("screens")
 	void aDistrictAdministratorInvitesANewMemberOfStaffWhoThenChoosesAPassword(Language language, Screen screen) {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		StringBuilder letters = new StringBuilder("Invitee");
 		java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach(letter -> letters.append((char) letter));
 		String family = letters.toString();

@@ -17,7 +17,7 @@ import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -75,7 +75,7 @@ class DirectoryBrowserTests {
 
 	private final Map<Language, Staff> staff = new EnumMap<>(Language.class);
 
-	private DirectoryFixtures given;
+	private Districts given;
 
 	/** Who signs in, in one language: a counsellor, a teacher and a district administrator. */
 	private record Staff(String counsellor, String teacher, UUID teacherRecord, String districtAdmin) {
@@ -83,13 +83,13 @@ class DirectoryBrowserTests {
 
 	@BeforeAll
 	void cedarGroveMiddleSchoolWithMayaAndHerFamily() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		LocalDate today = directory.today();
 		UUID school = given.school("Cedar Grove Middle School");
-		maya = given.student("Maya", "Ortega", "07");
-		given.enrol(maya, school, today.minusYears(1), null);
-		given.programFlags(maya, true, true, false);
-		UUID science = given.section(school, CLASS_TITLE, "SCI-07", true);
+		maya = given.aStudent("Maya", "Ortega").inGrade("07").enrolledAt(school, today.minusYears(1))
+			.englishLearner().withIep()
+			.id();
+		UUID science = given.aSection(CLASS_TITLE).at(school).withCourseCode("SCI-07").id();
 		given.enrolInSection(science, maya, today.minusMonths(2), null);
 		for (int i = 0; i < SCHOOLMATES.size(); i++) {
 			UUID student = given.student(SCHOOLMATES.get(i)[0], SCHOOLMATES.get(i)[1], String.format("%02d", 6 + i % 3));
@@ -99,22 +99,24 @@ class DirectoryBrowserTests {
 			}
 		}
 
-		rosa = given.guardian("Rosa", "Ortega");
-		given.guardianOf(rosa, maya, "PARENT", true, true, true);
-		given.prefersLanguage(rosa, "es-MX");
-		given.contact(rosa, "EMAIL", "rosa.ortega@family.example", true);
-		given.contact(rosa, "PHONE", "+15035550142", true);
-		given.prefersChannels(rosa, List.of("SMS", "EMAIL"), "Weekdays after 5 pm");
-		UUID tomas = given.guardian("Tomás", "Ortega");
-		given.guardianOf(tomas, maya, "PARENT", false, false, true);
-		given.prefersLanguage(tomas, "es");
-		given.contact(tomas, "PHONE", "555-01", false);
+		rosa = given.aGuardian("Rosa", "Ortega")
+			.ofStudent(maya).withEducationalRights().livingWithThem().asEmergencyContact()
+			.speaking("es-MX")
+			.reachableByEmail("rosa.ortega@family.example")
+			.reachableByPhone("+15035550142")
+			.preferring(List.of("SMS", "EMAIL"), "Weekdays after 5 pm")
+			.id();
+		UUID tomas = given.aGuardian("Tomás", "Ortega")
+			.ofStudent(maya).withEducationalRights()
+			.speaking("es")
+			.withUnusablePhone("555-01")
+			.id();
 		given.restrict(tomas, maya, "NO_CONTACT", today.minusWeeks(2), today.plusMonths(6));
 		given.lift(given.restrict(tomas, maya, "NO_PICKUP", today.minusMonths(3), null));
-		UUID samira = given.guardian("Samira", "Khalil");
-		given.guardianOf(samira, maya, "GRANDPARENT", true, true, false);
-		given.prefersLanguage(samira, "ar");
-		given.contact(samira, "EMAIL", "samira.khalil@family.example", true);
+		given.aGuardian("Samira", "Khalil")
+			.ofStudent(maya).as("GRANDPARENT").livingWithThem().asEmergencyContact().withoutEducationalRights()
+			.speaking("ar")
+			.reachableByEmail("samira.khalil@family.example");
 
 		for (Language language : Language.values()) {
 			String[] name = language.personName.split(" ", 2);

@@ -13,7 +13,7 @@ import org.homeroom.ServerTest;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +44,7 @@ class FamilyBrowserTests {
 	@Autowired
 	Directory directory;
 
-	private final List<DirectoryFixtures> fixtures = new ArrayList<>();
+	private final List<Districts> fixtures = new ArrayList<>();
 
 	static Stream<Arguments> familiesAndScreens() {
 		return Stream.of(Arguments.of(Language.SPANISH, Screen.PHONE), Arguments.of(Language.ARABIC, Screen.DESKTOP));
@@ -83,15 +83,15 @@ class FamilyBrowserTests {
 
 	/** A child enrolled at a school, with one guardian who prefers the language and has the e-mail on file. */
 	private String aChildWhoseGuardianSpeaks(Language language, String email) {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		fixtures.add(given);
 		UUID school = given.school("Riverside Browser School");
 		UUID student = given.student("Valentina", "04");
 		given.enrol(student, school, directory.today().minusMonths(2), null);
-		UUID guardian = given.guardian(language.personName);
-		given.guardianOf(guardian, student, true);
-		given.contact(guardian, "EMAIL", email, true);
-		given.prefersLanguage(guardian, language.tag);
+		UUID guardian = given.aGuardian(language.personName).ofStudent(student).withEducationalRights()
+			.reachableByEmail(email)
+			.speaking(language.tag)
+			.id();
 		return "Valentina Testing";
 	}
 
@@ -100,6 +100,6 @@ class FamilyBrowserTests {
 	void removeTheFamilies() {
 		jdbc.sql("delete from accounts.family_link where guardian_id in (select id from directory.guardian where given_name in (?, ?))")
 			.params(Language.SPANISH.personName, Language.ARABIC.personName).update();
-		fixtures.forEach(DirectoryFixtures::removeAll);
+		fixtures.forEach(Districts::removeAll);
 	}
 }

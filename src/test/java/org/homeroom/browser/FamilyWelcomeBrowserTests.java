@@ -13,7 +13,7 @@ import org.homeroom.ServerTest;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +45,7 @@ class FamilyWelcomeBrowserTests {
 	@Autowired
 	Directory directory;
 
-	private final List<DirectoryFixtures> fixtures = new ArrayList<>();
+	private final List<Districts> fixtures = new ArrayList<>();
 
 	private final List<UUID> guardians = new ArrayList<>();
 
@@ -123,15 +123,15 @@ class FamilyWelcomeBrowserTests {
 
 	/** A child enrolled at a school, with one guardian who prefers the language and has the e-mail on file. */
 	private void aChildWhoseGuardianSpeaks(Language language, String email) {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		fixtures.add(given);
 		UUID school = given.school("Riverside Welcome School");
 		UUID student = given.student("Valentina", "04");
 		given.enrol(student, school, directory.today().minusMonths(2), null);
-		UUID guardian = given.guardian(language.personName);
-		given.guardianOf(guardian, student, true);
-		given.contact(guardian, "EMAIL", email, true);
-		given.prefersLanguage(guardian, language.tag);
+		UUID guardian = given.aGuardian(language.personName).ofStudent(student).withEducationalRights()
+			.reachableByEmail(email)
+			.speaking(language.tag)
+			.id();
 		guardians.add(guardian);
 	}
 
@@ -141,6 +141,6 @@ class FamilyWelcomeBrowserTests {
 		if (!guardians.isEmpty()) {
 			jdbc.sql("delete from accounts.family_link where guardian_id in (:ids)").param("ids", guardians).update();
 		}
-		fixtures.forEach(DirectoryFixtures::removeAll);
+		fixtures.forEach(Districts::removeAll);
 	}
 }

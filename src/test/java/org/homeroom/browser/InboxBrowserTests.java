@@ -16,7 +16,7 @@ import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.messaging.AnnouncementRequest;
 import org.homeroom.messaging.Category;
 import org.homeroom.messaging.Channel;
@@ -54,7 +54,7 @@ class InboxBrowserTests {
 	@Autowired
 	Messaging messaging;
 
-	private final List<DirectoryFixtures> fixtures = new ArrayList<>();
+	private final List<Districts> fixtures = new ArrayList<>();
 
 	static Stream<Arguments> familiesAndScreens() {
 		return Stream.of(Arguments.of(Language.SPANISH, Screen.PHONE), Arguments.of(Language.ARABIC, Screen.DESKTOP));
@@ -64,15 +64,15 @@ class InboxBrowserTests {
 	@MethodSource("familiesAndScreens")
 	void aMessageFromSchoolAppearsInTheOpenInboxAndReadingItClearsTheBadge(Language language, Screen screen) {
 		String email = "inbox." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		fixtures.add(given);
 		UUID school = given.school("Riverside Inbox School");
 		UUID student = given.student("Samira", "03");
 		given.enrol(student, school, directory.today().minusMonths(2), null);
-		UUID guardian = given.guardian(language.personName);
-		given.guardianOf(guardian, student, true);
-		given.contact(guardian, "EMAIL", email, true);
-		given.prefersLanguage(guardian, language.tag);
+		UUID guardian = given.aGuardian(language.personName).ofStudent(student).withEducationalRights()
+			.reachableByEmail(email)
+			.speaking(language.tag)
+			.id();
 		Browser browser = BROWSERS.open(language, screen);
 		signInWithACode(browser, email);
 
@@ -120,6 +120,6 @@ class InboxBrowserTests {
 			.params(Language.SPANISH.personName, Language.ARABIC.personName).update();
 		jdbc.sql("delete from accounts.family_link where guardian_id in (select id from directory.guardian where given_name in (?, ?))")
 			.params(Language.SPANISH.personName, Language.ARABIC.personName).update();
-		fixtures.forEach(DirectoryFixtures::removeAll);
+		fixtures.forEach(Districts::removeAll);
 	}
 }

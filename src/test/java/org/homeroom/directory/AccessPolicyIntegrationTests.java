@@ -21,7 +21,7 @@ class AccessPolicyIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -33,12 +33,11 @@ class AccessPolicyIntegrationTests {
 
 	@BeforeEach
 	void aStudentEnrolledAtLincoln() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
 		roosevelt = given.school("Roosevelt High");
-		maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(3), null);
+		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(3)).id();
 	}
 
 	@Test
@@ -54,10 +53,8 @@ class AccessPolicyIntegrationTests {
 
 	@Test
 	void aGuardianWithEducationalRightsSeesTheirOwnChildOnly() {
-		UUID mother = given.guardian("Rosa");
-		given.guardianOf(mother, maya, true);
-		UUID otherChild = given.student("Sam", "07");
-		given.enrol(otherChild, lincoln, today.minusMonths(3), null);
+		UUID mother = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().id();
+		UUID otherChild = given.aStudent("Sam").inGrade("07").enrolledAt(lincoln, today.minusMonths(3)).id();
 
 		assertThat(directory.canSee(Viewer.guardian(mother), maya)).isTrue();
 		assertThat(directory.canSee(Viewer.guardian(mother), otherChild)).isFalse();
@@ -65,16 +62,14 @@ class AccessPolicyIntegrationTests {
 
 	@Test
 	void aGuardianWithoutEducationalRightsSeesNothing() {
-		UUID father = given.guardian("Tom");
-		given.guardianOf(father, maya, false);
+		UUID father = given.aGuardian("Tom").ofStudent(maya).withoutEducationalRights().id();
 
 		assertThat(directory.canSee(Viewer.guardian(father), maya)).isFalse();
 	}
 
 	@Test
 	void aNoRecordsRestrictionHidesTheChildWhileItIsInForce() {
-		UUID father = given.guardian("Tom");
-		given.guardianOf(father, maya, true);
+		UUID father = given.aGuardian("Tom").ofStudent(maya).withEducationalRights().id();
 		UUID order = given.restrict(father, maya, "NO_RECORDS", today.minusDays(10), null);
 
 		assertThat(directory.canSee(Viewer.guardian(father), maya)).isFalse();
@@ -85,8 +80,7 @@ class AccessPolicyIntegrationTests {
 
 	@Test
 	void aNoRecordsRestrictionOutsideItsDatesDoesNotApply() {
-		UUID father = given.guardian("Tom");
-		given.guardianOf(father, maya, true);
+		UUID father = given.aGuardian("Tom").ofStudent(maya).withEducationalRights().id();
 		given.restrict(father, maya, "NO_RECORDS", today.plusDays(1), null);
 		given.restrict(father, maya, "NO_RECORDS", today.minusDays(30), today.minusDays(1));
 
@@ -95,8 +89,7 @@ class AccessPolicyIntegrationTests {
 
 	@Test
 	void aNoContactRestrictionDoesNotHideRecords() {
-		UUID father = given.guardian("Tom");
-		given.guardianOf(father, maya, true);
+		UUID father = given.aGuardian("Tom").ofStudent(maya).withEducationalRights().id();
 		given.restrict(father, maya, "NO_CONTACT", today.minusDays(10), null);
 
 		assertThat(directory.canSee(Viewer.guardian(father), maya)).isTrue();
@@ -104,11 +97,11 @@ class AccessPolicyIntegrationTests {
 
 	@Test
 	void aRestrictionOnOneChildLeavesTheOtherChildVisible() {
-		UUID father = given.guardian("Tom");
-		UUID brother = given.student("Leo", "10");
-		given.enrol(brother, roosevelt, today.minusMonths(3), null);
-		given.guardianOf(father, maya, true);
-		given.guardianOf(father, brother, true);
+		UUID brother = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(3)).id();
+		UUID father = given.aGuardian("Tom")
+			.ofStudent(maya).withEducationalRights()
+			.ofStudent(brother).withEducationalRights()
+			.id();
 		given.restrict(father, maya, "NO_RECORDS", today.minusDays(1), null);
 
 		assertThat(directory.canSee(Viewer.guardian(father), maya)).isFalse();
@@ -119,10 +112,8 @@ class AccessPolicyIntegrationTests {
 	void aTeacherSeesTheStudentsOfTheirCurrentClassesOnly() {
 		UUID teacher = given.staff("Ana");
 		given.assign(teacher, lincoln, "TEACHER");
-		UUID maths = given.section(lincoln, true);
-		given.teach(maths, teacher);
-		UUID classmate = given.student("Ben", "07");
-		given.enrol(classmate, lincoln, today.minusMonths(3), null);
+		UUID maths = given.aSection("Maths 7").at(lincoln).taughtBy(teacher).id();
+		UUID classmate = given.aStudent("Ben").inGrade("07").enrolledAt(lincoln, today.minusMonths(3)).id();
 		given.enrolInSection(maths, maya, today.minusMonths(3), null);
 
 		assertThat(directory.canSee(Viewer.staff(teacher), maya)).isTrue();
@@ -134,10 +125,8 @@ class AccessPolicyIntegrationTests {
 	@Test
 	void aTeacherLosesAStudentWhoLeftTheClassOrWhenTheClassEnds() {
 		UUID teacher = given.staff("Ana");
-		UUID maths = given.section(lincoln, true);
-		UUID oldClass = given.section(lincoln, false);
-		given.teach(maths, teacher);
-		given.teach(oldClass, teacher);
+		UUID maths = given.aSection("Maths 7").at(lincoln).taughtBy(teacher).id();
+		UUID oldClass = given.aSection("Maths 6").at(lincoln).inactive().taughtBy(teacher).id();
 		given.enrolInSection(maths, maya, today.minusMonths(3), today.minusDays(1));
 		given.enrolInSection(oldClass, maya, today.minusMonths(3), null);
 
@@ -179,8 +168,7 @@ class AccessPolicyIntegrationTests {
 		given.assign(liaison, lincoln, "FAMILY_LIAISON");
 		UUID attendance = given.staff("Grace");
 		given.assign(attendance, lincoln, "ATTENDANCE_OFFICER");
-		UUID mother = given.guardian("Rosa");
-		given.guardianOf(mother, maya, true);
+		UUID mother = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().id();
 
 		assertThat(directory.canSeeProgramFlags(Viewer.staff(counsellor), maya)).isTrue();
 		assertThat(directory.canSeeProgramFlags(Viewer.staff(liaison), maya)).isFalse();

@@ -36,7 +36,7 @@ class DirectoryApiIntegrationTests {
 	@Autowired
 	Directory directory;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
@@ -44,7 +44,7 @@ class DirectoryApiIntegrationTests {
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		lincoln = given.school("Lincoln Middle");
 		today = directory.today();
 	}
@@ -193,8 +193,7 @@ class DirectoryApiIntegrationTests {
 
 	@Test
 	void aStudentTheCallerMayNotSeeIsNotFoundAndOneTheyMaySeeIsLogged() throws Exception {
-		UUID maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(1), null);
+		UUID maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		given.assign(given.staff("Una", "unrelated@district.test"), given.school("Roosevelt High"), "COUNSELOR");
 		given.assign(given.staff("Priya", "counsellor@district.test"), lincoln, "COUNSELOR");
 		given.assign(given.staff("Yousef", "liaison@district.test"), lincoln, "FAMILY_LIAISON");
@@ -218,11 +217,9 @@ class DirectoryApiIntegrationTests {
 	void aSearchReturnsOnlyVisibleStudentsAPageAtATimeAndIsLoggedWithItsCount() throws Exception {
 		UUID roosevelt = given.school("Roosevelt High");
 		for (int i = 0; i < 30; i++) {
-			UUID student = given.student("Kid" + i, "07");
-			given.enrol(student, lincoln, today.minusMonths(1), null);
+			UUID student = given.aStudent("Kid" + i).inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		}
-		UUID elsewhere = given.student("Kid-elsewhere", "07");
-		given.enrol(elsewhere, roosevelt, today.minusMonths(1), null);
+		UUID elsewhere = given.aStudent("Kid-elsewhere").inGrade("07").enrolledAt(roosevelt, today.minusMonths(1)).id();
 		given.assign(given.staff("Priya", "search-counsellor@district.test"), lincoln, "COUNSELOR");
 
 		mvc.perform(get("/api/v1/students").param("q", "kid").with(staff("search-counsellor@district.test")))

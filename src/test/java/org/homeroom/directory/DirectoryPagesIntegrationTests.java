@@ -40,7 +40,7 @@ class DirectoryPagesIntegrationTests {
 	@Autowired
 	Directory directory;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -74,32 +74,27 @@ class DirectoryPagesIntegrationTests {
 	 */
 	@BeforeEach
 	void mayaHerFamilyAndHerSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		run = UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
-		maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(2), null);
-		given.programFlags(maya, true, true, false);
+		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).englishLearner().withIep().id();
 		for (int i = 0; i < 30; i++) {
-			UUID schoolmate = given.student("Schoolmate" + (char) ('A' + i / 10) + (char) ('a' + i % 10), "08");
-			given.enrol(schoolmate, lincoln, today.minusMonths(2), null);
+			given.aStudent("Schoolmate" + (char) ('A' + i / 10) + (char) ('a' + i % 10)).inGrade("08")
+				.enrolledAt(lincoln, today.minusMonths(2));
 		}
-		rosa = given.guardian("Rosa");
-		given.guardianOf(rosa, maya, true);
-		given.prefersLanguage(rosa, "es-MX");
-		given.contact(rosa, "EMAIL", "rosa." + run + "@family.example", true);
-		given.contact(rosa, "PHONE", "+15555550123", true);
-		given.prefersChannels(rosa, List.of("SMS", "EMAIL"), "Weekdays after 5 pm");
-		tom = given.guardian("Tom");
-		given.guardianOf(tom, maya, true);
-		given.contact(tom, "PHONE", "call the office", false);
+		rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
+			.speaking("es-MX")
+			.reachableByEmail("rosa." + run + "@family.example")
+			.reachableByPhone("+15555550123")
+			.preferring(List.of("SMS", "EMAIL"), "Weekdays after 5 pm")
+			.id();
+		tom = given.aGuardian("Tom").ofStudent(maya).withEducationalRights().withUnusablePhone("call the office").id();
 		given.restrict(tom, maya, "NO_CONTACT", today.minusDays(3), null);
 		given.lift(given.restrict(tom, maya, "NO_PICKUP", today.minusMonths(1), null));
 
 		teacherId = given.staff("Ana", email("teacher"));
-		maths = given.section(lincoln, "Maths 7 " + run, true);
-		given.teach(maths, teacherId);
+		maths = given.aSection("Maths 7 " + run).at(lincoln).taughtBy(teacherId).id();
 		given.enrolInSection(maths, maya, today.minusMonths(2), null);
 
 		counsellor = staffAt("COUNSELOR", "counsellor");
@@ -218,9 +213,9 @@ class DirectoryPagesIntegrationTests {
 
 	@Test
 	void theFamilyPageListsOnlyTheChildrenTheReaderMaySee() throws Exception {
-		UUID leo = given.student("Leo", "10");
-		given.enrol(leo, given.school("Roosevelt High " + run), today.minusMonths(2), null);
-		given.guardianOf(rosa, leo, true);
+		UUID roosevelt = given.school("Roosevelt High " + run);
+		UUID leo = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(2)).id();
+		given.theGuardian(rosa).ofStudent(leo).withEducationalRights();
 
 		Document page = page(get("/guardians/" + rosa), counsellor);
 
@@ -287,7 +282,7 @@ class DirectoryPagesIntegrationTests {
 	@Test
 	void everyPageAnswersNotFoundForWhatTheReaderMayNotSee() throws Exception {
 		RequestPostProcessor otherTeacher = user(email("other-teacher")).roles("TEACHER");
-		given.teach(given.section(lincoln, true), given.staff("Ben", email("other-teacher")));
+		given.aSection("Maths 7").at(lincoln).taughtBy(given.staff("Ben", email("other-teacher")));
 		RequestPostProcessor partner = user(email("partner")).roles("PARTNER");
 
 		assertThat(status(get("/students/" + maya), otherTeacher)).isEqualTo(404);

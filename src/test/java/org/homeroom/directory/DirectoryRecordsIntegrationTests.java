@@ -24,7 +24,7 @@ class DirectoryRecordsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	LocalDate today;
 
@@ -42,20 +42,15 @@ class DirectoryRecordsIntegrationTests {
 
 	@BeforeEach
 	void aFamilySplitAcrossTwoHouseholds() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		lincoln = given.school("Lincoln Middle");
-		maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(2), null);
-		mother = given.guardian("Rosa");
-		father = given.guardian("Tom");
-		given.guardianOf(mother, maya, true);
-		given.guardianOf(father, maya, true);
-		jdbc.sql("update directory.guardian set preferred_language = 'es-MX' where id = ?").param(mother).update();
+		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).id();
+		mother = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().speaking("es-MX").id();
+		father = given.aGuardian("Tom").ofStudent(maya).withEducationalRights().id();
 		given.restrict(father, maya, "NO_CONTACT", today.minusDays(3), null);
 		teacher = given.staff("Ana");
-		maths = given.section(lincoln, true);
-		given.teach(maths, teacher);
+		maths = given.aSection("Maths 7").at(lincoln).taughtBy(teacher).id();
 		given.enrolInSection(maths, maya, today.minusMonths(2), null);
 	}
 
@@ -94,8 +89,7 @@ class DirectoryRecordsIntegrationTests {
 
 	@Test
 	void searchFiltersByClassAndByAGuardiansLanguage() {
-		UUID other = given.student("Sam", "07");
-		given.enrol(other, lincoln, today.minusMonths(2), null);
+		UUID other = given.aStudent("Sam").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).id();
 
 		assertThat(directory.searchStudents(Viewer.districtAdministrator(), "a", "test",
 				new StudentSearch.Criteria(null, null, null, maths, null, 0, 25)).items())
@@ -107,9 +101,9 @@ class DirectoryRecordsIntegrationTests {
 
 	@Test
 	void aGuardianRecordListsOnlyTheChildrenTheReaderMaySee() {
-		UUID brother = given.student("Leo", "10");
-		given.enrol(brother, given.school("Roosevelt High"), today.minusMonths(2), null);
-		given.guardianOf(mother, brother, true);
+		UUID roosevelt = given.school("Roosevelt High");
+		UUID brother = given.aStudent("Leo").inGrade("10").enrolledAt(roosevelt, today.minusMonths(2)).id();
+		given.theGuardian(mother).ofStudent(brother).withEducationalRights();
 
 		assertThat(records.guardian(Viewer.staff(teacher), "t", "page", mother)).hasValueSatisfying(
 				guardian -> assertThat(guardian.children()).extracting(Records.ChildLine::givenName).containsExactly("Maya"));
@@ -120,8 +114,7 @@ class DirectoryRecordsIntegrationTests {
 
 	@Test
 	void aFamilySeesItsOwnChildButNotTheOtherParentsContactDetails() {
-		jdbc.sql("insert into directory.contact_point (id, guardian_id, kind, value, valid, position) values (?, ?, 'EMAIL', 'tom@family.example', true, 0)")
-			.params(UUID.randomUUID(), father).update();
+		given.theGuardian(father).reachableByEmail("tom@family.example");
 
 		assertThat(records.childrenOf(Viewer.guardian(mother), "rosa", "app")).extracting(StudentView::id).containsExactly(maya);
 		assertThat(directory.guardiansOf(Viewer.guardian(mother), "rosa", "app", maya).orElseThrow())

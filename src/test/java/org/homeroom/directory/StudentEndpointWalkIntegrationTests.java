@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.homeroom.IntegrationTest;
+import org.homeroom.tasks.ATask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -76,31 +77,24 @@ class StudentEndpointWalkIntegrationTests {
 
 	@BeforeAll
 	void aSchoolWithItsStaffAndAnotherSchool() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		LocalDate today = directory.today();
 		UUID lincoln = given.school("Lincoln Middle");
 		UUID roosevelt = given.school("Roosevelt High");
-		current = given.student("Walk-current", "07");
-		given.enrol(current, lincoln, today.minusMonths(2), null);
+		current = given.aStudent("Walk-current").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).id();
 		formerStudent = given.student("Walk-former", "07");
 		given.enrol(formerStudent, lincoln, today.minusMonths(6), today.minusDays(1));
 		given.enrol(formerStudent, roosevelt, today, null);
 		for (UUID student : List.of(current, formerStudent)) {
-			UUID guardian = given.guardian("Walk-parent");
-			given.guardianOf(guardian, student, true);
+			UUID guardian = given.aGuardian("Walk-parent").ofStudent(student).withEducationalRights().id();
 			ONLY_GUARDIAN.put(student, guardian);
-			UUID task = UUID.randomUUID();
-			jdbc.sql("""
-					insert into tasks.task (id, title, student_id, status, source, created_at, version)
-					values (?, 'Call home', ?, 'OPEN', 'walk', now(), 0)""").params(task, student).update();
-			TASK_ABOUT.put(student, task);
+			TASK_ABOUT.put(student, ATask.titled("Call home").about(student).insertInto(jdbc));
 		}
 
-		UUID maths = given.section(lincoln, true);
+		UUID maths = given.aSection("Maths 7").at(lincoln).taughtBy(given.staff("T", "walk.teacher@district.test")).id();
 		given.enrolInSection(maths, current, today.minusMonths(2), null);
 		given.enrolInSection(maths, formerStudent, today.minusMonths(6), today.minusDays(1));
-		given.teach(maths, given.staff("T", "walk.teacher@district.test"));
-		given.teach(given.section(lincoln, true), given.staff("T2", "walk.other-teacher@district.test"));
+		given.aSection("Maths 7").at(lincoln).taughtBy(given.staff("T2", "walk.other-teacher@district.test"));
 
 		staffAt(given, lincoln, "SCHOOL_ADMIN", "walk.principal@district.test");
 		staffAt(given, roosevelt, "SCHOOL_ADMIN", "walk.other-principal@district.test");
@@ -193,14 +187,18 @@ class StudentEndpointWalkIntegrationTests {
 	 */
 	@TestFactory
 	Stream<DynamicTest> everyEndpointForEveryKindOfFamily() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		LocalDate today = directory.today();
 		UUID otherChild = given.student("Walk-other", "07");
 		Map<String, RequestPostProcessor> families = new LinkedHashMap<>();
-		families.put("the student's guardian", family(given, current, true, null));
-		families.put("a guardian under a no-records restriction", family(given, current, true, today.minusDays(1)));
-		families.put("a guardian without educational rights", family(given, current, false, null));
-		families.put("another child's guardian", family(given, otherChild, true, null));
+		families.put("the student's guardian",
+				familyOf(given.aGuardian("Walk-family").ofStudent(current).withEducationalRights()));
+		families.put("a guardian under a no-records restriction", familyOf(given.aGuardian("Walk-family")
+			.ofStudent(current).withEducationalRights().underRestriction("NO_RECORDS", today.minusDays(1))));
+		families.put("a guardian without educational rights",
+				familyOf(given.aGuardian("Walk-family").ofStudent(current).withoutEducationalRights()));
+		families.put("another child's guardian",
+				familyOf(given.aGuardian("Walk-family").ofStudent(otherChild).withEducationalRights()));
 		String own = "the student's guardian";
 
 		Map<String, Function<String, Integer>> expected = new LinkedHashMap<>();
@@ -225,18 +223,13 @@ class StudentEndpointWalkIntegrationTests {
 		return tests.stream();
 	}
 
-	/** A family account linked to a new guardian of {@code student}, optionally under a no-records restriction. */
-	private RequestPostProcessor family(DirectoryFixtures given, UUID student, boolean rights, LocalDate noRecordsFrom) {
-		UUID guardian = given.guardian("Walk-family");
-		given.guardianOf(guardian, student, rights);
-		if (noRecordsFrom != null) {
-			given.restrict(guardian, student, "NO_RECORDS", noRecordsFrom, null);
-		}
+	/** A family account linked to the guardian. */
+	private RequestPostProcessor familyOf(Districts.GuardianSteps guardian) {
 		UUID account = UUID.randomUUID();
 		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Walk family', now())")
 			.params(account, "family:" + account).update();
 		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
-			.params(account, guardian).update();
+			.params(account, guardian.id()).update();
 		return user("family:" + account).roles("FAMILY");
 	}
 
@@ -244,7 +237,7 @@ class StudentEndpointWalkIntegrationTests {
 		return mvc.perform(request).andReturn().getResponse().getStatus();
 	}
 
-	private static void staffAt(DirectoryFixtures given, UUID school, String role, String email) {
+	private static void staffAt(Districts given, UUID school, String role, String email) {
 		given.assign(given.staff(role, email), school, role);
 	}
 }

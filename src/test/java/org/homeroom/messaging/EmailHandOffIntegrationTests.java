@@ -22,7 +22,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,13 +77,13 @@ class EmailHandOffIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID school;
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		school = given.school("Hand-off Middle " + UUID.randomUUID());
 		proxy.forget();
 	}
@@ -152,10 +152,8 @@ class EmailHandOffIntegrationTests {
 		for (int i = 0; i < count; i++) {
 			UUID child = given.student("Child" + i, "07");
 			given.enrol(child, school, directory.today().minusMonths(1), null);
-			UUID guardian = given.guardian("Parent" + i);
-			given.guardianOf(guardian, child, true);
 			String address = prefix + i + "." + UUID.randomUUID() + "@family.example";
-			given.contact(guardian, "EMAIL", address, true);
+			given.aGuardian("Parent" + i).ofStudent(child).withEducationalRights().reachableByEmail(address);
 			addresses.add(address);
 		}
 		return addresses;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -48,14 +48,13 @@ class InboxPlaceholdersIntegrationTests {
 
 	@Test
 	void theInboxFillsInTheFamilysOwnNamesOnThePageAndInTheApi() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String school = "Lincoln Middle " + UUID.randomUUID().toString().substring(0, 8);
 		UUID lincoln = given.school(school);
 		UUID maya = given.student("Maya", "07");
 		given.enrol(maya, lincoln, directory.today().minusMonths(1), null);
-		UUID rosa = given.guardian("<b>Rosa</b>");
-		given.guardianOf(rosa, maya, true);
-		given.contact(rosa, "EMAIL", "rosa." + rosa + "@family.example", true);
+		UUID rosa = given.aGuardian("<b>Rosa</b>").ofStudent(maya).withEducationalRights().id();
+		given.theGuardian(rosa).reachableByEmail("rosa." + rosa + "@family.example");
 		RequestPostProcessor family = familyOf(rosa);
 
 		String created = mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON).content("""

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class MessageTemplateIntegrationTests {
 	@Autowired
 	MessageRenderer renderer;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
@@ -57,7 +57,7 @@ class MessageTemplateIntegrationTests {
 
 	@BeforeEach
 	void twoSchoolsAndTheirTeachers() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		lincoln = given.school("Lincoln Middle " + UUID.randomUUID());
 		oak = given.school("Oak Elementary " + UUID.randomUUID());
 		String lincolnEmail = "t" + UUID.randomUUID().toString().substring(0, 8) + "@lincoln.test";
@@ -160,9 +160,9 @@ class MessageTemplateIntegrationTests {
 		UUID id = save(lincolnTeacher, lincoln, "Picture day", "Dear {guardianName}, {childName} smiles at {school} on Friday.");
 		UUID maya = given.student("Maya", "07");
 		given.enrol(maya, lincoln, directory.today().minusMonths(1), null);
-		UUID rosa = given.guardian("Rosa");
-		given.guardianOf(rosa, maya, true);
-		given.contact(rosa, "EMAIL", "rosa" + UUID.randomUUID().toString().substring(0, 6) + "@family.test", true);
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
+			.reachableByEmail("rosa" + UUID.randomUUID().toString().substring(0, 6) + "@family.test")
+			.id();
 		RequestPostProcessor admin = user("tmpl.admin@district.test").roles("DISTRICT_ADMIN");
 
 		var template = json.readTree(mvc.perform(get("/api/v1/announcement-templates/{id}", id).with(admin))

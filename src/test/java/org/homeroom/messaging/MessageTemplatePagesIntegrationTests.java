@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +43,7 @@ class MessageTemplatePagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	String run;
 
@@ -59,7 +59,7 @@ class MessageTemplatePagesIntegrationTests {
 
 	@BeforeEach
 	void twoSchoolsAndTheirTeachers() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		run = UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
 		oak = given.school("Oak Elementary " + run);
@@ -106,7 +106,7 @@ class MessageTemplatePagesIntegrationTests {
 		String both = "bea." + run + "@both.test";
 		UUID bea = given.staff("Bea", both);
 		given.assign(bea, lincoln, "COUNSELOR");
-		given.teach(given.section(oak, true), bea);
+		given.aSection("Maths 7").at(oak).taughtBy(bea);
 		template(lincoln, "Lincoln news " + run, "News");
 		template(oak, "Oak news " + run, "News");
 

@@ -24,7 +24,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.AudienceQuery;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,13 +64,13 @@ class MessagingIntegrationTests {
 	@Autowired
 	DeliveryWorker worker;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
 	@BeforeEach
 	void aSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		lincoln = given.school("Lincoln Middle " + UUID.randomUUID());
 	}
 
@@ -79,7 +79,7 @@ class MessagingIntegrationTests {
 		UUID maya = pupil("Maya");
 		UUID leo = pupil("Leo");
 		UUID rosa = guardianWithEmail("Rosa", "rosa@family.example", maya, leo);
-		given.prefersLanguage(rosa, "es");
+		given.theGuardian(rosa).speaking("es");
 
 		UUID id = announce("""
 				{"audience": {"schoolIds": ["%s"]}, "subject": "Picture day", "body": "Dear {guardianName}, {childName} can smile on Friday.",
@@ -118,8 +118,7 @@ class MessagingIntegrationTests {
 		UUID maya = pupil("Maya");
 		UUID father = guardianWithEmail("Tomas", "tomas@family.example", maya);
 		given.restrict(father, maya, "NO_CONTACT", directory.today().minusDays(3), null);
-		UUID aunt = given.guardian("Lucia");
-		given.guardianOf(aunt, maya, true);
+		UUID aunt = given.aGuardian("Lucia").ofStudent(maya).withEducationalRights().id();
 		UUID mother = guardianWithEmail("Rosa", "rosa2@family.example", maya);
 
 		String preview = mvc.perform(post("/api/v1/announcements/preview").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
@@ -164,7 +163,7 @@ class MessagingIntegrationTests {
 			.andReturn().getResponse().getContentAsString();
 		String message = json.readTree(inbox).get("messages").get(0).get("id").asString();
 		awaitLogged(maya, "inbox");
-		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(familyOf(given.guardian("Stranger"))))
+		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(familyOf(given.aGuardian("Stranger").id())))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/api/v1/me/inbox/{id}/read", message).with(family)).andExpect(status().isNoContent());
 
@@ -229,8 +228,7 @@ class MessagingIntegrationTests {
 		UUID mother = guardianWithEmail("Rosa", "rosa6@family.example", mine);
 		guardianWithEmail("Hana", "hana@family.example", notMine);
 		UUID teacher = given.staff("Ms Lee", "msg.teacher." + mine + "@district.test");
-		UUID section = given.section(lincoln, true);
-		given.teach(section, teacher);
+		UUID section = given.aSection("Maths 7").at(lincoln).taughtBy(teacher).id();
 		given.enrolInSection(section, mine, directory.today().minusDays(10), null);
 		RequestPostProcessor asTeacher = user("msg.teacher." + mine + "@district.test").roles("TEACHER");
 
@@ -355,12 +353,11 @@ class MessagingIntegrationTests {
 	}
 
 	private UUID guardianWithEmail(String name, String email, UUID... children) {
-		UUID guardian = given.guardian(name);
+		Districts.GuardianSteps guardian = given.aGuardian(name).reachableByEmail(email);
 		for (UUID child : children) {
-			given.guardianOf(guardian, child, true);
+			guardian.ofStudent(child).withEducationalRights();
 		}
-		given.contact(guardian, "EMAIL", email, true);
-		return guardian;
+		return guardian.id();
 	}
 
 	private RequestPostProcessor familyOf(UUID guardian) {

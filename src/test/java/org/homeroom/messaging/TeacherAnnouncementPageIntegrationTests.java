@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class TeacherAnnouncementPageIntegrationTests {
 	@Autowired
 	Directory directory;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID lincoln;
 
@@ -46,18 +46,17 @@ class TeacherAnnouncementPageIntegrationTests {
 
 	@BeforeEach
 	void aTeacherWithAClass() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
 		UUID maya = given.student("Maya", "07");
 		given.enrol(maya, lincoln, directory.today().minusMonths(1), null);
-		UUID rosa = given.guardian("Rosa");
-		given.guardianOf(rosa, maya, true);
-		given.contact(rosa, "EMAIL", "rosa." + run + "@family.example", true);
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
+			.reachableByEmail("rosa." + run + "@family.example")
+			.id();
 		UUID lee = given.staff("Ms Lee", "lee." + run + "@lincoln.test");
 		given.assign(lee, lincoln, "TEACHER");
-		UUID section = given.section(lincoln, true);
-		given.teach(section, lee);
+		UUID section = given.aSection("Maths 7").at(lincoln).taughtBy(lee).id();
 		given.enrolInSection(section, maya, directory.today().minusDays(10), null);
 		teacher = user("lee." + run + "@lincoln.test").roles("TEACHER");
 	}

@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ class ApiInputRulesIntegrationTests {
 
 	@BeforeEach
 	void aSchoolWithALiaison() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		school = given.school("Input Middle " + tag);
 		UUID maya = given.student("Maya", "Ortega", "07");

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +46,7 @@ class PageInputRulesIntegrationTests {
 
 	@BeforeEach
 	void aSchoolAndItsTeacher() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		run = UUID.randomUUID().toString().substring(0, 8);
 		school = given.school("Input Pages " + run);
 		given.assign(given.staff("Lina", "lina.input." + run + "@school.test"), school, "TEACHER");

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.homeroom.IntegrationTest;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +70,7 @@ class ProbeRegressionIntegrationTests {
 
 	@BeforeEach
 	void aSchoolWithMayaAndTwoOfItsStaff() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		run = UUID.randomUUID().toString().substring(0, 8);
 		school = given.school("Probe Middle " + run);
 		maya = given.student("Maya", "Probe" + run, "07");

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +38,10 @@ class AccessLogApiIntegrationTests {
 
 	@BeforeEach
 	void aCounsellorReadsMayasRecord() throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		LocalDate today = directory.today();
 		UUID lincoln = given.school("Lincoln Middle");
-		maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, today.minusMonths(1), null);
+		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		String counsellor = "log.counsellor." + UUID.randomUUID() + "@district.test";
 		principal = "log.principal." + UUID.randomUUID() + "@district.test";
 		given.assign(given.staff("Priya", counsellor), lincoln, "COUNSELOR");
@@ -71,7 +70,7 @@ class AccessLogApiIntegrationTests {
 		mvc.perform(get("/api/v1/access-log").with(user(principal).roles("SCHOOL_ADMIN")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("studentId"));
-		UUID elsewhere = new DirectoryFixtures(jdbc).student("Other", "07");
+		UUID elsewhere = Districts.in(jdbc).student("Other", "07");
 		mvc.perform(get("/api/v1/access-log").param("studentId", elsewhere.toString()).with(user(principal).roles("SCHOOL_ADMIN")))
 			.andExpect(status().isNotFound());
 	}

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.directory.StudentRecordsAccessed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class AccessLogDisclosureIntegrationTests {
 	@Autowired
 	AccessLog log;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	String run;
 
@@ -62,7 +62,7 @@ class AccessLogDisclosureIntegrationTests {
 
 	@BeforeEach
 	void aSchoolAndItsCounsellor() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		run = "Run" + UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
 		counsellor = "disclosure.counsellor." + run.toLowerCase(Locale.ROOT) + "@district.test";
@@ -87,8 +87,7 @@ class AccessLogDisclosureIntegrationTests {
 	@Test
 	void aStudentsOwnLogListsTheSearchTheTaskListAndTheDeliveryReportThatShowedThem() throws Exception {
 		UUID maya = pupil("Maya");
-		UUID aunt = given.guardian("Lucia", run);
-		given.guardianOf(aunt, maya, true);
+		UUID aunt = given.aGuardian("Lucia", run).ofStudent(maya).withEducationalRights().id();
 		RequestPostProcessor counsellorSignedIn = user(counsellor).roles("COUNSELOR");
 
 		mvc.perform(get("/api/v1/students").param("q", run).with(counsellorSignedIn)).andExpect(status().isOk());

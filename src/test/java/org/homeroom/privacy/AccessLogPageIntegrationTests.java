@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.directory.DistrictTimes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -57,7 +57,7 @@ class AccessLogPageIntegrationTests {
 	@Autowired
 	DistrictTimes times;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	String run;
 
@@ -80,15 +80,14 @@ class AccessLogPageIntegrationTests {
 	/** Maya at Lincoln, her mother Rosa signed in as her family, and the school's counsellor and principal. */
 	@BeforeEach
 	void mayaHerMotherAndHerSchool() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		today = directory.today();
 		run = "Log" + UUID.randomUUID().toString().substring(0, 8);
 		UUID lincoln = given.school("Lincoln Middle " + run);
 		maya = given.student("Maya", run, "07");
 		mayasName = "Maya " + run;
 		given.enrol(maya, lincoln, today.minusMonths(1), null);
-		UUID rosa = given.guardian("Rosa", run);
-		given.guardianOf(rosa, maya, true);
+		UUID rosa = given.aGuardian("Rosa", run).ofStudent(maya).withEducationalRights().id();
 		counsellorEmail = "counsellor." + run.toLowerCase(Locale.ROOT) + "@district.test";
 		given.assign(given.staff("Priya", "Shah", counsellorEmail), lincoln, "COUNSELOR");
 		counsellor = user(counsellorEmail).roles("COUNSELOR");

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import org.homeroom.IntegrationTest;
 import org.homeroom.StatementCounter;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.directory.DistrictClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class TaskStatementsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	DirectoryFixtures given;
+	Districts given;
 
 	UUID school;
 
@@ -51,7 +51,7 @@ class TaskStatementsIntegrationTests {
 
 	@BeforeEach
 	void aSchoolAndItsFamilyLiaison() {
-		given = new DirectoryFixtures(jdbc);
+		given = Districts.in(jdbc);
 		tag = UUID.randomUUID().toString().substring(0, 8);
 		school = given.school("Lincoln Middle " + tag);
 		liaison = "liaison-" + tag + "@district.test";
@@ -94,7 +94,7 @@ class TaskStatementsIntegrationTests {
 	void anAssigneeWhoMayNotSeeAFamilyIsRefusedAndNothingIsOpened() {
 		String source = "messaging:announcement:" + UUID.randomUUID();
 		List<NewTask> theirs = new ArrayList<>(callTasks(families(2), source));
-		UUID elsewhere = given.guardian("Omar", "Elsewhere");
+		UUID elsewhere = given.aGuardian("Omar", "Elsewhere").id();
 		theirs.add(new NewTask("Call Omar", null, elsewhere, liaison, null, null, source));
 
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.openOncePerGuardian(theirs))
@@ -106,7 +106,7 @@ class TaskStatementsIntegrationTests {
 	@Test
 	void theQueueIsPagedInTheDatabaseOverOnlyTheTasksTheReaderMaySee() {
 		String teacher = "teacher-" + tag + "@district.test";
-		UUID maths = given.section(school, true);
+		UUID maths = given.aSection("Maths").at(school).id();
 		given.teach(maths, given.staff("Lucía", teacher));
 		UUID maya = given.student("Maya", "Ortega", "07");
 		given.enrol(maya, school, today().minusMonths(1), null);
@@ -152,8 +152,7 @@ class TaskStatementsIntegrationTests {
 		for (int i = 0; i < count; i++) {
 			UUID child = given.student("Child" + i, "Family" + i, "05");
 			given.enrol(child, school, today().minusMonths(1), null);
-			UUID guardian = given.guardian("Parent" + i, "Family" + i);
-			given.guardianOf(guardian, child, true);
+			UUID guardian = given.aGuardian("Parent" + i, "Family" + i).ofStudent(child).withEducationalRights().id();
 			guardians.add(guardian);
 		}
 		return guardians;

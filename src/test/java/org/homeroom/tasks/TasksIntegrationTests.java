@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,24 +56,21 @@ class TasksIntegrationTests {
 
 	@BeforeEach
 	void aSchoolWithMayaHerMotherAndItsStaff() {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		today = directory.today();
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		UUID school = given.school("Lincoln Middle " + tag);
-		maya = given.student("Maya", "Ortega", "07");
-		given.enrol(maya, school, today.minusMonths(2), null);
-		rosa = given.guardian("Rosa", "Ortega");
-		given.guardianOf(rosa, maya, true);
-		outsider = given.student("Omar", "Elsewhere", "07");
-		given.enrol(outsider, given.school("Roosevelt High " + tag), today.minusMonths(2), null);
+		maya = given.aStudent("Maya", "Ortega").inGrade("07").enrolledAt(school, today.minusMonths(2)).id();
+		rosa = given.aGuardian("Rosa", "Ortega").ofStudent(maya).withEducationalRights().id();
+		UUID roosevelt = given.school("Roosevelt High " + tag);
+		outsider = given.aStudent("Omar", "Elsewhere").inGrade("07").enrolledAt(roosevelt, today.minusMonths(2)).id();
 		liaison = "liaison-" + tag + "@district.test";
 		given.assign(given.staff("Yousef", liaison), school, "FAMILY_LIAISON");
 		counsellor = "counsellor-" + tag + "@district.test";
 		given.assign(given.staff("Priya", counsellor), school, "COUNSELOR");
 		teacher = "teacher-" + tag + "@district.test";
-		UUID maths = given.section(school, true);
+		UUID maths = given.aSection("Maths 7").at(school).taughtBy(given.staff("Lucía", teacher)).id();
 		given.enrolInSection(maths, maya, today.minusMonths(2), null);
-		given.teach(maths, given.staff("Lucía", teacher));
 	}
 
 	@Test

@@ -21,8 +21,9 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.Role;
 import org.homeroom.accounts.SignIn;
 import org.homeroom.accounts.StaffAccounts;
-import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.Districts;
 import org.homeroom.shared.LanguageTag;
+import org.homeroom.tasks.ATask;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -150,28 +151,27 @@ final class WalkWorld {
 	UUID rosterImport;
 
 	void build(MockMvc mvc, JdbcClient jdbc, Accounts accounts, LocalDate today) throws Exception {
-		DirectoryFixtures given = new DirectoryFixtures(jdbc);
+		Districts given = Districts.in(jdbc);
 		lincoln = given.school("Walk Lincoln " + tag);
 		roosevelt = given.school("Walk Roosevelt " + tag);
 		UUID washington = given.school("Walk Washington " + tag);
 
 		studentName = "Walkthem" + tag;
-		student = given.student(studentName, "08");
-		given.enrol(student, roosevelt, today.minusMonths(3), null);
-		theirClass = given.section(roosevelt, "Their maths " + tag, true);
+		student = given.aStudent(studentName).inGrade("08").enrolledAt(roosevelt, today.minusMonths(3)).id();
+		theirClass = given.aSection("Their maths " + tag).at(roosevelt).id();
 		given.enrolInSection(theirClass, student, today.minusMonths(3), null);
 
-		guardian = given.guardian("Walkparent" + tag);
-		given.guardianOf(guardian, student, true);
 		guardianEmail = "walk.their-family." + tag + "@family.test";
-		given.contact(guardian, "EMAIL", guardianEmail, true);
+		guardian = given.aGuardian("Walkparent" + tag).ofStudent(student).withEducationalRights()
+			.reachableByEmail(guardianEmail)
+			.id();
 		guardianContact = jdbc.sql("select id from directory.contact_point where guardian_id = ?").param(guardian)
 			.query(UUID.class).single();
 		familyAccount = familyAccount(jdbc, guardian);
 		restriction = given.restrict(guardian, student, "NO_PICKUP", today.minusDays(1), null);
-		attackedGuardian = given.guardian("Walkattacked" + tag);
-		given.guardianOf(attackedGuardian, student, true);
-		given.contact(attackedGuardian, "EMAIL", "walk.attacked." + tag + "@family.test", true);
+		attackedGuardian = given.aGuardian("Walkattacked" + tag).ofStudent(student).withEducationalRights()
+			.reachableByEmail("walk.attacked." + tag + "@family.test")
+			.id();
 		familyAccount(jdbc, attackedGuardian);
 
 		theirPrincipal = "walk.their-principal." + tag + "@district.test";
@@ -207,11 +207,7 @@ final class WalkWorld {
 		jdbc.sql("insert into persistent_logins (username, series, token, last_used) values (?, ?, 'token', now())")
 			.params(theirStaffEmail, theirDevice).update();
 
-		task = UUID.randomUUID();
-		jdbc.sql("""
-				insert into tasks.task (id, title, student_id, status, source, created_by, created_at, version)
-				values (?, 'Call their family', ?, 'OPEN', 'manual', ?, now(), 0)""")
-			.params(task, student, theirPrincipal).update();
+		task = ATask.titled("Call their family").about(student).openedBy(theirPrincipal).insertInto(jdbc);
 		announcement = created(mvc, post("/api/v1/announcements").with(principal), """
 				{"audience": {"schoolIds": ["%s"]}, "subject": "Their trip", "body": "Bring a coat.", "category": "EVENT",
 				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(roosevelt, Instant.now().plus(30, ChronoUnit.DAYS)));
@@ -229,13 +225,12 @@ final class WalkWorld {
 			.param(rosterImport).update();
 
 		// The callers' side: Lincoln's staff in every role, a third school's teacher, another family.
-		UUID ourStudent = given.student("Walkours" + tag, "07");
-		given.enrol(ourStudent, lincoln, today.minusMonths(3), null);
-		UUID ourClass = given.section(lincoln, "Our maths " + tag, true);
+		UUID ourStudent = given.aStudent("Walkours" + tag).inGrade("07").enrolledAt(lincoln, today.minusMonths(3)).id();
+		UUID ourClass = given.aSection("Our maths " + tag).at(lincoln).id();
 		given.enrolInSection(ourClass, ourStudent, today.minusMonths(3), null);
-		ourGuardian = given.guardian("Walkourparent" + tag);
-		given.guardianOf(ourGuardian, ourStudent, true);
-		given.contact(ourGuardian, "EMAIL", "walk.our-family." + tag + "@family.test", true);
+		ourGuardian = given.aGuardian("Walkourparent" + tag).ofStudent(ourStudent).withEducationalRights()
+			.reachableByEmail("walk.our-family." + tag + "@family.test")
+			.id();
 
 		staffCaller(mvc, given, accounts, DISTRICT_ADMIN, null, Role.DISTRICT_ADMIN, null);
 		staffCaller(mvc, given, accounts, SCHOOL_ADMIN, lincoln, Role.SCHOOL_ADMIN, null);
@@ -253,7 +248,7 @@ final class WalkWorld {
 	 * A member of staff with a directory record and an account, signed in through the real forms
 	 * (with a second step for administrators) for pages; the API sees the same name and role.
 	 */
-	private void staffCaller(MockMvc mvc, DirectoryFixtures given, Accounts accounts, String name, UUID school, Role role,
+	private void staffCaller(MockMvc mvc, Districts given, Accounts accounts, String name, UUID school, Role role,
 			UUID teaches) throws Exception {
 		String email = "walk." + name.replace(' ', '-') + "." + tag + "@district.test";
 		UUID staff = given.staff("Walk" + name.replace(" ", ""), email);
