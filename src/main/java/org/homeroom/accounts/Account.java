@@ -7,8 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -48,9 +51,12 @@ class Account {
 	@Version
 	private long version;
 
+	/** District-wide roles only: a role at one school is the directory's staff assignment. */
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(schema = "accounts", name = "role_grant", joinColumns = @JoinColumn(name = "account_id"))
-	private Set<RoleGrant> roles = new HashSet<>();
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = new HashSet<>();
 
 	protected Account() {
 	}
@@ -80,16 +86,16 @@ class Account {
 	}
 
 	void grant(Role role) {
-		roles.add(RoleGrant.districtWide(role));
+		roles.add(role);
 	}
 
 	/** Takes a district-wide grant away; per-school roles live in the directory's staff assignments. */
 	void revoke(Role role) {
-		roles.remove(RoleGrant.districtWide(role));
+		roles.remove(role);
 	}
 
 	boolean holdsDistrictWide(Role role) {
-		return roles.contains(RoleGrant.districtWide(role));
+		return roles.contains(role);
 	}
 
 	/** A deactivated account cannot sign in; the caller ends its sessions, tokens and devices. */
@@ -162,7 +168,7 @@ class Account {
 		return username.startsWith(FAMILY_PREFIX);
 	}
 
-	Set<RoleGrant> roles() {
+	Set<Role> roles() {
 		return Collections.unmodifiableSet(roles);
 	}
 }

@@ -178,7 +178,7 @@ class AccountAdministration {
 	 */
 	@Transactional
 	Optional<String> accept(String token, String password) {
-		requirePassword(password);
+		PasswordRule.require(password);
 		Optional<AccountLinks.Link> link = links.open(AccountLinks.Purpose.INVITATION, token);
 		Optional<StaffMember> member = link.flatMap(found -> staff.staffRecord(found.staffId()))
 			.filter(found -> found.active() && found.email() != null && found.email().equals(link.get().email())
@@ -353,15 +353,8 @@ class AccountAdministration {
 	}
 
 	private static List<String> districtRoles(Account account) {
-		return account.roles().stream().filter(grant -> grant.schoolId() == null).map(grant -> grant.role().name())
+		return account.roles().stream().map(Role::name)
 			.sorted().toList();
-	}
-
-	static void requirePassword(String password) {
-		if (password == null || password.length() < Accounts.MINIMUM_PASSWORD_LENGTH) {
-			throw new InvalidInputException("password",
-					"A password needs at least " + Accounts.MINIMUM_PASSWORD_LENGTH + " characters");
-		}
 	}
 
 	private static LanguageTag invitationLanguage(String language) {

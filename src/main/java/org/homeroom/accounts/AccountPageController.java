@@ -51,7 +51,7 @@ class AccountPageController {
 		// Roles held at a school come from the staff record, and count as much as the account's own.
 		java.util.Set<String> schoolRoles = email == null ? java.util.Set.of() : staff.schoolRolesOf(email);
 		model.addAttribute("account", new AccountView(account.displayName(), email,
-				java.util.stream.Stream.concat(account.roles().stream().map(grant -> grant.role().name()),
+				java.util.stream.Stream.concat(account.roles().stream().map(Role::name),
 						schoolRoles.stream()).distinct().sorted().toList()));
 		if (!model.containsAttribute("languageForm")) {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));

@@ -54,7 +54,7 @@ class AccountUserDetailsService implements UserDetailsService {
 			.password(account.passwordHash() == null ? "{noop}" + UUID.randomUUID() + UUID.randomUUID()
 					: account.passwordHash())
 			.disabled(!account.active())
-			.authorities(Stream.concat(account.roles().stream().map(grant -> grant.role().authority()),
+			.authorities(Stream.concat(account.roles().stream().map(Role::authority),
 						schoolRoles.stream().map(role -> "ROLE_" + role))
 				.distinct()
 				.map(SimpleGrantedAuthority::new)

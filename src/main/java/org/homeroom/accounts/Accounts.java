@@ -16,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts implements UserProfiles {
 
-	/** NIST SP 800-63B asks for at least 8; staff accounts guard many children's records. */
-	static final int MINIMUM_PASSWORD_LENGTH = 12;
-
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwords;
@@ -41,10 +38,7 @@ public class Accounts implements UserProfiles {
 		if (accounts.existsByUsername(address.value())) {
 			throw new InvalidInputException("email", "An account with this e-mail address exists already");
 		}
-		if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
-			throw new InvalidInputException("password",
-					"A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
-		}
+		PasswordRule.require(password);
 		Account account = Account.staff(address, displayName, passwords.encode(password), language, clock.instant());
 		roles.forEach(account::grant);
 		accounts.save(account);

@@ -1,6 +1,5 @@
 package org.homeroom.accounts;
 
-import org.homeroom.platform.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,7 @@ class InvitationPageController {
 	@PostMapping("/invitation/{token}")
 	String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String confirmation, Model model) {
-		String error = PasswordResetPageController.passwordError(password, confirmation);
+		String error = PasswordRule.problemWith(password, confirmation).orElse(null);
 		if (error == null) {
 			try {
 				if (administration.accept(token, password).isPresent()) {
@@ -41,8 +40,8 @@ class InvitationPageController {
 				}
 				return "accounts/link-invalid";
 			}
-			catch (InvalidInputException ex) {
-				error = "staffaccounts.password.too-short";
+			catch (PasswordRule.Refused ex) {
+				error = ex.messageKey();
 			}
 		}
 		model.addAttribute("error", error);

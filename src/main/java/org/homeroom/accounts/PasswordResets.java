@@ -113,7 +113,7 @@ class PasswordResets {
 	 */
 	@Transactional
 	Optional<Done> reset(String token, String password, String clientAddress) {
-		AccountAdministration.requirePassword(password);
+		PasswordRule.require(password);
 		Optional<AccountLinks.Link> link = links.open(AccountLinks.Purpose.PASSWORD_RESET, token);
 		Optional<Account> account = accountFor(link);
 		if (account.isEmpty() || !links.use(link.get())) {
