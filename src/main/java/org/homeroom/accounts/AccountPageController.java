@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
+import org.homeroom.accounts.twostep.TwoStepSignIn;
 import org.homeroom.directory.StaffAdministration;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
@@ -13,8 +14,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user's own account: who they are, their roles and their language. */

@@ -51,7 +51,7 @@ public class Accounts implements UserProfiles {
 
 	/** The family finished or skipped the welcome. */
 	@Transactional
-	void settleWelcome(String username, java.time.Instant now) {
+	public void settleWelcome(String username, java.time.Instant now) {
 		account(username).settleWelcome(now);
 	}
 
@@ -66,12 +66,12 @@ public class Accounts implements UserProfiles {
 		return byUsername(username).map(account -> new UserProfile(account.displayName(), account.preferredLanguage()));
 	}
 
-	Account account(String username) {
+	public Account account(String username) {
 		return byUsername(username).orElseThrow(() -> new IllegalStateException("No account for the signed-in user"));
 	}
 
 	/** Sign-in names are kept lower-case, so a staff member may type their address in any case. */
-	Optional<Account> byUsername(String username) {
+	public Optional<Account> byUsername(String username) {
 		return username == null ? Optional.empty() : accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
 	}
 }
