@@ -3,7 +3,6 @@ package org.homeroom.accounts;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.homeroom.accounts.tokens.ApiTokens;
 import org.homeroom.platform.OutgoingMail;
