@@ -7,8 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -20,9 +23,9 @@ import org.homeroom.shared.LanguageTag;
 /** A person who can sign in to Homeroom, with the roles they hold. */
 @Entity
 @Table(schema = "accounts", name = "account")
-class Account {
+public class Account {
 
-	static final String FAMILY_PREFIX = "family:";
+	public static final String FAMILY_PREFIX = "family:";
 
 	@Id
 	private UUID id;
@@ -48,9 +51,12 @@ class Account {
 	@Version
 	private long version;
 
+	/** District-wide roles only: a role at one school is the directory's staff assignment. */
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(schema = "accounts", name = "role_grant", joinColumns = @JoinColumn(name = "account_id"))
-	private Set<RoleGrant> roles = new HashSet<>();
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = new HashSet<>();
 
 	protected Account() {
 	}
@@ -66,38 +72,38 @@ class Account {
 		this.createdAt = createdAt;
 	}
 
-	static Account staff(EmailAddress email, String displayName, String passwordHash, LanguageTag language,
+	public static Account staff(EmailAddress email, String displayName, String passwordHash, LanguageTag language,
 			Instant now) {
 		return new Account(email.value(), displayName, passwordHash, language, now);
 	}
 
 	/** A family account: it has no password; its holder proves who they are with a one-time code. */
-	static Account family(String displayName, LanguageTag language, Instant now) {
+	public static Account family(String displayName, LanguageTag language, Instant now) {
 		Account account = new Account("", displayName, null, language, now);
 		account.username = FAMILY_PREFIX + account.id;
 		account.grant(Role.FAMILY);
 		return account;
 	}
 
-	void grant(Role role) {
-		roles.add(RoleGrant.districtWide(role));
+	public void grant(Role role) {
+		roles.add(role);
 	}
 
 	/** Takes a district-wide grant away; per-school roles live in the directory's staff assignments. */
-	void revoke(Role role) {
-		roles.remove(RoleGrant.districtWide(role));
+	public void revoke(Role role) {
+		roles.remove(role);
 	}
 
-	boolean holdsDistrictWide(Role role) {
-		return roles.contains(RoleGrant.districtWide(role));
+	public boolean holdsDistrictWide(Role role) {
+		return roles.contains(role);
 	}
 
 	/** A deactivated account cannot sign in; the caller ends its sessions, tokens and devices. */
-	void deactivate() {
+	public void deactivate() {
 		this.active = false;
 	}
 
-	void reactivate() {
+	public void reactivate() {
 		this.active = true;
 	}
 
@@ -116,29 +122,29 @@ class Account {
 		}
 	}
 
-	boolean welcomeSettled() {
+	public boolean welcomeSettled() {
 		return welcomeSettledAt != null;
 	}
 
 	/** The (normalised) contact a family account last signed in with. */
-	void signedInWith(String contact) {
+	public void signedInWith(String contact) {
 		this.signInContact = contact;
 	}
 
-	java.util.Optional<String> signInContact() {
+	public java.util.Optional<String> signInContact() {
 		return java.util.Optional.ofNullable(signInContact);
 	}
 
-	UUID id() {
+	public UUID id() {
 		return id;
 	}
 
 	/** The sign-in name: a member of staff's e-mail address, or {@code family:<id>}. */
-	String username() {
+	public String username() {
 		return username;
 	}
 
-	String displayName() {
+	public String displayName() {
 		return displayName;
 	}
 
@@ -146,23 +152,23 @@ class Account {
 		return passwordHash;
 	}
 
-	LanguageTag preferredLanguage() {
+	public LanguageTag preferredLanguage() {
 		return LanguageTag.of(preferredLanguage);
 	}
 
-	boolean active() {
+	public boolean active() {
 		return active;
 	}
 
-	Instant lastSignedInAt() {
+	public Instant lastSignedInAt() {
 		return lastSignedInAt;
 	}
 
-	boolean family() {
+	public boolean family() {
 		return username.startsWith(FAMILY_PREFIX);
 	}
 
-	Set<RoleGrant> roles() {
+	public Set<Role> roles() {
 		return Collections.unmodifiableSet(roles);
 	}
 }

@@ -25,15 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
  * client could forge to send a victim a link to its own site.
  */
 @Component
-class AccountLinks {
+public class AccountLinks {
 
-	static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+	public static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
 
 	static final Duration RESET_VALIDITY = Duration.ofHours(1);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	enum Purpose {
+	public enum Purpose {
 
 		INVITATION("/invitation/"), PASSWORD_RESET("/password-reset/");
 
@@ -58,7 +58,7 @@ class AccountLinks {
 
 	/** A new invitation for a staff record; an earlier one still open stops working. */
 	@Transactional
-	String invite(UUID staffId, String email, String language, String invitedBy) {
+	public String invite(UUID staffId, String email, String language, String invitedBy) {
 		jdbc.sql("delete from accounts.account_link where purpose = 'INVITATION' and staff_id = ? and used_at is null")
 			.param(staffId).update();
 		return issue(Purpose.INVITATION, staffId, null, email, language, invitedBy, INVITATION_VALIDITY);
@@ -89,13 +89,13 @@ class AccountLinks {
 	}
 
 	/** The full address of a link, to put in an e-mail. */
-	String url(Purpose purpose, String token) {
+	public String url(Purpose purpose, String token) {
 		return settings.linkBase() + purpose.path + token;
 	}
 
 	/** The link this token opens, if it is of this purpose, unused and unexpired. */
 	@Transactional(readOnly = true)
-	Optional<Link> open(Purpose purpose, String token) {
+	public Optional<Link> open(Purpose purpose, String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
@@ -110,7 +110,7 @@ class AccountLinks {
 
 	/** Marks the link used; false when another request used it first, so that it works only once. */
 	@Transactional
-	boolean use(Link link) {
+	public boolean use(Link link) {
 		return jdbc.sql("update accounts.account_link set used_at = ? where id = ? and used_at is null and expires_at > ?")
 			.params(Timestamp.from(clock.instant()), link.id(), Timestamp.from(clock.instant()))
 			.update() == 1;
@@ -118,7 +118,7 @@ class AccountLinks {
 
 	/** Those of these staff records that have an invitation still open. */
 	@Transactional(readOnly = true)
-	Set<UUID> invited(Collection<UUID> staffIds) {
+	public Set<UUID> invited(Collection<UUID> staffIds) {
 		if (staffIds.isEmpty()) {
 			return Set.of();
 		}
@@ -136,6 +136,6 @@ class AccountLinks {
 	}
 
 	/** An open link: an invitation names a staff record, a reset an account. */
-	record Link(UUID id, UUID staffId, UUID accountId, String email, String language) {
+	public record Link(UUID id, UUID staffId, UUID accountId, String email, String language) {
 	}
 }

@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
+import org.homeroom.accounts.twostep.TwoStepSignIn;
 import org.homeroom.directory.StaffAdministration;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
@@ -13,8 +14,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user's own account: who they are, their roles and their language. */
@@ -51,7 +52,7 @@ class AccountPageController {
 		// Roles held at a school come from the staff record, and count as much as the account's own.
 		java.util.Set<String> schoolRoles = email == null ? java.util.Set.of() : staff.schoolRolesOf(email);
 		model.addAttribute("account", new AccountView(account.displayName(), email,
-				java.util.stream.Stream.concat(account.roles().stream().map(grant -> grant.role().name()),
+				java.util.stream.Stream.concat(account.roles().stream().map(Role::name),
 						schoolRoles.stream()).distinct().sorted().toList()));
 		if (!model.containsAttribute("languageForm")) {
 			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface AccountRepository extends JpaRepository<Account, UUID> {
+public interface AccountRepository extends JpaRepository<Account, UUID> {
 
 	Optional<Account> findByUsername(String username);
 
@@ -20,9 +20,9 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 	@Query("select a from Account a where a.username not like 'family:%' order by lower(a.displayName), a.username")
 	List<Account> findStaff();
 
-	@Query("select count(distinct a) from Account a join a.roles r where a.active = true and r.role = :role and r.schoolId is null")
+	@Query("select count(distinct a) from Account a join a.roles r where a.active = true and r = :role")
 	long countActiveHolding(Role role);
 
-	@Query("select distinct a from Account a join a.roles r where a.active = true and r.role = :role and r.schoolId is null")
+	@Query("select distinct a from Account a join a.roles r where a.active = true and r = :role")
 	List<Account> findActiveHolding(Role role);
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.homeroom.directory.StaffAdministration;
-
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * given at a school takes effect at the next sign-in.
  */
 @Component
-class AccountUserDetailsService implements UserDetailsService {
+public class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountRepository accounts;
 
@@ -43,7 +42,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<UserDetails> loadById(UUID id) {
+	public Optional<UserDetails> loadById(UUID id) {
 		return accounts.findById(id).map(this::toUser);
 	}
 
@@ -54,7 +53,7 @@ class AccountUserDetailsService implements UserDetailsService {
 			.password(account.passwordHash() == null ? "{noop}" + UUID.randomUUID() + UUID.randomUUID()
 					: account.passwordHash())
 			.disabled(!account.active())
-			.authorities(Stream.concat(account.roles().stream().map(grant -> grant.role().authority()),
+			.authorities(Stream.concat(account.roles().stream().map(Role::authority),
 						schoolRoles.stream().map(role -> "ROLE_" + role))
 				.distinct()
 				.map(SimpleGrantedAuthority::new)

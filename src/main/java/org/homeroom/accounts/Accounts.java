@@ -16,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts implements UserProfiles {
 
-	/** NIST SP 800-63B asks for at least 8; staff accounts guard many children's records. */
-	static final int MINIMUM_PASSWORD_LENGTH = 12;
-
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwords;
@@ -41,10 +38,7 @@ public class Accounts implements UserProfiles {
 		if (accounts.existsByUsername(address.value())) {
 			throw new InvalidInputException("email", "An account with this e-mail address exists already");
 		}
-		if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
-			throw new InvalidInputException("password",
-					"A password needs at least " + MINIMUM_PASSWORD_LENGTH + " characters");
-		}
+		PasswordRule.require(password);
 		Account account = Account.staff(address, displayName, passwords.encode(password), language, clock.instant());
 		roles.forEach(account::grant);
 		accounts.save(account);
@@ -57,7 +51,7 @@ public class Accounts implements UserProfiles {
 
 	/** The family finished or skipped the welcome. */
 	@Transactional
-	void settleWelcome(String username, java.time.Instant now) {
+	public void settleWelcome(String username, java.time.Instant now) {
 		account(username).settleWelcome(now);
 	}
 
@@ -72,12 +66,12 @@ public class Accounts implements UserProfiles {
 		return byUsername(username).map(account -> new UserProfile(account.displayName(), account.preferredLanguage()));
 	}
 
-	Account account(String username) {
+	public Account account(String username) {
 		return byUsername(username).orElseThrow(() -> new IllegalStateException("No account for the signed-in user"));
 	}
 
 	/** Sign-in names are kept lower-case, so a staff member may type their address in any case. */
-	Optional<Account> byUsername(String username) {
+	public Optional<Account> byUsername(String username) {
 		return username == null ? Optional.empty() : accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
 	}
 }

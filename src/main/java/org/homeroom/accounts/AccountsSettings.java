@@ -16,18 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long accounts keeps rows that have served their purpose (docs/retention.md)
  */
 @ConfigurationProperties("homeroom.accounts")
-record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenIssue,
+public record AccountsSettings(@DefaultValue FirstAdmin firstAdmin, boolean basicTokenIssue,
 		@DefaultValue("90") int tokenValidityDays, @DefaultValue("http://localhost:8080") String publicUrl,
 		@DefaultValue Retention retention) {
 
 	/** The public address without a trailing slash, for a path to follow it in a link. */
-	String linkBase() {
+	public String linkBase() {
 		return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
-	record FirstAdmin(String email, String password) {
+	public record FirstAdmin(String email, String password) {
 
-		boolean configured() {
+		public boolean configured() {
 			return email != null && !email.isBlank() && password != null && !password.isBlank();
 		}
 	}

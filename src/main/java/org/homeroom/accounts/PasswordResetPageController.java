@@ -3,7 +3,6 @@ package org.homeroom.accounts;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.homeroom.platform.InvalidInputException;
 import org.homeroom.shared.EmailAddress;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +63,7 @@ class PasswordResetPageController {
 	String reset(@PathVariable String token, @RequestParam(defaultValue = "") String password,
 			@RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model,
 			RedirectAttributes redirect) {
-		String error = passwordError(password, confirmation);
+		String error = PasswordRule.problemWith(password, confirmation).orElse(null);
 		if (error == null) {
 			try {
 				Optional<PasswordResets.Done> done = resets.reset(token, password, request.getRemoteAddr());
@@ -77,22 +76,11 @@ class PasswordResetPageController {
 				}
 				return "accounts/link-invalid";
 			}
-			catch (InvalidInputException ex) {
-				error = "staffaccounts.password.too-short";
+			catch (PasswordRule.Refused ex) {
+				error = ex.messageKey();
 			}
 		}
 		model.addAttribute("error", error);
 		return resetForm(token, model);
-	}
-
-	/** The message key of what is wrong with a new password and its confirmation, or null. */
-	static String passwordError(String password, String confirmation) {
-		if (password.length() < Accounts.MINIMUM_PASSWORD_LENGTH) {
-			return "staffaccounts.password.too-short";
-		}
-		if (!password.equals(confirmation)) {
-			return "staffaccounts.password.mismatch";
-		}
-		return null;
 	}
 }

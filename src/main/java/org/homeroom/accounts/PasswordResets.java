@@ -3,12 +3,11 @@ package org.homeroom.accounts;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.homeroom.accounts.tokens.ApiTokens;
 import org.homeroom.platform.OutgoingMail;
 import org.homeroom.shared.EmailAddress;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * flood a mailbox. A reset ends every session the account had, wherever it was signed in.
  */
 @Service
-class PasswordResets {
+public class PasswordResets {
 
 	static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
 
@@ -46,13 +45,11 @@ class PasswordResets {
 
 	private final RememberedDevices devices;
 
-	private final AccountAdministration administration;
-
 	private final ApiTokens tokens;
 
 	PasswordResets(AccountRepository accounts, AccountLinks links, Throttle throttle, OutgoingMail mail,
 			MessageSource messages, PasswordEncoder passwords, SecurityLog log, WebSessions sessions,
-			RememberedDevices devices, AccountAdministration administration, ApiTokens tokens) {
+			RememberedDevices devices, ApiTokens tokens) {
 		this.accounts = accounts;
 		this.links = links;
 		this.throttle = throttle;
@@ -62,7 +59,6 @@ class PasswordResets {
 		this.log = log;
 		this.sessions = sessions;
 		this.devices = devices;
-		this.administration = administration;
 		this.tokens = tokens;
 	}
 
@@ -80,14 +76,13 @@ class PasswordResets {
 			.ifPresent(account -> send(account, "self", clientAddress));
 	}
 
-	/** An administrator sends a reset link to an account they manage. */
+	/**
+	 * Sends a reset link that an administrator asked for; administration has checked that they
+	 * manage the account and that it is active.
+	 */
 	@Transactional
-	void sendByAdministrator(Authentication caller, UUID id) {
-		Account account = administration.managedAccount(caller, id);
-		if (!account.active()) {
-			throw new org.homeroom.platform.InvalidInputException("account", "A deactivated account cannot reset its password");
-		}
-		send(account, "by " + caller.getName(), null);
+	public void sendRequestedByAdministrator(Account account, String administrator) {
+		send(account, "by " + administrator, null);
 	}
 
 	private void send(Account account, String requestedBy, String clientAddress) {
@@ -113,7 +108,7 @@ class PasswordResets {
 	 */
 	@Transactional
 	Optional<Done> reset(String token, String password, String clientAddress) {
-		AccountAdministration.requirePassword(password);
+		PasswordRule.require(password);
 		Optional<AccountLinks.Link> link = links.open(AccountLinks.Purpose.PASSWORD_RESET, token);
 		Optional<Account> account = accountFor(link);
 		if (account.isEmpty() || !links.use(link.get())) {

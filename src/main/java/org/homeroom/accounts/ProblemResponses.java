@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Refusals from the security filters, written as problem details like every other API error. */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
 	private final JsonMapper json;
 
@@ -32,7 +32,7 @@ class ProblemResponses {
 				"Your account may not do this");
 	}
 
-	void write(HttpServletResponse response, HttpStatus status, String challenge, String detail) throws IOException {
+	public void write(HttpServletResponse response, HttpStatus status, String challenge, String detail) throws IOException {
 		if (challenge != null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}

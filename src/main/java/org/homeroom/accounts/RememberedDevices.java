@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The devices a person stays signed in on, as they see and revoke them on their account page. */
 @Component
-class RememberedDevices {
+public class RememberedDevices {
 
 	private final JdbcClient jdbc;
 
@@ -29,7 +29,7 @@ class RememberedDevices {
 	}
 
 	/** Signs every device of the account out, as when the account is deactivated or its password reset. */
-	void revokeAll(String username) {
+	public void revokeAll(String username) {
 		jdbc.sql("delete from persistent_logins where username = ?").param(username).update();
 	}
 

@@ -2,6 +2,9 @@ package org.homeroom.accounts;
 
 import java.time.Duration;
 
+import org.homeroom.accounts.tokens.ApiTokenAuthenticationFilter;
+import org.homeroom.accounts.tokens.ApiTokens;
+import org.homeroom.accounts.twostep.TwoStepGate;
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

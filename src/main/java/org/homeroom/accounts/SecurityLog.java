@@ -16,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  * its own, so that a refused sign-in is recorded even though nothing else about it is kept.
  */
 @Component
-class SecurityLog {
+public class SecurityLog {
 
 	static final int PAGE_SIZE = 50;
 
-	enum Kind {
+	public enum Kind {
 		SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_PAUSED, FAMILY_SIGNED_IN, TOKEN_CREATED, TOKEN_REVOKED, DEVICE_SIGNED_OUT,
 		FIRST_ADMIN_CREATED, TWO_STEP_ENABLED, TWO_STEP_PASSED, TWO_STEP_FAILED, TWO_STEP_DISABLED, TWO_STEP_RESET,
 		RECOVERY_CODE_USED, RECOVERY_CODES_REPLACED, TWO_STEP_POLICY_CHANGED,
@@ -39,7 +39,7 @@ class SecurityLog {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void record(Kind kind, String username, String clientAddress, String detail) {
+	public void record(Kind kind, String username, String clientAddress, String detail) {
 		jdbc.sql("""
 				insert into accounts.security_event (id, at, kind, username, client_address, detail)
 				values (?, ?, ?, ?, ?, ?)""")

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * limit of five lets through as many guesses as an attacker sends at once.
  */
 @Component
-class Throttle {
+public class Throttle {
 
 	/** At most {@code max} events for {@code key} in {@code scope} within {@code window}. */
 	record Limit(String scope, String key, int max, Duration window) {
@@ -44,7 +44,7 @@ class Throttle {
 
 	/** How many events were recorded for the key within the window. */
 	@Transactional(readOnly = true)
-	long count(String scope, String key, Duration window) {
+	public long count(String scope, String key, Duration window) {
 		return jdbc.sql("select count(*) from accounts.throttle_event where scope = ? and key = ? and at >= ?")
 			.params(scope, key, Timestamp.from(clock.instant().minus(window))).query(Long.class).single();
 	}
@@ -60,7 +60,7 @@ class Throttle {
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void clear(String scope, String key) {
+	public void clear(String scope, String key) {
 		jdbc.sql("delete from accounts.throttle_event where scope = ? and key = ?").params(scope, key).update();
 	}
 
@@ -74,7 +74,7 @@ class Throttle {
 
 	/** Records one request, or throws when {@code limit} were made within {@code window}. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void acquire(String scope, String key, int limit, Duration window) {
+	public void acquire(String scope, String key, int limit, Duration window) {
 		acquire(new Limit(scope, key, limit, window));
 	}
 

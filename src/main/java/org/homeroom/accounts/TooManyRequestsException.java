@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Too many requests for one contact or from one address; try again after {@code retryAfter}. */
 @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
-class TooManyRequestsException extends RuntimeException {
+public class TooManyRequestsException extends RuntimeException {
 
 	private final Duration retryAfter;
 
@@ -16,7 +16,7 @@ class TooManyRequestsException extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
-	Duration retryAfter() {
+	public Duration retryAfter() {
 		return retryAfter;
 	}
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * primary id, never by its session id: the session id is what the cookie carries, a secret.
  */
 @Component
-class WebSessions {
+public class WebSessions {
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +37,7 @@ class WebSessions {
 	}
 
 	/** Ends every session of the account but the one named (null: all of them). */
-	int endAll(String username, String exceptSessionId) {
+	public int endAll(String username, String exceptSessionId) {
 		return jdbc.sql("delete from spring_session where principal_name = ? and session_id <> coalesce(?, '')")
 			.params(username, exceptSessionId).update();
 	}

@@ -15,6 +15,14 @@
  * own sessions. District administrators are e-mailed when the directory's scheduled roster sync
  * fails ({@link org.homeroom.directory.RosterSyncFailed}).
  *
+ * <p>The base package holds the module's entry point ({@link org.homeroom.accounts.Accounts}),
+ * the roles, the account itself, security configuration, sign-in lockout, the throttle, the
+ * security log, sessions, password resets and the one password rule. The sub-packages
+ * {@code family}, {@code twostep}, {@code tokens} and {@code administration} are internal to the
+ * module. Java makes public whatever a sub-package uses from another, so several types here are
+ * public for the sub-packages' sake only; other modules use {@code Accounts} and {@code Role}
+ * alone, and {@code AccountsApiTests} fails when they reach for anything else.
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })

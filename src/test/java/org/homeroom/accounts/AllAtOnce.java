@@ -15,13 +15,13 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * Sends requests as an attacker racing a limit would: each on a thread of its own, all held at one
  * gate and released together, so that they reach the server at the same moment.
  */
-final class AllAtOnce {
+public final class AllAtOnce {
 
 	private AllAtOnce() {
 	}
 
 	/** Performs every request at once and answers their statuses, in the order given. */
-	static List<Integer> perform(MockMvc mvc, List<RequestBuilder> requests) throws Exception {
+	public static List<Integer> perform(MockMvc mvc, List<RequestBuilder> requests) throws Exception {
 		CountDownLatch ready = new CountDownLatch(requests.size());
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(requests.size());

@@ -1,8 +1,8 @@
 package org.homeroom.accounts;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.homeroom.IntegrationTest;
+import org.homeroom.accounts.administration.FirstAdministratorIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +38,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @IntegrationTest(properties = { FirstAdministratorIntegrationTests.EMAIL, FirstAdministratorIntegrationTests.PASSWORD,
 		BasicTokenIssueIntegrationTests.OPEN })
-class BasicTokenIssueIntegrationTests {
+public class BasicTokenIssueIntegrationTests {
 
-	static final String OPEN = "homeroom.security.basic-token-issue=true";
+	public static final String OPEN = "homeroom.security.basic-token-issue=true";
 
 	@Autowired
 	MockMvc mvc;

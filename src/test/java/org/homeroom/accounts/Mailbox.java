@@ -17,31 +17,31 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the test mail server (GreenMail) received for one address, and the links in it. */
-final class Mailbox {
+public final class Mailbox {
 
 	/** Not GreenMail's usual 3025, which other test classes (and other checkouts on this machine) take. */
-	static final int PORT = 3591;
+	public static final int PORT = 3591;
 
-	static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+	public static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
 	private final GreenMailExtension smtp;
 
 	private final Supplier<JdbcClient> database;
 
 	/** {@code database} is asked when it is needed, so that a test can pass its own autowired client. */
-	Mailbox(GreenMailExtension smtp, Supplier<JdbcClient> database) {
+	public Mailbox(GreenMailExtension smtp, Supplier<JdbcClient> database) {
 		this.smtp = smtp;
 		this.database = database;
 	}
 
-	Mailbox(GreenMailExtension smtp) {
+	public Mailbox(GreenMailExtension smtp) {
 		this(smtp, () -> {
 			throw new IllegalStateException("This mailbox was not given the database, to see what is still queued");
 		});
 	}
 
 	/** The messages to this address, waiting up to 10 s for at least {@code count}. */
-	List<MimeMessage> to(String address, int count) throws InterruptedException {
+	public List<MimeMessage> to(String address, int count) throws InterruptedException {
 		Instant until = Instant.now().plus(Duration.ofSeconds(10));
 		List<MimeMessage> found = List.of();
 		while (Instant.now().isBefore(until)) {
@@ -64,7 +64,7 @@ final class Mailbox {
 	 * sends after the commit, off the request thread), waiting up to 10 s for that: what a test that
 	 * expects no mail must look at, or it would look before the mail could have come.
 	 */
-	List<MimeMessage> onceAllQueuedAreSent(String address) throws InterruptedException {
+	public List<MimeMessage> onceAllQueuedAreSent(String address) throws InterruptedException {
 		Instant until = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(until) && database.get()
 			.sql("select count(*) from platform.outgoing_mail where sent_at is null and gave_up_at is null")
@@ -76,7 +76,7 @@ final class Mailbox {
 	}
 
 	/** The path (and token) of the link in the newest message to this address that starts with {@code base}. */
-	String linkPath(String address, String base) throws InterruptedException {
+	public String linkPath(String address, String base) throws InterruptedException {
 		List<MimeMessage> messages = to(address, 1);
 		if (messages.isEmpty()) {
 			throw new AssertionError("No mail arrived for " + address);
@@ -89,7 +89,7 @@ final class Mailbox {
 		return link.group(1);
 	}
 
-	static String subject(MimeMessage message) {
+	public static String subject(MimeMessage message) {
 		try {
 			return message.getSubject();
 		}

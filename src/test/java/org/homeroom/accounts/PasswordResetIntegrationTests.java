@@ -14,6 +14,8 @@ import java.util.UUID;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.IntegrationTest;
+import org.homeroom.accounts.administration.AccountManagementIntegrationTests;
+import org.homeroom.accounts.tokens.ApiTokens;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;

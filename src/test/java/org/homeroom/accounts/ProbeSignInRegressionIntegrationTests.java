@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import org.homeroom.IntegrationTest;
+import org.homeroom.accounts.twostep.TwoStepGate;
+import org.homeroom.accounts.twostep.TwoStepSignInIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
+import org.homeroom.accounts.twostep.Totp;
+import org.homeroom.accounts.twostep.TwoStepGate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -51,7 +53,7 @@ public final class SignIn {
 			.getResponse(), null, email);
 	}
 
-	static Cookie setUpSecondStep(MockMvc mvc, String email, Cookie session) throws Exception {
+	public static Cookie setUpSecondStep(MockMvc mvc, String email, Cookie session) throws Exception {
 		String page = mvc.perform(get(TwoStepGate.SETUP).cookie(session)).andReturn().getResponse().getContentAsString();
 		Matcher secret = SECRET.matcher(page);
 		if (!secret.find()) {
@@ -62,7 +64,7 @@ public final class SignIn {
 		return session;
 	}
 
-	static Cookie passSecondStep(MockMvc mvc, String email, Cookie session) throws Exception {
+	public static Cookie passSecondStep(MockMvc mvc, String email, Cookie session) throws Exception {
 		return cookieOf(mvc.perform(post(TwoStepGate.SECOND_STEP).param("code", nextCode(email)).cookie(session)
 			.with(csrf())).andReturn().getResponse(), session, email);
 	}
@@ -74,7 +76,7 @@ public final class SignIn {
 	}
 
 	/** The code the app shows now, or, if that one was used already, the next one (accepted a step early). */
-	static String nextCode(String email) throws InterruptedException {
+	public static String nextCode(String email) throws InterruptedException {
 		String secret = SECRETS.get(email);
 		if (secret == null) {
 			throw new AssertionError(email + " has a second factor that these tests did not set up");

@@ -455,8 +455,8 @@ class RosterSyncIntegrationTests {
 				values (?, ?, ?, ?, ?, now())""")
 			.params(id, email, email.substring(0, email.indexOf('.')), language, active)
 			.update();
-		jdbc.sql("insert into accounts.role_grant (account_id, role, school_id) values (?, ?, ?)")
-			.params(id, school == null ? "DISTRICT_ADMIN" : "SCHOOL_ADMIN", school)
+		jdbc.sql("insert into accounts.role_grant (account_id, role) values (?, ?)")
+			.params(id, school == null ? "DISTRICT_ADMIN" : "SCHOOL_ADMIN")
 			.update();
 	}
 

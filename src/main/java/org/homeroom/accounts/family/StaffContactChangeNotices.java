@@ -1,0 +1,48 @@
+package org.homeroom.accounts.family;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.homeroom.accounts.AccountsSettings;
+import org.homeroom.directory.GuardianContactsChangedByStaff;
+import org.homeroom.platform.UiLanguages;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells a family, on the contacts they used until now, that school staff changed the ones on file:
+ * what was added (unused until the family confirms it) and what was taken away. A change they did
+ * not expect is how a family learns that someone tried to point their account elsewhere. It goes
+ * the way their sign-in codes go, after the change is committed.
+ */
+@Service
+class StaffContactChangeNotices {
+
+	private final OneTimeCodes codes;
+
+	private final MessageSource messages;
+
+	private final AccountsSettings settings;
+
+	StaffContactChangeNotices(OneTimeCodes codes, MessageSource messages, AccountsSettings settings) {
+		this.codes = codes;
+		this.messages = messages;
+		this.settings = settings;
+	}
+
+	@ApplicationModuleListener
+	void on(GuardianContactsChangedByStaff change) {
+		Locale language = UiLanguages.match(change.preferredLanguage()).orElse(Locale.ENGLISH);
+		String subject = messages.getMessage("family.staff-change.subject", null, language);
+		String body = messages.getMessage("family.staff-change.body", new Object[] { listed(change.added(), language),
+				listed(change.removed(), language), settings.linkBase() + "/welcome/contacts" }, language);
+		for (String contact : change.tellAt()) {
+			codes.sendNotice(contact, subject, body);
+		}
+	}
+
+	private String listed(List<String> values, Locale language) {
+		return values.isEmpty() ? messages.getMessage("family.staff-change.none", null, language) : String.join(", ", values);
+	}
+}
