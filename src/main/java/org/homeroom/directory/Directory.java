@@ -131,7 +131,7 @@ public class Directory {
 					+ ". Use a OneRoster grade such as KG, 01 to 12, or PK"));
 		Student student = students.save(Student.admit(command.givenName(), command.familyName(), grade,
 				command.schoolId(), command.enrolledFrom()));
-		return student.view(today(), true);
+		return student.view(districtClock.today(), true);
 	}
 
 	@Transactional
@@ -206,7 +206,7 @@ public class Directory {
 				               join directory.staff_assignment sa on sa.school_id = e.school_id and sa.role = 'SCHOOL_ADMIN'
 				               where g.guardian_id = :guardian and sa.staff_id = :staff
 				                 and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today))""")
-			.param("guardian", guardianId).param("staff", viewer.staffId().get()).param("today", today())
+			.param("guardian", guardianId).param("staff", viewer.staffId().get()).param("today", districtClock.today())
 			.query(Boolean.class).single();
 	}
 
@@ -428,7 +428,7 @@ public class Directory {
 			.update();
 		jdbc.sql("insert into directory.restriction_audit (id, restriction_id, action, actor, at) values (?, ?, 'SET', ?, ?)")
 			.params(UUID.randomUUID(), id, actor, Timestamp.from(clock.instant())).update();
-		LocalDate today = today();
+		LocalDate today = districtClock.today();
 		boolean inForce = !command.from().isAfter(today) && (command.until() == null || !command.until().isBefore(today));
 		return new DirectoryCommands.RestrictionView(id, guardianId, studentId, command.type(), command.from(),
 				command.until(), command.source().strip(), "MANUAL", inForce, false);
@@ -440,7 +440,7 @@ public class Directory {
 	 */
 	@Transactional
 	public StudentSearch.Page searchStudents(Viewer viewer, String actor, String purpose, StudentSearch.Criteria criteria) {
-		LocalDate today = today();
+		LocalDate today = districtClock.today();
 		String grade = criteria.grade() == null || criteria.grade().isBlank() ? null
 				: Grade.normalise(criteria.grade())
 					.orElseThrow(() -> new InvalidInputException("grade", "Not a grade: " + criteria.grade()));
@@ -493,7 +493,7 @@ public class Directory {
 				join directory.guardianship g on g.guardian_id = gu.id
 				join directory.student s on s.id = g.student_id
 				where gu.active and s.active and %s order by 1""".formatted(AccessPolicy.VISIBLE_STUDENT))
-			.params(AccessPolicy.parameters(viewer, today()))
+			.params(AccessPolicy.parameters(viewer, districtClock.today()))
 			.query(String.class)
 			.list();
 	}
@@ -529,7 +529,7 @@ public class Directory {
 				                    and r.type = 'NO_CONTACT' and r.lifted_at is null
 				                    and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today))
 				order by g.guardian_id""")
-			.param("student", studentId).param("today", today()).query(UUID.class).list();
+			.param("student", studentId).param("today", districtClock.today()).query(UUID.class).list();
 	}
 
 	/**
@@ -562,7 +562,7 @@ public class Directory {
 			throw new InvalidInputException("audience.languages", "Not a language: " + tag
 					+ ". Use a language tag such as es, vi or pt-BR");
 		});
-		Map<String, Object> parameters = new java.util.HashMap<>(AccessPolicy.parameters(sender, today()));
+		Map<String, Object> parameters = new java.util.HashMap<>(AccessPolicy.parameters(sender, districtClock.today()));
 		parameters.put("allSchools", criteria.schoolIds().isEmpty());
 		parameters.put("schoolIds", orNobody(criteria.schoolIds()));
 		parameters.put("allGrades", criteria.grades().isEmpty());
@@ -667,7 +667,7 @@ public class Directory {
 			return Optional.empty();
 		}
 		Optional<StudentView> view = students.findById(studentId)
-			.map(student -> student.view(today(), canSeeProgramFlags(viewer, studentId)));
+			.map(student -> student.view(districtClock.today(), canSeeProgramFlags(viewer, studentId)));
 		view.ifPresent(found -> logAccess(actor, List.of(studentId), "student", purpose, null));
 		return view;
 	}
@@ -701,12 +701,16 @@ public class Directory {
 		return canSee(viewer, studentId) && holds(AccessPolicy.PROGRAM_FLAGS_VISIBLE, viewer, studentId);
 	}
 
-	/** Today in the district: see {@link DistrictClock#today()}. */
+	/** Today in the district: see {@link DistrictClock#districtClock.today()}. */
+	// Kept until the other modules' callers ask DistrictClock; the merge removes it.
+	@Deprecated(forRemoval = true)
 	public LocalDate today() {
 		return districtClock.today();
 	}
 
 	/** The district's time zone: see {@link DistrictClock#zone()}. */
+	// Kept until the other modules' callers ask DistrictClock; the merge removes it.
+	@Deprecated(forRemoval = true)
 	public ZoneId timeZone() {
 		return districtClock.zone();
 	}
@@ -723,7 +727,7 @@ public class Directory {
 		}
 		return jdbc.sql("select s.id, s.given_name || ' ' || s.family_name from directory.student s where s.id in (:ids) and "
 				+ AccessPolicy.VISIBLE_STUDENT)
-			.params(AccessPolicy.parameters(viewer, today()))
+			.params(AccessPolicy.parameters(viewer, districtClock.today()))
 			.param("ids", studentIds)
 			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
 			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -743,7 +747,7 @@ public class Directory {
 				where gu.id in (:ids) and (:districtWide or exists (select 1 from directory.guardianship g
 				  join directory.student s on s.id = g.student_id where g.guardian_id = gu.id and %s))"""
 			.formatted(AccessPolicy.VISIBLE_STUDENT))
-			.params(AccessPolicy.parameters(viewer, today()))
+			.params(AccessPolicy.parameters(viewer, districtClock.today()))
 			.param("ids", guardianIds)
 			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
 			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -792,7 +796,7 @@ public class Directory {
 		if (!canSee(viewer, studentId)) {
 			throw new NotFoundException("student");
 		}
-		UUID school = students.findById(studentId).flatMap(student -> student.schoolOn(today()))
+		UUID school = students.findById(studentId).flatMap(student -> student.schoolOn(districtClock.today()))
 			.orElseThrow(() -> new NotFoundException("student"));
 		requireManages(viewer, school);
 	}
@@ -851,7 +855,7 @@ public class Directory {
 
 	private boolean holds(String condition, Viewer viewer, UUID studentId) {
 		return jdbc.sql("select exists (select 1 from directory.student s where s.id = :studentId and " + condition + ")")
-			.params(AccessPolicy.parameters(viewer, today()))
+			.params(AccessPolicy.parameters(viewer, districtClock.today()))
 			.param("studentId", studentId)
 			.query(Boolean.class)
 			.single();

@@ -36,8 +36,11 @@ class StudentPageController {
 
 	private final DirectoryRecords records;
 
-	StudentPageController(Directory directory, DirectoryRecords records) {
+	private final DistrictClock clock;
+
+	StudentPageController(Directory directory, DirectoryRecords records, DistrictClock clock) {
 		this.directory = directory;
+		this.clock = clock;
 		this.records = records;
 	}
 
@@ -78,7 +81,7 @@ class StudentPageController {
 		Records.StudentRecord record = records.student(caller.viewer(), caller.name(), PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("student"));
 		model.addAttribute("record", record);
-		model.addAttribute("today", directory.today());
+		model.addAttribute("today", clock.today());
 		model.addAttribute("currentSchool", record.enrolments()
 			.stream()
 			.filter(Records.EnrolmentLine::current)

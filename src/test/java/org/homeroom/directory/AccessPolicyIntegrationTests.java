@@ -19,6 +19,9 @@ class AccessPolicyIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	DirectoryFixtures given;
@@ -34,7 +37,7 @@ class AccessPolicyIntegrationTests {
 	@BeforeEach
 	void aStudentEnrolledAtLincoln() {
 		given = new DirectoryFixtures(jdbc);
-		today = directory.today();
+		today = clock.today();
 		lincoln = given.school("Lincoln Middle");
 		roosevelt = given.school("Roosevelt High");
 		maya = given.student("Maya", "07");

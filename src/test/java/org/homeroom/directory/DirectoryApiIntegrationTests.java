@@ -36,6 +36,9 @@ class DirectoryApiIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	DistrictClock clock;
+
 	DirectoryFixtures given;
 
 	UUID lincoln;
@@ -46,7 +49,7 @@ class DirectoryApiIntegrationTests {
 	void aSchool() {
 		given = new DirectoryFixtures(jdbc);
 		lincoln = given.school("Lincoln Middle");
-		today = directory.today();
+		today = clock.today();
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class DirectoryPagesIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Directory directory;
+	DistrictClock clock;
 
 	DirectoryFixtures given;
 
@@ -72,7 +72,7 @@ class DirectoryPagesIntegrationTests {
 	@BeforeEach
 	void mayaHerFamilyAndHerSchool() {
 		given = new DirectoryFixtures(jdbc);
-		today = directory.today();
+		today = clock.today();
 		run = UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
 		maya = given.student("Maya", "07");

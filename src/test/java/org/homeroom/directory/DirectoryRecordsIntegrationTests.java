@@ -22,6 +22,9 @@ class DirectoryRecordsIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	DirectoryFixtures given;
@@ -43,7 +46,7 @@ class DirectoryRecordsIntegrationTests {
 	@BeforeEach
 	void aFamilySplitAcrossTwoHouseholds() {
 		given = new DirectoryFixtures(jdbc);
-		today = directory.today();
+		today = clock.today();
 		lincoln = given.school("Lincoln Middle");
 		maya = given.student("Maya", "07");
 		given.enrol(maya, lincoln, today.minusMonths(2), null);

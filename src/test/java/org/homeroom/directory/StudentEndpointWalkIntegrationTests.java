@@ -65,7 +65,7 @@ class StudentEndpointWalkIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Directory directory;
+	DistrictClock clock;
 
 	/** Who reads, by the name the walk reports, with the authority their account holds. */
 	private final Map<String, RequestPostProcessor> viewers = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ class StudentEndpointWalkIntegrationTests {
 	@BeforeAll
 	void aSchoolWithItsStaffAndAnotherSchool() {
 		DirectoryFixtures given = new DirectoryFixtures(jdbc);
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		UUID lincoln = given.school("Lincoln Middle");
 		UUID roosevelt = given.school("Roosevelt High");
 		current = given.student("Walk-current", "07");
@@ -194,7 +194,7 @@ class StudentEndpointWalkIntegrationTests {
 	@TestFactory
 	Stream<DynamicTest> everyEndpointForEveryKindOfFamily() {
 		DirectoryFixtures given = new DirectoryFixtures(jdbc);
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		UUID otherChild = given.student("Walk-other", "07");
 		Map<String, RequestPostProcessor> families = new LinkedHashMap<>();
 		families.put("the student's guardian", family(given, current, true, null));
