@@ -38,9 +38,12 @@ class StudentPageController {
 
 	private final DistrictClock clock;
 
-	StudentPageController(Directory directory, DirectoryRecords records, DistrictClock clock) {
+	private final Audiences audiences;
+
+	StudentPageController(Directory directory, DirectoryRecords records, DistrictClock clock, Audiences audiences) {
 		this.directory = directory;
 		this.clock = clock;
+		this.audiences = audiences;
 		this.records = records;
 	}
 
@@ -56,7 +59,7 @@ class StudentPageController {
 		model.addAttribute("classes", classes);
 		model.addAttribute("otherClass", form.classId() != null
 				&& classes.stream().noneMatch(line -> line.sectionId().equals(form.classId())));
-		model.addAttribute("languages", LanguageNames.of(directory.familyLanguages(caller.viewer()), locale));
+		model.addAttribute("languages", LanguageNames.of(audiences.familyLanguages(caller.viewer()), locale));
 		model.addAttribute("schoolNames", schools.stream().collect(Collectors.toMap(SchoolView::id, SchoolView::name)));
 		if (result.hasErrors()) {
 			return "directory/students";

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.DirectoryFixtures;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,9 @@ class FamilyContactsIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	FamilyDetails family;
 
 	@Autowired
 	DevOutbox outbox;
@@ -185,7 +189,7 @@ class FamilyContactsIntegrationTests {
 
 		assertThat(jdbc.sql("select field_group || ' ' || edited_by from directory.family_edit where guardian_id = ? order by 1")
 			.param(eli.guardian()).query(String.class).list()).containsExactly("CONTACTS " + admin, "REACH " + admin);
-		assertThat(directory.guardiansWithContact(staffEmail)).as("a contact staff entered waits for the family").isEmpty();
+		assertThat(family.guardiansWithContact(staffEmail)).as("a contact staff entered waits for the family").isEmpty();
 	}
 
 	@Test

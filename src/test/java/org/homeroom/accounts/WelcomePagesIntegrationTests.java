@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.DirectoryFixtures;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
@@ -39,6 +40,9 @@ class WelcomePagesIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	FamilyDetails family;
 
 	@Autowired
 	DevOutbox outbox;
@@ -97,7 +101,7 @@ class WelcomePagesIntegrationTests {
 		assertThat(page(session, verifyUrl).select(".card").text()).contains(added);
 		assertThat(page(session, "/welcome/contacts").select(".contact-list li").eachText())
 			.anyMatch(item -> item.contains(added) && item.contains("Waiting for its code"));
-		assertThat(directory.guardiansWithContact(added)).isEmpty();
+		assertThat(family.guardiansWithContact(added)).isEmpty();
 
 		Document wrong = Jsoup.parse(mvc.perform(post(verifyUrl).cookie(session).with(csrf()).param("code", "not it"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -105,7 +109,7 @@ class WelcomePagesIntegrationTests {
 
 		mvc.perform(post(verifyUrl).cookie(session).with(csrf()).param("code", codeSentTo(added)))
 			.andExpect(redirectedUrl("/welcome/contacts"));
-		assertThat(directory.guardiansWithContact(added)).hasSize(1);
+		assertThat(family.guardiansWithContact(added)).hasSize(1);
 	}
 
 	@Test
@@ -134,8 +138,8 @@ class WelcomePagesIntegrationTests {
 		mvc.perform(post(verifyUrl.replaceAll("\\?.*", "")).cookie(session).with(csrf()).param("code", codeSentTo(replacement))
 			.param("replaces", old.toString())).andExpect(redirectedUrl("/welcome/contacts"));
 
-		assertThat(directory.guardiansWithContact(email)).isEmpty();
-		assertThat(directory.guardiansWithContact(replacement)).hasSize(1);
+		assertThat(family.guardiansWithContact(email)).isEmpty();
+		assertThat(family.guardiansWithContact(replacement)).hasSize(1);
 		signIn(replacement, "/welcome");
 	}
 
@@ -198,7 +202,7 @@ class WelcomePagesIntegrationTests {
 		mvc.perform(post("/welcome/contacts/" + toms + "/verify").cookie(rosa).with(csrf()).param("code", "123456"))
 			.andExpect(status().isNotFound());
 
-		assertThat(directory.guardiansWithContact(tomsEmail)).hasSize(1);
+		assertThat(family.guardiansWithContact(tomsEmail)).hasSize(1);
 	}
 
 	@Test
