@@ -16,6 +16,9 @@ fi
 mkdir -p target/bench-classes
 (cd target/test-classes && find . -name 'Bench*.class' -exec cp --parents {} ../bench-classes \;)
 
+# A benchmark starts outside demo mode on an empty database, where Homeroom needs the district's zone.
+export HOMEROOM_TIME_ZONE="${HOMEROOM_TIME_ZONE:-America/Chicago}"
+
 run_bench() {
   local main=$1
   shift

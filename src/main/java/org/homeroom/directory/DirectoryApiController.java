@@ -30,10 +30,13 @@ class DirectoryApiController {
 
 	private final Directory directory;
 
+	private final RecordAdministration administration;
+
 	private final DirectoryRecords records;
 
-	DirectoryApiController(Directory directory, DirectoryRecords records) {
+	DirectoryApiController(Directory directory, RecordAdministration administration, DirectoryRecords records) {
 		this.directory = directory;
+		this.administration = administration;
 		this.records = records;
 	}
 
@@ -45,7 +48,7 @@ class DirectoryApiController {
 	@PostMapping("/students")
 	@ResponseStatus(HttpStatus.CREATED)
 	StudentView addStudent(Authentication caller, @Valid @RequestBody DirectoryCommands.NewStudent command) {
-		return directory.addStudent(viewer(caller), command);
+		return administration.addStudent(viewer(caller), command);
 	}
 
 	@GetMapping("/students")
@@ -78,34 +81,34 @@ class DirectoryApiController {
 	@PostMapping("/guardians")
 	@ResponseStatus(HttpStatus.CREATED)
 	GuardianView addGuardian(Authentication caller, @Valid @RequestBody DirectoryCommands.NewGuardian command) {
-		return directory.addGuardian(viewer(caller), command);
+		return administration.addGuardian(viewer(caller), command);
 	}
 
 	@PatchMapping("/guardians/{id}")
 	GuardianView changeGuardian(Authentication caller, @PathVariable UUID id,
 			@Valid @RequestBody DirectoryCommands.GuardianChanges changes) {
-		return directory.changeGuardian(viewer(caller), caller.getName(), id, changes);
+		return administration.changeGuardian(viewer(caller), caller.getName(), id, changes);
 	}
 
 	@PostMapping("/students/{id}/guardians")
 	@ResponseStatus(HttpStatus.CREATED)
 	DirectoryCommands.GuardianshipView link(Authentication caller, @PathVariable UUID id,
 			@Valid @RequestBody DirectoryCommands.NewGuardianship command) {
-		return directory.linkGuardian(viewer(caller), id, command);
+		return administration.linkGuardian(viewer(caller), id, command);
 	}
 
 	@PostMapping("/students/{id}/guardians/{guardianId}/restrictions")
 	@ResponseStatus(HttpStatus.CREATED)
 	DirectoryCommands.RestrictionView restrict(Authentication caller, @PathVariable UUID id,
 			@PathVariable UUID guardianId, @Valid @RequestBody DirectoryCommands.NewRestriction command) {
-		return directory.restrict(viewer(caller), caller.getName(), id, guardianId, command);
+		return administration.restrict(viewer(caller), caller.getName(), id, guardianId, command);
 	}
 
 	@PostMapping("/students/{id}/guardians/{guardianId}/restrictions/{restrictionId}/lift")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void lift(Authentication caller, @PathVariable UUID id, @PathVariable UUID guardianId,
 			@PathVariable UUID restrictionId, @Valid @RequestBody(required = false) DirectoryCommands.LiftRestriction lift) {
-		directory.liftRestriction(viewer(caller), caller.getName(), id, guardianId, restrictionId, lift == null ? null : lift.note());
+		administration.liftRestriction(viewer(caller), caller.getName(), id, guardianId, restrictionId, lift == null ? null : lift.note());
 	}
 
 	private Viewer viewer(Authentication caller) {

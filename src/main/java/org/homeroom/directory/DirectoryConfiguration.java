@@ -23,4 +23,9 @@ class DirectoryConfiguration {
 	NavigationItem staffNavigation() {
 		return new NavigationItem("nav.staff", "/staff", 30, Caller.STAFF_ROLES);
 	}
+
+	@Bean
+	NavigationItem timeZoneNavigation() {
+		return NavigationItem.administration("nav.time-zone", TimeZonePageController.PATH, 91, Set.of("DISTRICT_ADMIN"));
+	}
 }

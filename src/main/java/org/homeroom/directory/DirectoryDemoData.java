@@ -29,15 +29,15 @@ class DirectoryDemoData implements DemoData {
 
 	private final JdbcTemplate jdbc;
 
-	private final Directory directory;
+	private final DistrictClock clock;
 
-	DirectoryDemoData(JdbcTemplate jdbc, Directory directory) {
+	DirectoryDemoData(JdbcTemplate jdbc, DistrictClock clock) {
 		this.jdbc = jdbc;
-		this.directory = directory;
+		this.clock = clock;
 	}
 
 	@Override
 	public void seed() {
-		new DistrictGenerator(jdbc, SEED, directory.today()).generate(STUDENTS, STAFF);
+		new DistrictGenerator(jdbc, SEED, clock.today()).generate(STUDENTS, STAFF);
 	}
 }

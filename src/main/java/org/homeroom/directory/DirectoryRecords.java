@@ -20,14 +20,18 @@ public class DirectoryRecords {
 
 	private final Directory directory;
 
+	private final DistrictClock clock;
+
 	private final JdbcClient jdbc;
 
 	private final GuardianRepository guardians;
 
 	private final StudentRepository students;
 
-	DirectoryRecords(Directory directory, JdbcClient jdbc, GuardianRepository guardians, StudentRepository students) {
+	DirectoryRecords(Directory directory, DistrictClock clock, JdbcClient jdbc, GuardianRepository guardians,
+			StudentRepository students) {
 		this.directory = directory;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.guardians = guardians;
 		this.students = students;
@@ -39,7 +43,7 @@ public class DirectoryRecords {
 		if (student.isEmpty()) {
 			return Optional.empty();
 		}
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		List<Records.EnrolmentLine> enrolments = jdbc.sql("""
 				select e.school_id, s.name as school_name, e.starts_on, e.ends_on,
 				       (e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)) as current
@@ -80,7 +84,7 @@ public class DirectoryRecords {
 		if (guardian.isEmpty()) {
 			return Optional.empty();
 		}
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		List<Records.ChildLine> children = jdbc.sql("""
 				select s.id, s.given_name, s.family_name, s.grade,
 				       (select sch.name from directory.enrolment e join directory.school sch on sch.id = e.school_id
@@ -116,14 +120,14 @@ public class DirectoryRecords {
 				join directory.section sec on sec.id = t.section_id and sec.active
 				join directory.school sch on sch.id = sec.school_id
 				where t.staff_id = :staff order by sec.title""")
-			.param("staff", staffId).param("today", directory.today())
+			.param("staff", staffId).param("today", clock.today())
 			.query(Records.ClassSummary.class).list();
 	}
 
 	/** A class's students today, for its teachers and the school's staff; the read is logged. */
 	@Transactional
 	public Optional<Records.ClassRoster> roster(Viewer viewer, String actor, String purpose, UUID sectionId) {
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		Optional<Records.ClassSummary> section = jdbc.sql("""
 				select sec.id as section_id, sec.title, sec.course_code, sch.name as school_name,
 				       (select count(*) from directory.section_enrolment se where se.section_id = sec.id
@@ -185,7 +189,7 @@ public class DirectoryRecords {
 		List<UUID> visible = jdbc.sql("select distinct student_id from directory.guardianship where guardian_id in (:guardians)")
 			.param("guardians", viewer.guardianIds()).query(UUID.class).list()
 			.stream().filter(id -> directory.canSee(viewer, id)).toList();
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		List<StudentView> children = students.findAllById(visible).stream()
 			.map(student -> student.view(today, directory.canSeeProgramFlags(viewer, student.id())))
 			.sorted(java.util.Comparator.comparing(StudentView::givenName))

@@ -36,8 +36,14 @@ class StudentPageController {
 
 	private final DirectoryRecords records;
 
-	StudentPageController(Directory directory, DirectoryRecords records) {
+	private final DistrictClock clock;
+
+	private final Audiences audiences;
+
+	StudentPageController(Directory directory, DirectoryRecords records, DistrictClock clock, Audiences audiences) {
 		this.directory = directory;
+		this.clock = clock;
+		this.audiences = audiences;
 		this.records = records;
 	}
 
@@ -53,7 +59,7 @@ class StudentPageController {
 		model.addAttribute("classes", classes);
 		model.addAttribute("otherClass", form.classId() != null
 				&& classes.stream().noneMatch(line -> line.sectionId().equals(form.classId())));
-		model.addAttribute("languages", LanguageNames.of(directory.familyLanguages(caller.viewer()), locale));
+		model.addAttribute("languages", LanguageNames.of(audiences.familyLanguages(caller.viewer()), locale));
 		model.addAttribute("schoolNames", schools.stream().collect(Collectors.toMap(SchoolView::id, SchoolView::name)));
 		if (result.hasErrors()) {
 			return "directory/students";
@@ -78,7 +84,7 @@ class StudentPageController {
 		Records.StudentRecord record = records.student(caller.viewer(), caller.name(), PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("student"));
 		model.addAttribute("record", record);
-		model.addAttribute("today", directory.today());
+		model.addAttribute("today", clock.today());
 		model.addAttribute("currentSchool", record.enrolments()
 			.stream()
 			.filter(Records.EnrolmentLine::current)

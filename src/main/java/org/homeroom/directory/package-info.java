@@ -9,6 +9,12 @@
  * reimplements it. Its API and its staff pages (student search and records, families, colleagues,
  * a teacher's classes) read through the same entry methods, so both obey that policy and log.
  *
+ * <p>Its API is a service per job: {@link org.homeroom.directory.Directory} (reads, through the
+ * access policy), {@link org.homeroom.directory.DistrictClock} (the district's zone and day),
+ * {@link org.homeroom.directory.Audiences} (whom a message reaches) and
+ * {@link org.homeroom.directory.FamilyDetails} (a family's own contacts and preferences, for
+ * accounts). Records kept by hand are written only through its own API controller.
+ *
  * <p>Roles held at a school are staff assignments, kept here and nowhere else; administrators
  * manage them through {@link org.homeroom.directory.StaffAdministration}.
  *

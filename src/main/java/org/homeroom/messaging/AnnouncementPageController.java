@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.AudienceCriteria;
+import org.homeroom.directory.Audiences;
 import org.homeroom.directory.Directory;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
@@ -59,9 +60,12 @@ class AnnouncementPageController {
 
 	private final Directory directory;
 
-	AnnouncementPageController(Messaging messaging, Directory directory) {
+	private final Audiences audiences;
+
+	AnnouncementPageController(Messaging messaging, Directory directory, Audiences audiences) {
 		this.messaging = messaging;
 		this.directory = directory;
+		this.audiences = audiences;
 	}
 
 	@GetMapping(ANNOUNCEMENTS)
@@ -137,7 +141,7 @@ class AnnouncementPageController {
 	private String form(Authentication caller, Model model) {
 		model.addAttribute("schools", directory.schools());
 		Locale ui = LocaleContextHolder.getLocale();
-		List<LanguageChoice> languages = directory.familyLanguages(Messaging.Sender.of(caller, directory).viewer()).stream()
+		List<LanguageChoice> languages = audiences.familyLanguages(Messaging.Sender.of(caller, directory).viewer()).stream()
 			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
 			.toList();
 		model.addAttribute("languages", languages);

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.AudienceQuery;
+import org.homeroom.directory.Audiences;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.SchoolView;
 import org.homeroom.directory.Viewer;
@@ -52,6 +53,8 @@ public class Messaging {
 
 	private final Directory directory;
 
+	private final Audiences audiences;
+
 	private final JsonMapper json;
 
 	private final MessagingSettings settings;
@@ -64,10 +67,11 @@ public class Messaging {
 
 	private final List<AudienceFilter> filters;
 
-	Messaging(JdbcClient jdbc, Directory directory, JsonMapper json, MessagingSettings settings, Clock clock, Tasks tasks,
+	Messaging(JdbcClient jdbc, Directory directory, Audiences audiences, JsonMapper json, MessagingSettings settings, Clock clock, Tasks tasks,
 			MessageSource messages, List<AudienceFilter> filters) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.audiences = audiences;
 		this.json = json;
 		this.settings = settings;
 		this.clock = clock;
@@ -709,7 +713,7 @@ public class Messaging {
 			.findFirst()
 			.orElseThrow(() -> new InvalidInputException("audience.filters." + name, "No audience filter is called " + name))
 			.condition(values)));
-		return directory.audience(sender, criteria, conditions);
+		return audiences.audience(sender, criteria, conditions);
 	}
 
 	/** In the language of the staff member who asked for the tasks. */

@@ -19,6 +19,9 @@ class AccessPolicyIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Districts given;
@@ -34,7 +37,7 @@ class AccessPolicyIntegrationTests {
 	@BeforeEach
 	void aStudentEnrolledAtLincoln() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = clock.today();
 		lincoln = given.school("Lincoln Middle");
 		roosevelt = given.school("Roosevelt High");
 		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(3)).id();

@@ -27,18 +27,21 @@ class BenchDistrict implements ApplicationRunner {
 
 	private final Directory directory;
 
+	private final DistrictClock clock;
+
 	private final ConfigurableApplicationContext context;
 
 	private final int students;
 
 	private final DistrictGenerator.Shape shape;
 
-	BenchDistrict(JdbcTemplate jdbc, TransactionTemplate transaction, Directory directory,
+	BenchDistrict(JdbcTemplate jdbc, TransactionTemplate transaction, Directory directory, DistrictClock clock,
 			ConfigurableApplicationContext context,
 			org.springframework.core.env.Environment environment) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.directory = directory;
+		this.clock = clock;
 		this.context = context;
 		this.students = environment.getRequiredProperty("bench.students", Integer.class);
 		this.shape = new DistrictGenerator.Shape(
@@ -51,7 +54,7 @@ class BenchDistrict implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		long started = System.nanoTime();
-		transaction.executeWithoutResult(status -> new DistrictGenerator(jdbc, System.nanoTime(), directory.today())
+		transaction.executeWithoutResult(status -> new DistrictGenerator(jdbc, System.nanoTime(), clock.today())
 			.generate(students, java.util.List.of(), shape));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		System.out.printf("generated students=%d guardians=%d section_enrolments=%d seconds=%.1f%n",

@@ -36,6 +36,12 @@ class DirectoryApiIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	Audiences audiences;
+
+	@Autowired
+	DistrictClock clock;
+
 	Districts given;
 
 	UUID lincoln;
@@ -46,7 +52,7 @@ class DirectoryApiIntegrationTests {
 	void aSchool() {
 		given = Districts.in(jdbc);
 		lincoln = given.school("Lincoln Middle");
-		today = directory.today();
+		today = clock.today();
 	}
 
 	@Test
@@ -166,14 +172,14 @@ class DirectoryApiIntegrationTests {
 				select a.actor from directory.restriction_audit a join directory.restriction r on r.id = a.restriction_id
 				where r.student_id = ?::uuid and a.action = 'SET'""").param(student).query(String.class).single())
 			.isEqualTo("admin@district.test");
-		assertThat(directory.guardiansToContactAbout(UUID.fromString(student))).isEmpty();
+		assertThat(audiences.guardiansToContactAbout(UUID.fromString(student))).isEmpty();
 
 		String restriction = jdbc.sql("select id::text from directory.restriction where student_id = ?::uuid")
 			.param(student).query(String.class).single();
 		send(post("/api/v1/students/" + student + "/guardians/" + father + "/restrictions/" + restriction + "/lift"),
 				admin(), "{\"note\": \"order expired\"}")
 			.andExpect(status().isNoContent());
-		assertThat(directory.guardiansToContactAbout(UUID.fromString(student))).containsExactly(UUID.fromString(father));
+		assertThat(audiences.guardiansToContactAbout(UUID.fromString(student))).containsExactly(UUID.fromString(father));
 		assertThat(jdbc.sql("select action || ':' || coalesce(note, '') from directory.restriction_audit where restriction_id = ?::uuid order by at")
 			.param(restriction).query(String.class).list()).containsExactly("SET:", "LIFTED:order expired");
 	}

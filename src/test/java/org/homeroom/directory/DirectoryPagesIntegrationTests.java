@@ -38,7 +38,7 @@ class DirectoryPagesIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Directory directory;
+	DistrictClock clock;
 
 	Districts given;
 
@@ -75,7 +75,7 @@ class DirectoryPagesIntegrationTests {
 	@BeforeEach
 	void mayaHerFamilyAndHerSchool() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = clock.today();
 		run = UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
 		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).englishLearner().withIep().id();

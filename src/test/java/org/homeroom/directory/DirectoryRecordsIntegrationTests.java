@@ -22,6 +22,9 @@ class DirectoryRecordsIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock clock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Districts given;
@@ -43,7 +46,7 @@ class DirectoryRecordsIntegrationTests {
 	@BeforeEach
 	void aFamilySplitAcrossTwoHouseholds() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = clock.today();
 		lincoln = given.school("Lincoln Middle");
 		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).id();
 		mother = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().speaking("es-MX").id();

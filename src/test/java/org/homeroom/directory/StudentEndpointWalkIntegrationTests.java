@@ -66,7 +66,7 @@ class StudentEndpointWalkIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	Directory directory;
+	DistrictClock clock;
 
 	/** Who reads, by the name the walk reports, with the authority their account holds. */
 	private final Map<String, RequestPostProcessor> viewers = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ class StudentEndpointWalkIntegrationTests {
 	@BeforeAll
 	void aSchoolWithItsStaffAndAnotherSchool() {
 		Districts given = Districts.in(jdbc);
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		UUID lincoln = given.school("Lincoln Middle");
 		UUID roosevelt = given.school("Roosevelt High");
 		current = given.aStudent("Walk-current").inGrade("07").enrolledAt(lincoln, today.minusMonths(2)).id();
@@ -188,7 +188,7 @@ class StudentEndpointWalkIntegrationTests {
 	@TestFactory
 	Stream<DynamicTest> everyEndpointForEveryKindOfFamily() {
 		Districts given = Districts.in(jdbc);
-		LocalDate today = directory.today();
+		LocalDate today = clock.today();
 		UUID otherChild = given.student("Walk-other", "07");
 		Map<String, RequestPostProcessor> families = new LinkedHashMap<>();
 		families.put("the student's guardian",

@@ -99,6 +99,10 @@ final class DirectoryEndpoints {
 					.createsNothing(imports),
 				on("GET", "/api/v1/imports/{id}").at(their.rosterImport).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("GET", "/api/v1/imports").mayAct(DISTRICT_ADMIN),
+				// The district's clock is the district administrator's to set (the walk's district has no zone of its own recorded).
+				on("GET", "/admin/time-zone").mayAct(DISTRICT_ADMIN),
+				on("POST", "/admin/time-zone").mayAct(DISTRICT_ADMIN).form("timeZone", "Pacific/Honolulu")
+					.unchanged(rows(jdbc, "select coalesce(max(time_zone), 'none recorded') from directory.district")),
 
 				on("GET", "/api/v1/tasks").query("status=ACTIVE").mayAct(DISTRICT_ADMIN).neverShows(their.task.toString()),
 				// Opening a task about a student one may not see is refused like one about nobody on file (400 studentId).

@@ -9,6 +9,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryCommands;
 import org.homeroom.directory.FamilyContact;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.UiLanguages;
@@ -26,31 +27,34 @@ class FamilyContacts {
 
 	private final Directory directory;
 
+	private final FamilyDetails family;
+
 	private final OneTimeCodes codes;
 
 	private final Accounts accounts;
 
-	FamilyContacts(Directory directory, OneTimeCodes codes, Accounts accounts) {
+	FamilyContacts(Directory directory, FamilyDetails family, OneTimeCodes codes, Accounts accounts) {
 		this.directory = directory;
+		this.family = family;
 		this.codes = codes;
 		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
 	List<FamilyContact> list(Authentication caller) {
-		return directory.familyContacts(directory.viewerOf(caller));
+		return family.familyContacts(directory.viewerOf(caller));
 	}
 
 	@Transactional(readOnly = true)
 	FamilyContact one(Authentication caller, UUID contactId) {
-		return directory.familyContact(directory.viewerOf(caller), contactId);
+		return family.familyContact(directory.viewerOf(caller), contactId);
 	}
 
 	/** Adds a contact, unverified, and sends a code to it; refused as a whole when too many codes were asked for. */
 	@Transactional
 	Added add(Authentication caller, DirectoryCommands.ContactKind kind, String value, String clientAddress) {
 		codes.throttleAddress(clientAddress);
-		FamilyContact added = directory.addFamilyContact(directory.viewerOf(caller), caller.getName(), kind, value);
+		FamilyContact added = family.addFamilyContact(directory.viewerOf(caller), caller.getName(), kind, value);
 		return new Added(added, sendCode(caller, added));
 	}
 
@@ -72,14 +76,14 @@ class FamilyContacts {
 	@Transactional(noRollbackFor = OneTimeCodes.InvalidCodeException.class)
 	FamilyContact verify(Authentication caller, UUID contactId, String code) {
 		Viewer viewer = directory.viewerOf(caller);
-		FamilyContact contact = directory.familyContact(viewer, contactId);
+		FamilyContact contact = family.familyContact(viewer, contactId);
 		if (contact.verified()) {
 			return contact;
 		}
 		Account account = accounts.account(caller.getName());
 		UUID pending = codes.check(OneTimeCodes.Purpose.VERIFY_CONTACT, contact.value(), account.id(), code);
 		codes.consume(pending);
-		return directory.confirmFamilyContact(viewer, caller.getName(), contactId);
+		return family.confirmFamilyContact(viewer, caller.getName(), contactId);
 	}
 
 	/**
@@ -90,11 +94,11 @@ class FamilyContacts {
 	void remove(Authentication caller, UUID contactId, UUID replacedBy) {
 		Viewer viewer = directory.viewerOf(caller);
 		Account account = accounts.account(caller.getName());
-		FamilyContact removed = directory.familyContact(viewer, contactId);
+		FamilyContact removed = family.familyContact(viewer, contactId);
 		String signInContact = account.signInContact().orElse(null);
-		directory.removeFamilyContact(viewer, caller.getName(), contactId, signInContact, replacedBy);
+		family.removeFamilyContact(viewer, caller.getName(), contactId, signInContact, replacedBy);
 		if (removed.value().equals(signInContact)) {
-			account.signedInWith(directory.familyContact(viewer, replacedBy).value());
+			account.signedInWith(family.familyContact(viewer, replacedBy).value());
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.homeroom.accounts.Account;
 import org.homeroom.accounts.AccountRepository;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.FamilyContact;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.GuardianIdentity;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.UiLanguages;
@@ -38,6 +39,8 @@ class FamilySignIn {
 
 	private final Directory directory;
 
+	private final FamilyDetails family;
+
 	private final JdbcClient jdbc;
 
 	private final OneTimeCodes codes;
@@ -46,8 +49,9 @@ class FamilySignIn {
 
 	private final Clock clock;
 
-	FamilySignIn(Directory directory, JdbcClient jdbc, OneTimeCodes codes, AccountRepository accounts, Clock clock) {
+	FamilySignIn(Directory directory, FamilyDetails family, JdbcClient jdbc, OneTimeCodes codes, AccountRepository accounts, Clock clock) {
 		this.directory = directory;
+		this.family = family;
 		this.jdbc = jdbc;
 		this.codes = codes;
 		this.accounts = accounts;
@@ -58,9 +62,9 @@ class FamilySignIn {
 	@Transactional
 	void requestCode(String rawContact, String clientAddress) {
 		codes.throttleAddress(clientAddress);
-		Optional<String> contact = directory.normaliseContact(rawContact);
+		Optional<String> contact = family.normaliseContact(rawContact);
 		codes.throttleContact(contact.orElse(rawContact == null ? "" : rawContact.strip()));
-		List<GuardianIdentity> guardians = contact.map(directory::guardiansWithContact).orElse(List.of());
+		List<GuardianIdentity> guardians = contact.map(family::guardiansWithContact).orElse(List.of());
 		if (guardians.isEmpty()) {
 			return;
 		}
@@ -74,10 +78,10 @@ class FamilySignIn {
 	 */
 	@Transactional(noRollbackFor = OneTimeCodes.InvalidCodeException.class)
 	Outcome verify(String rawContact, String code, UUID chosenGuardian) {
-		String contact = directory.normaliseContact(rawContact).orElseThrow(OneTimeCodes.InvalidCodeException::new);
+		String contact = family.normaliseContact(rawContact).orElseThrow(OneTimeCodes.InvalidCodeException::new);
 		Instant now = clock.instant();
 		UUID pending = codes.check(OneTimeCodes.Purpose.SIGN_IN, contact, null, code);
-		List<GuardianIdentity> guardians = directory.guardiansWithContact(contact);
+		List<GuardianIdentity> guardians = family.guardiansWithContact(contact);
 		List<GuardianIdentity> who = onePerson(guardians) ? guardians
 				: guardians.stream().filter(guardian -> guardian.id().equals(chosenGuardian)).toList();
 		if (who.isEmpty()) {
@@ -100,7 +104,7 @@ class FamilySignIn {
 	boolean contactsAwaitConfirmation(Account account) {
 		Viewer viewer = directory.viewerOf(account.username(), Set.of());
 		return !viewer.guardianIds().isEmpty()
-				&& directory.familyContacts(viewer).stream().anyMatch(FamilyContact::enteredByStaff);
+				&& family.familyContacts(viewer).stream().anyMatch(FamilyContact::enteredByStaff);
 	}
 
 	/** The family account already linked to one of these guardian records, or a new one linked to all. */

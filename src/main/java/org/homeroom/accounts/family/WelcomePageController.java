@@ -14,6 +14,7 @@ import org.homeroom.accounts.TooManyRequestsException;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryCommands;
 import org.homeroom.directory.FamilyContact;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.FamilyReach;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.DemoSettings;
@@ -48,16 +49,19 @@ class WelcomePageController {
 
 	private final Directory directory;
 
+	private final FamilyDetails family;
+
 	private final Accounts accounts;
 
 	private final DemoSettings demo;
 
 	private final java.time.Clock clock;
 
-	WelcomePageController(FamilyContacts contacts, Directory directory, Accounts accounts, DemoSettings demo,
+	WelcomePageController(FamilyContacts contacts, Directory directory, FamilyDetails family, Accounts accounts, DemoSettings demo,
 			java.time.Clock clock) {
 		this.contacts = contacts;
 		this.directory = directory;
+		this.family = family;
 		this.accounts = accounts;
 		this.demo = demo;
 		this.clock = clock;
@@ -93,7 +97,7 @@ class WelcomePageController {
 	String addContact(Authentication caller, @Validated @ModelAttribute("contactForm") ContactForm form,
 			BindingResult result, HttpServletRequest request, Model model) {
 		if (!result.hasErrors()) {
-			Optional<String> value = directory.normaliseContact(form.value());
+			Optional<String> value = family.normaliseContact(form.value());
 			boolean email = form.kind() == DirectoryCommands.ContactKind.EMAIL;
 			if (value.isEmpty() || value.get().contains("@") != email) {
 				result.rejectValue("value", email ? "welcome.contacts.invalid.EMAIL" : "welcome.contacts.invalid.PHONE");
@@ -219,9 +223,9 @@ class WelcomePageController {
 		LanguageTag tag = LanguageTag.of(chosen.get().toLanguageTag());
 		accounts.changePreferredLanguage(caller.getName(), tag);
 		Viewer viewer = directory.viewerOf(caller);
-		String onFile = directory.familyReach(viewer).preferredLanguage();
+		String onFile = family.familyReach(viewer).preferredLanguage();
 		// Saved even when unchanged: the family has confirmed it, so a later SIS import keeps it.
-		directory.changeFamilyLanguage(viewer, caller.getName(),
+		family.changeFamilyLanguage(viewer, caller.getName(),
 				UiLanguages.match(onFile).equals(chosen) ? LanguageTag.of(onFile) : tag);
 		redirect.addFlashAttribute("languageSaved", true);
 		return "redirect:/welcome/reach";
@@ -232,7 +236,7 @@ class WelcomePageController {
 	@GetMapping("/welcome/reach")
 	String reach(Authentication caller, Model model) {
 		if (!model.containsAttribute("reachForm")) {
-			FamilyReach reach = directory.familyReach(directory.viewerOf(caller));
+			FamilyReach reach = family.familyReach(directory.viewerOf(caller));
 			model.addAttribute("reachForm", new ReachForm(reach.preferredChannels(), reach.bestTimes()));
 		}
 		model.addAttribute("channels", DirectoryCommands.Channel.values());
@@ -245,7 +249,7 @@ class WelcomePageController {
 		if (result.hasErrors()) {
 			return reach(caller, model);
 		}
-		directory.changeFamilyReach(directory.viewerOf(caller), caller.getName(),
+		family.changeFamilyReach(directory.viewerOf(caller), caller.getName(),
 				form.preferredChannels() == null ? List.of() : form.preferredChannels(), form.bestTimes());
 		return finish(caller);
 	}

@@ -20,6 +20,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.accounts.tokens.ApiTokens;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,9 @@ class FamilyContactsIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	FamilyDetails family;
 
 	@Autowired
 	DevOutbox outbox;
@@ -189,7 +193,7 @@ class FamilyContactsIntegrationTests {
 
 		assertThat(jdbc.sql("select field_group || ' ' || edited_by from directory.family_edit where guardian_id = ? order by 1")
 			.param(eli.guardian()).query(String.class).list()).containsExactly("CONTACTS " + admin, "REACH " + admin);
-		assertThat(directory.guardiansWithContact(staffEmail)).as("a contact staff entered waits for the family").isEmpty();
+		assertThat(family.guardiansWithContact(staffEmail)).as("a contact staff entered waits for the family").isEmpty();
 	}
 
 	@Test

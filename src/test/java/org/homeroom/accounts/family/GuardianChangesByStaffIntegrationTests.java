@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
@@ -60,6 +61,9 @@ class GuardianChangesByStaffIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	FamilyDetails family;
 
 	@Autowired
 	DevOutbox outbox;
@@ -162,7 +166,7 @@ class GuardianChangesByStaffIntegrationTests {
 		mvc.perform(post("/welcome/contacts/" + pending + "/verify").cookie(session).with(csrf())
 			.param("code", codeIn(awaitTo(added)))).andExpect(redirectedUrl("/welcome/contacts"));
 
-		assertThat(directory.guardiansWithContact(added)).hasSize(1);
+		assertThat(family.guardiansWithContact(added)).hasSize(1);
 		assertThat(contactsOnFile(ida.guardian())).containsExactly(ida.email() + " verified", added + " verified");
 	}
 

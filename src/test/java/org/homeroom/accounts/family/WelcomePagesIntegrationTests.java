@@ -19,6 +19,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.SignIn;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
@@ -42,6 +43,9 @@ class WelcomePagesIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	FamilyDetails family;
 
 	@Autowired
 	DevOutbox outbox;
@@ -100,7 +104,7 @@ class WelcomePagesIntegrationTests {
 		assertThat(page(session, verifyUrl).select(".card").text()).contains(added);
 		assertThat(page(session, "/welcome/contacts").select(".contact-list li").eachText())
 			.anyMatch(item -> item.contains(added) && item.contains("Waiting for its code"));
-		assertThat(directory.guardiansWithContact(added)).isEmpty();
+		assertThat(family.guardiansWithContact(added)).isEmpty();
 
 		Document wrong = Jsoup.parse(mvc.perform(post(verifyUrl).cookie(session).with(csrf()).param("code", "not it"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -108,7 +112,7 @@ class WelcomePagesIntegrationTests {
 
 		mvc.perform(post(verifyUrl).cookie(session).with(csrf()).param("code", codeSentTo(added)))
 			.andExpect(redirectedUrl("/welcome/contacts"));
-		assertThat(directory.guardiansWithContact(added)).hasSize(1);
+		assertThat(family.guardiansWithContact(added)).hasSize(1);
 	}
 
 	@Test
@@ -137,8 +141,8 @@ class WelcomePagesIntegrationTests {
 		mvc.perform(post(verifyUrl.replaceAll("\\?.*", "")).cookie(session).with(csrf()).param("code", codeSentTo(replacement))
 			.param("replaces", old.toString())).andExpect(redirectedUrl("/welcome/contacts"));
 
-		assertThat(directory.guardiansWithContact(email)).isEmpty();
-		assertThat(directory.guardiansWithContact(replacement)).hasSize(1);
+		assertThat(family.guardiansWithContact(email)).isEmpty();
+		assertThat(family.guardiansWithContact(replacement)).hasSize(1);
 		signIn(replacement, "/welcome");
 	}
 
@@ -201,7 +205,7 @@ class WelcomePagesIntegrationTests {
 		mvc.perform(post("/welcome/contacts/" + toms + "/verify").cookie(rosa).with(csrf()).param("code", "123456"))
 			.andExpect(status().isNotFound());
 
-		assertThat(directory.guardiansWithContact(tomsEmail)).hasSize(1);
+		assertThat(family.guardiansWithContact(tomsEmail)).hasSize(1);
 	}
 
 	@Test

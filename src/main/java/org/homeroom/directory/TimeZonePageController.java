@@ -1,0 +1,85 @@
+package org.homeroom.directory;
+
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The district's time zone, on the Administration page, for district administrators: chosen here
+ * unless the server's {@code HOMEROOM_TIME_ZONE} fixes it, in which case the page says so and offers
+ * no form.
+ */
+@Controller
+class TimeZonePageController {
+
+	static final String PATH = "/admin/time-zone";
+
+	private final Directory directory;
+
+	private final DistrictClock clock;
+
+	TimeZonePageController(Directory directory, DistrictClock clock) {
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	@GetMapping(PATH)
+	String page(Authentication authentication, Locale locale, Model model) {
+		requireDistrictAdmin(authentication);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new TimeZoneForm(clock.zone().getId()));
+		}
+		ZoneId zone = clock.zone();
+		model.addAttribute("zone", zone.getId());
+		model.addAttribute("zoneName", zone.getDisplayName(TextStyle.FULL, locale));
+		model.addAttribute("fixed", clock.fixedByServer());
+		model.addAttribute("zones", DistrictClock.zoneNames());
+		return "directory/time-zone";
+	}
+
+	@PostMapping(PATH)
+	String change(Authentication authentication, @ModelAttribute("form") TimeZoneForm form,
+			BindingResult result, Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Viewer viewer = requireDistrictAdmin(authentication);
+		String name = form.timeZone() == null ? "" : form.timeZone().strip();
+		if (clock.fixedByServer()) {
+			result.rejectValue("timeZone", "time-zone.fixed");
+		}
+		else if (name.length() > TimeZoneForm.MAX_LENGTH || !DistrictClock.isZoneName(name)) {
+			result.rejectValue("timeZone", "time-zone.unknown");
+		}
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return page(authentication, locale, model);
+		}
+		clock.changeZone(viewer, ZoneId.of(name));
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:" + PATH;
+	}
+
+	private Viewer requireDistrictAdmin(Authentication authentication) {
+		Viewer viewer = Caller.of(directory, authentication).viewer();
+		if (!viewer.districtAdmin()) {
+			throw new AccessDeniedException("The district's time zone is for district administrators");
+		}
+		return viewer;
+	}
+
+	/** @param timeZone an IANA name; no zone's name is longer than {@link #MAX_LENGTH} */
+	record TimeZoneForm(String timeZone) {
+
+		static final int MAX_LENGTH = 64;
+	}
+}
