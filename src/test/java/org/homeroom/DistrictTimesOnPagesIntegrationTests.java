@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -35,9 +36,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The Honolulu test: the server runs in UTC and the district is in Hawaii. At 08:30 UTC on Monday
  * 7 December it is still Sunday 6 December, 10:30 PM in Honolulu, so a page says "today" of what
  * happened on the 6th in Honolulu and prints Honolulu's hours, whatever the server's own zone says.
+ * The zone is set as a district sets it, by HOMEROOM_TIME_ZONE (the test configuration says UTC).
  */
 @IntegrationTest
 @Import(MovableClock.Replacing.class)
+@TestPropertySource(properties = "homeroom.directory.time-zone=Pacific/Honolulu")
 class DistrictTimesOnPagesIntegrationTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-07T08:30:00Z");
@@ -118,7 +121,7 @@ class DistrictTimesOnPagesIntegrationTests {
 		Districts given = Districts.in(jdbc);
 		UUID school = given.school("Kailua Middle " + UUID.randomUUID().toString().substring(0, 8));
 		UUID keola = given.student("Keola", "07");
-		given.enrol(keola, school, directory.today().minusMonths(1), null);
+		given.enrol(keola, school, districtClock.today().minusMonths(1), null);
 		UUID leilani = given.aGuardian("Leilani").ofStudent(keola).withEducationalRights()
 			.reachableByEmail("leilani." + UUID.randomUUID() + "@family.example").id();
 		RequestPostProcessor family = familyOf(leilani);

@@ -14,6 +14,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,9 @@ class MailAfterCommitIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@Autowired
 	Accounts accounts;
@@ -150,7 +154,7 @@ class MailAfterCommitIntegrationTests {
 	private String familyOnFile() {
 		Districts given = Districts.in(jdbc);
 		UUID student = given.student("Maya", "07");
-		given.enrol(student, given.school("Lincoln Middle"), directory.today().minusMonths(1), null);
+		given.enrol(student, given.school("Lincoln Middle"), districtClock.today().minusMonths(1), null);
 		String email = "rosa-" + UUID.randomUUID() + "@family.example";
 		given.aGuardian("Rosa").ofStudent(student).withEducationalRights().reachableByEmail(email);
 		return email;

@@ -17,6 +17,7 @@ import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,9 @@ class DirectoryBrowserTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@RegisterExtension
@@ -84,7 +88,7 @@ class DirectoryBrowserTests {
 	@BeforeAll
 	void cedarGroveMiddleSchoolWithMayaAndHerFamily() {
 		given = Districts.in(jdbc);
-		LocalDate today = directory.today();
+		LocalDate today = districtClock.today();
 		UUID school = given.school("Cedar Grove Middle School");
 		maya = given.aStudent("Maya", "Ortega").inGrade("07").enrolledAt(school, today.minusYears(1))
 			.englishLearner().withIep()

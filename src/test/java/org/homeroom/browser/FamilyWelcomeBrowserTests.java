@@ -13,6 +13,7 @@ import org.homeroom.ServerTest;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -44,6 +45,9 @@ class FamilyWelcomeBrowserTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	private final List<Districts> fixtures = new ArrayList<>();
 
@@ -127,7 +131,7 @@ class FamilyWelcomeBrowserTests {
 		fixtures.add(given);
 		UUID school = given.school("Riverside Welcome School");
 		UUID student = given.student("Valentina", "04");
-		given.enrol(student, school, directory.today().minusMonths(2), null);
+		given.enrol(student, school, districtClock.today().minusMonths(2), null);
 		UUID guardian = given.aGuardian(language.personName).ofStudent(student).withEducationalRights()
 			.reachableByEmail(email)
 			.speaking(language.tag)

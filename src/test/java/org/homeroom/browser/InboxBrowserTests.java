@@ -16,6 +16,7 @@ import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.homeroom.messaging.AnnouncementRequest;
 import org.homeroom.messaging.Category;
@@ -52,6 +53,9 @@ class InboxBrowserTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	Messaging messaging;
 
 	private final List<Districts> fixtures = new ArrayList<>();
@@ -68,7 +72,7 @@ class InboxBrowserTests {
 		fixtures.add(given);
 		UUID school = given.school("Riverside Inbox School");
 		UUID student = given.student("Samira", "03");
-		given.enrol(student, school, directory.today().minusMonths(2), null);
+		given.enrol(student, school, districtClock.today().minusMonths(2), null);
 		UUID guardian = given.aGuardian(language.personName).ofStudent(student).withEducationalRights()
 			.reachableByEmail(email)
 			.speaking(language.tag)

@@ -22,6 +22,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,9 @@ class EmailHandOffIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@Autowired
 	JsonMapper json;
@@ -151,7 +155,7 @@ class EmailHandOffIntegrationTests {
 		List<String> addresses = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			UUID child = given.student("Child" + i, "07");
-			given.enrol(child, school, directory.today().minusMonths(1), null);
+			given.enrol(child, school, districtClock.today().minusMonths(1), null);
 			String address = prefix + i + "." + UUID.randomUUID() + "@family.example";
 			given.aGuardian("Parent" + i).ofStudent(child).withEducationalRights().reachableByEmail(address);
 			addresses.add(address);

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,6 +45,9 @@ class InboxPlaceholdersIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	JsonMapper json;
 
 	@Test
@@ -52,7 +56,7 @@ class InboxPlaceholdersIntegrationTests {
 		String school = "Lincoln Middle " + UUID.randomUUID().toString().substring(0, 8);
 		UUID lincoln = given.school(school);
 		UUID maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(maya, lincoln, districtClock.today().minusMonths(1), null);
 		UUID rosa = given.aGuardian("<b>Rosa</b>").ofStudent(maya).withEducationalRights().id();
 		given.theGuardian(rosa).reachableByEmail("rosa." + rosa + "@family.example");
 		RequestPostProcessor family = familyOf(rosa);

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,9 @@ class MessageTemplateIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@Autowired
 	JsonMapper json;
@@ -159,7 +163,7 @@ class MessageTemplateIntegrationTests {
 	void anAnnouncementStartedFromATemplateIsFilledInForEachFamily() throws Exception {
 		UUID id = save(lincolnTeacher, lincoln, "Picture day", "Dear {guardianName}, {childName} smiles at {school} on Friday.");
 		UUID maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(maya, lincoln, districtClock.today().minusMonths(1), null);
 		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
 			.reachableByEmail("rosa" + UUID.randomUUID().toString().substring(0, 6) + "@family.test")
 			.id();

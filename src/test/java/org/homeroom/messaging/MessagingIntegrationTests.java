@@ -24,6 +24,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.AudienceQuery;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,9 @@ class MessagingIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@Autowired
 	JsonMapper json;
@@ -117,7 +121,7 @@ class MessagingIntegrationTests {
 	void aNoContactRestrictionAndAMissingContactLeaveAFamilyOutAndTheReportSaysWhy() throws Exception {
 		UUID maya = pupil("Maya");
 		UUID father = guardianWithEmail("Tomas", "tomas@family.example", maya);
-		given.restrict(father, maya, "NO_CONTACT", directory.today().minusDays(3), null);
+		given.restrict(father, maya, "NO_CONTACT", districtClock.today().minusDays(3), null);
 		UUID aunt = given.aGuardian("Lucia").ofStudent(maya).withEducationalRights().id();
 		UUID mother = guardianWithEmail("Rosa", "rosa2@family.example", maya);
 
@@ -229,7 +233,7 @@ class MessagingIntegrationTests {
 		guardianWithEmail("Hana", "hana@family.example", notMine);
 		UUID teacher = given.staff("Ms Lee", "msg.teacher." + mine + "@district.test");
 		UUID section = given.aSection("Maths 7").at(lincoln).taughtBy(teacher).id();
-		given.enrolInSection(section, mine, directory.today().minusDays(10), null);
+		given.enrolInSection(section, mine, districtClock.today().minusDays(10), null);
 		RequestPostProcessor asTeacher = user("msg.teacher." + mine + "@district.test").roles("TEACHER");
 
 		mvc.perform(post("/api/v1/announcements").with(asTeacher).contentType(MediaType.APPLICATION_JSON).content("""
@@ -321,7 +325,7 @@ class MessagingIntegrationTests {
 	@Test
 	void anotherModulesFilterNarrowsTheAudienceAndAnUnknownFilterIsNamedAsBadInput() throws Exception {
 		UUID quill = given.student("Ada", "Quill", "07");
-		given.enrol(quill, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(quill, lincoln, districtClock.today().minusMonths(1), null);
 		guardianWithEmail("Rosa", "rosa9@family.example", quill);
 		guardianWithEmail("Hana", "hana9@family.example", pupil("Noor"));
 
@@ -348,7 +352,7 @@ class MessagingIntegrationTests {
 
 	private UUID pupil(String name) {
 		UUID student = given.student(name, "07");
-		given.enrol(student, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(student, lincoln, districtClock.today().minusMonths(1), null);
 		return student;
 	}
 

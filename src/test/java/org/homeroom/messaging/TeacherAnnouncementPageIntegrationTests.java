@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,6 +39,9 @@ class TeacherAnnouncementPageIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	DistrictClock districtClock;
+
 	Districts given;
 
 	UUID lincoln;
@@ -50,14 +54,14 @@ class TeacherAnnouncementPageIntegrationTests {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		lincoln = given.school("Lincoln Middle " + run);
 		UUID maya = given.student("Maya", "07");
-		given.enrol(maya, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(maya, lincoln, districtClock.today().minusMonths(1), null);
 		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
 			.reachableByEmail("rosa." + run + "@family.example")
 			.id();
 		UUID lee = given.staff("Ms Lee", "lee." + run + "@lincoln.test");
 		given.assign(lee, lincoln, "TEACHER");
 		UUID section = given.aSection("Maths 7").at(lincoln).taughtBy(lee).id();
-		given.enrolInSection(section, maya, directory.today().minusDays(10), null);
+		given.enrolInSection(section, maya, districtClock.today().minusDays(10), null);
 		teacher = user("lee." + run + "@lincoln.test").roles("TEACHER");
 	}
 

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,9 @@ class ApiInputRulesIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	DistrictClock districtClock;
+
 	UUID school;
 
 	String liaison;
@@ -54,7 +58,7 @@ class ApiInputRulesIntegrationTests {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		school = given.school("Input Middle " + tag);
 		UUID maya = given.student("Maya", "Ortega", "07");
-		given.enrol(maya, school, directory.today().minusMonths(1), null);
+		given.enrol(maya, school, districtClock.today().minusMonths(1), null);
 		liaison = "input.liaison-" + tag + "@district.test";
 		given.assign(given.staff("Yousef", liaison), school, "FAMILY_LIAISON");
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class AccessLogApiIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	DistrictClock districtClock;
+
 	UUID maya;
 
 	String principal;
@@ -39,7 +43,7 @@ class AccessLogApiIntegrationTests {
 	@BeforeEach
 	void aCounsellorReadsMayasRecord() throws Exception {
 		Districts given = Districts.in(jdbc);
-		LocalDate today = directory.today();
+		LocalDate today = districtClock.today();
 		UUID lincoln = given.school("Lincoln Middle");
 		maya = given.aStudent("Maya").inGrade("07").enrolledAt(lincoln, today.minusMonths(1)).id();
 		String counsellor = "log.counsellor." + UUID.randomUUID() + "@district.test";

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.homeroom.directory.StudentRecordsAccessed;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,9 @@ class AccessLogDisclosureIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@Autowired
 	JsonMapper json;
@@ -127,7 +131,7 @@ class AccessLogDisclosureIntegrationTests {
 
 	private UUID pupil(String givenName) {
 		UUID student = given.student(givenName, run, "07");
-		given.enrol(student, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(student, lincoln, districtClock.today().minusMonths(1), null);
 		return student;
 	}
 

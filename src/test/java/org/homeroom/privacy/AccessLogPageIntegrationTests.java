@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.homeroom.directory.DistrictTimes;
 import org.jsoup.Jsoup;
@@ -55,6 +56,9 @@ class AccessLogPageIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	DistrictTimes times;
 
 	Districts given;
@@ -81,7 +85,7 @@ class AccessLogPageIntegrationTests {
 	@BeforeEach
 	void mayaHerMotherAndHerSchool() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = districtClock.today();
 		run = "Log" + UUID.randomUUID().toString().substring(0, 8);
 		UUID lincoln = given.school("Lincoln Middle " + run);
 		maya = given.student("Maya", run, "07");
@@ -122,7 +126,7 @@ class AccessLogPageIntegrationTests {
 		Element rosasRead = row(inSpanish, "Rosa " + run + " (madre o padre)").get(WHEN);
 		assertThat(row(inSpanish, "Rosa " + run + " (madre o padre)").get(WHAT).text()).isEqualTo("Expediente del estudiante");
 		OffsetDateTime at = OffsetDateTime.parse(rosasRead.selectFirst("time").attr("datetime"));
-		assertThat(at.getOffset()).isEqualTo(directory.timeZone().getRules().getOffset(at.toInstant()));
+		assertThat(at.getOffset()).isEqualTo(districtClock.zone().getRules().getOffset(at.toInstant()));
 		assertThat(rosasRead.text()).startsWith("hoy ")
 			.isEqualTo(times.moment(at.toInstant(), Locale.forLanguageTag("es")));
 	}

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,9 @@ class TasksIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	Tasks tasks;
 
 	UUID maya;
@@ -57,7 +61,7 @@ class TasksIntegrationTests {
 	@BeforeEach
 	void aSchoolWithMayaHerMotherAndItsStaff() {
 		Districts given = Districts.in(jdbc);
-		today = directory.today();
+		today = districtClock.today();
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		UUID school = given.school("Lincoln Middle " + tag);
 		maya = given.aStudent("Maya", "Ortega").inGrade("07").enrolledAt(school, today.minusMonths(2)).id();

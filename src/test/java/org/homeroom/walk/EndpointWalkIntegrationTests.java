@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.homeroom.IntegrationTest;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,9 @@ class EndpointWalkIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -94,9 +98,9 @@ class EndpointWalkIntegrationTests {
 
 	@BeforeAll
 	void theirSchoolTheirFamilyAndCallersWithNoRelationship() throws Exception {
-		their.build(mvc, jdbc, accounts, directory.today());
+		their.build(mvc, jdbc, accounts, districtClock.today());
 		walk = new ArrayList<>();
-		walk.addAll(DirectoryEndpoints.of(their, jdbc, directory.today()));
+		walk.addAll(DirectoryEndpoints.of(their, jdbc, districtClock.today()));
 		walk.addAll(MessagingEndpoints.of(their, jdbc));
 		walk.addAll(AccountEndpoints.of(their, jdbc));
 	}

@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +40,9 @@ class FamilyCodeByMailIntegrationTests {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	DistrictClock districtClock;
+
 	@Test
 	void healthChecksTheMailServerOnceMailIsConfigured() throws Exception {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"))
@@ -57,7 +61,7 @@ class FamilyCodeByMailIntegrationTests {
 	void theCodeArrivesByMailFromTheDistrictsAddressAndOpensAToken() throws Exception {
 		Districts given = Districts.in(jdbc);
 		UUID student = given.student("Maya", "07");
-		given.enrol(student, given.school("Lincoln Middle"), directory.today().minusMonths(1), null);
+		given.enrol(student, given.school("Lincoln Middle"), districtClock.today().minusMonths(1), null);
 		UUID mother = given.aGuardian("Rosa").ofStudent(student).withEducationalRights()
 			.reachableByEmail("rosa.mail@family.example")
 			.id();

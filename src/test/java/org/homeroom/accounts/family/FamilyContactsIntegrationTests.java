@@ -20,6 +20,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.accounts.tokens.ApiTokens;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
@@ -53,6 +54,9 @@ class FamilyContactsIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	FamilyDetails family;
 
 	@Autowired
@@ -75,7 +79,7 @@ class FamilyContactsIntegrationTests {
 	@BeforeEach
 	void aSchool() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = districtClock.today();
 		lincoln = given.school("Lincoln Middle");
 		clientAddress = "10.0.1." + (1 + (int) (Math.random() * 250));
 	}

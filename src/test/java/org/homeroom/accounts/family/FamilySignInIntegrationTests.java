@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,9 @@ class FamilySignInIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	DevOutbox outbox;
 
 	Districts given;
@@ -59,7 +63,7 @@ class FamilySignInIntegrationTests {
 	@BeforeEach
 	void aSchool() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = districtClock.today();
 		lincoln = given.school("Lincoln Middle");
 		clientAddress = "10.0.0." + (1 + (int) (Math.random() * 250));
 	}

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
 import org.jsoup.Jsoup;
@@ -50,6 +51,9 @@ class FamilySignInPagesIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	DevOutbox outbox;
 
 	@LocalServerPort
@@ -64,7 +68,7 @@ class FamilySignInPagesIntegrationTests {
 	@BeforeEach
 	void aSchool() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = districtClock.today();
 		lincoln = given.school("Lincoln Middle");
 	}
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
@@ -63,6 +64,9 @@ class GuardianChangesByStaffIntegrationTests {
 	Directory directory;
 
 	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
 	FamilyDetails family;
 
 	@Autowired
@@ -81,7 +85,7 @@ class GuardianChangesByStaffIntegrationTests {
 	@BeforeEach
 	void twoSchools() {
 		given = Districts.in(jdbc);
-		today = directory.today();
+		today = districtClock.today();
 		lincoln = given.school("Lincoln Middle");
 		roosevelt = given.school("Roosevelt High");
 		clientAddress = "10.0.3." + (1 + (int) (Math.random() * 250));

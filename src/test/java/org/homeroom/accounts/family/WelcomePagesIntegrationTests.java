@@ -19,6 +19,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.SignIn;
 import org.homeroom.accounts.StaffAccounts;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Districts;
 import org.homeroom.platform.DevOutbox;
@@ -43,6 +44,9 @@ class WelcomePagesIntegrationTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DistrictClock districtClock;
 
 	@Autowired
 	FamilyDetails family;
@@ -230,7 +234,7 @@ class WelcomePagesIntegrationTests {
 	private String aGuardianWithAChild(String name) {
 		String email = name.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
 		UUID child = given.student(name + "'s child", "07");
-		given.enrol(child, lincoln, directory.today().minusMonths(1), null);
+		given.enrol(child, lincoln, districtClock.today().minusMonths(1), null);
 		given.aGuardian(name).ofStudent(child).withEducationalRights().reachableByEmail(email);
 		return email;
 	}

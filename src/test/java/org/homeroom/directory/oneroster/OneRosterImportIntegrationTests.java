@@ -371,7 +371,7 @@ class OneRosterImportIntegrationTests {
 			.replaceLine("users.csv", "st08,", RosterSet.student("08").replace(",s1,", ",s2,")));
 
 		assertThat(view.counts().get("students")).isEqualTo(new ImportCounts(0, 1, 0));
-		LocalDate today = directory.today();
+		LocalDate today = districtClock.today();
 		assertThat(jdbc.sql("""
 				select sc.name || ' ' || coalesce(e.ends_on::text, 'open') from directory.enrolment e
 				join directory.student s on s.id = e.student_id join directory.school sc on sc.id = e.school_id
