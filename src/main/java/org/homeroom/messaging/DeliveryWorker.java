@@ -266,15 +266,32 @@ class DeliveryWorker implements SmartLifecycle {
 				.params(Timestamp.from(clock.instant()), delivery.id(), node).update();
 		}
 		catch (Exception ex) {
-			boolean lastTry = delivery.attempts() >= settings.maxAttempts();
-			Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
-			// The reason is kept for staff, without the address or the message.
-			String reason = ex.getClass().getSimpleName();
-			jdbc.sql("""
-					update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
-					where id = ? and claimed_by = ?""")
-				.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(clock.instant().plus(wait)), reason, delivery.id(), node)
-				.update();
+			failed(delivery, DeliveryFailure.of(ex));
+		}
+	}
+
+	/**
+	 * A permanent refusal fails the row at once; anything else waits, each time twice as long, until
+	 * the attempts run out. The log names the delivery, never its address or its text: the reason,
+	 * which the server may have written around the address, goes (cleaned) to staff in the report.
+	 */
+	private void failed(Claimed delivery, DeliveryFailure failure) {
+		boolean lastTry = failure.permanent() || delivery.attempts() >= settings.maxAttempts();
+		Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
+		jdbc.sql("""
+				update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
+				where id = ? and claimed_by = ?""")
+			.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(clock.instant().plus(wait)), failure.reason(), delivery.id(), node)
+			.update();
+		String code = failure.replyCode() > 0 ? "SMTP " + failure.replyCode() : "no reply code";
+		if (lastTry) {
+			log.warn("Delivery {} of announcement {} failed after attempt {} ({}, {}){}", delivery.id(),
+					delivery.announcementId(), delivery.attempts(), failure.kind(), code,
+					failure.permanent() ? ": refused for good" : ": no attempts left");
+		}
+		else {
+			log.warn("Delivery {} of announcement {} failed at attempt {} ({}, {}); retried in {}", delivery.id(),
+					delivery.announcementId(), delivery.attempts(), failure.kind(), code, wait);
 		}
 	}
 

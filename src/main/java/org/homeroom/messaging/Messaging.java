@@ -354,13 +354,27 @@ public class Messaging {
 			.query((rs, row) -> new UnreachedRow(new DeliveryReport.Unreached(rs.getObject(1, UUID.class), rs.getString(2),
 					rs.getString(3), rs.getString(5)), Arrays.asList((UUID[]) rs.getArray(4).getArray())))
 			.list();
-		if (!unreached.isEmpty()) {
-			directory.recordAccess(sender.username(),
-					unreached.stream().flatMap(row -> row.studentIds().stream()).distinct().toList(),
-					"announcement.report", "messaging", "announcement=" + id);
+		List<DeliveryReport.Failure> failures = jdbc.sql("""
+				select id as delivery_id, guardian_id, guardian_name, channel, attempts, coalesce(last_error, '') as reason
+				from messaging.delivery where announcement_id = ? and status = 'FAILED'
+				order by guardian_name, channel limit ?""")
+			.params(id, DeliveryReport.FAILURES_LISTED)
+			.query(DeliveryReport.Failure.class).list();
+		List<UUID> named = new ArrayList<>(unreached.stream().flatMap(row -> row.studentIds().stream()).toList());
+		if (!failures.isEmpty()) {
+			named.addAll(jdbc.sql("""
+					select student_id from messaging.recipient where announcement_id = :id and guardian_id in (:guardians)
+					and excluded is null""")
+				.param("id", id)
+				.param("guardians", failures.stream().map(DeliveryReport.Failure::guardianId).distinct().toList())
+				.query(UUID.class).list());
+		}
+		if (!named.isEmpty()) {
+			directory.recordAccess(sender.username(), named.stream().distinct().toList(), "announcement.report", "messaging",
+					"announcement=" + id);
 		}
 		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, resent,
-				unreached.stream().map(UnreachedRow::unreached).toList());
+				unreached.stream().map(UnreachedRow::unreached).toList(), failures);
 	}
 
 	/**

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -266,7 +269,12 @@ class MessagingIntegrationTests {
 		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
 			.andExpect(jsonPath("$.byChannel.EMAIL.FAILED").value(1))
 			.andExpect(jsonPath("$.unreached[0].guardianId").value(rosa.toString()))
-			.andExpect(jsonPath("$.unreached[0].reason").value("ALL_CHANNELS_FAILED"));
+			.andExpect(jsonPath("$.unreached[0].reason").value("ALL_CHANNELS_FAILED"))
+			.andExpect(jsonPath("$.failures[0].guardianId").value(rosa.toString()))
+			.andExpect(jsonPath("$.failures[0].reason").value(containsString("Connection refused")));
+		mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Connection refused")))
+			.andExpect(content().string(not(containsString("rosa7@family.example"))));
 	}
 
 	@Test
