@@ -1,6 +1,7 @@
 package org.homeroom.messaging;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.Paging;
@@ -59,9 +61,12 @@ class AnnouncementPageController {
 
 	private final Directory directory;
 
-	AnnouncementPageController(Messaging messaging, Directory directory) {
+	private final DistrictClock districtClock;
+
+	AnnouncementPageController(Messaging messaging, Directory directory, DistrictClock districtClock) {
 		this.messaging = messaging;
 		this.directory = directory;
+		this.districtClock = districtClock;
 	}
 
 	@GetMapping(ANNOUNCEMENTS)
@@ -96,7 +101,7 @@ class AnnouncementPageController {
 		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
 		try {
 			if ("send".equals(action)) {
-				AnnouncementView sent = messaging.create(sender, form.request(directory), null).announcement();
+				AnnouncementView sent = messaging.create(sender, form.request(districtClock.zone()), null).announcement();
 				redirect.addFlashAttribute("sent", true);
 				return "redirect:" + ANNOUNCEMENTS + "/" + sent.id();
 			}
@@ -200,9 +205,9 @@ class AnnouncementPageController {
 			return new AudienceCriteria(district, Set.copyOf(schoolIds), gradeList, null, null, Set.copyOf(languages), null);
 		}
 
-		AnnouncementRequest request(Directory directory) {
+		AnnouncementRequest request(ZoneId districtZone) {
 			return new AnnouncementRequest(audience(), subject, body, category, EnumSet.copyOf(channels),
-					scheduledAt == null ? null : scheduledAt.atZone(directory.timeZone()).toInstant());
+					scheduledAt == null ? null : scheduledAt.atZone(districtZone).toInstant());
 		}
 	}
 }

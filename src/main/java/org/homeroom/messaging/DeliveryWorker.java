@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.homeroom.directory.DistrictClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -55,6 +58,10 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final DistrictClock district;
+
+	private final SendTimeCheck check;
+
 	private volatile boolean running;
 
 	/**
@@ -68,7 +75,7 @@ class DeliveryWorker implements SmartLifecycle {
 	private Thread heartbeat;
 
 	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, EmailChannel email,
-			MessageRenderer renderer, MessagingSettings settings, Clock clock) {
+			MessageRenderer renderer, MessagingSettings settings, Clock clock, DistrictClock district, SendTimeCheck check) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.messaging = messaging;
@@ -76,6 +83,8 @@ class DeliveryWorker implements SmartLifecycle {
 		this.renderer = renderer;
 		this.settings = settings;
 		this.clock = clock;
+		this.district = district;
+		this.check = check;
 	}
 
 	@Override
@@ -240,23 +249,37 @@ class DeliveryWorker implements SmartLifecycle {
 			.list();
 	}
 
+	/**
+	 * Claims a batch and checks it again (see {@link SendTimeCheck}) in one transaction: what leaves
+	 * it may go now. During quiet hours only urgent rows are claimed, so that neither a retry nor a
+	 * row released before the quiet hours began reaches a family at night.
+	 */
 	private List<Claimed> claim() {
 		boolean emailPossible = email.available();
-		return transactions.execute(status -> jdbc.sql("""
+		Instant now = clock.instant();
+		ZoneId zone = district.zone();
+		boolean quiet = quietHours(zone).quiet(now);
+		return transactions.execute(status -> check.check(jdbc.sql("""
 				update messaging.delivery d set status = 'SENDING', claimed_by = :node, claimed_at = :now, attempts = d.attempts + 1
 				from messaging.announcement a
 				where a.id = d.announcement_id and d.id in (
-				    select id from messaging.delivery
-				    where status = 'QUEUED' and next_attempt_at <= :now and (:email or channel <> 'EMAIL')
-				    order by next_attempt_at limit :batch for update skip locked)
+				    select q.id from messaging.delivery q join messaging.announcement qa on qa.id = q.announcement_id
+				    where q.status = 'QUEUED' and q.next_attempt_at <= :now and (:email or q.channel <> 'EMAIL')
+				      and (not :quiet or qa.category = 'URGENT')
+				    order by q.next_attempt_at limit :batch for update of q skip locked)
 				returning d.id, d.announcement_id, d.guardian_id, d.channel, d.language, d.address, d.guardian_name,
 				          d.child_names, d.school_names, d.attempts, a.subject, a.body, a.category""")
 			.param("node", node)
-			.param("now", Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(now))
 			.param("email", emailPossible)
+			.param("quiet", quiet)
 			.param("batch", settings.batchSize())
 			.query(Claimed.class)
-			.list());
+			.list(), node, LocalDate.ofInstant(now, zone), now));
+	}
+
+	private QuietHours quietHours(ZoneId zone) {
+		return new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), zone);
 	}
 
 	private void hand(Claimed delivery, EmailChannel.Batch emails) {
@@ -278,10 +301,11 @@ class DeliveryWorker implements SmartLifecycle {
 	private void failed(Claimed delivery, DeliveryFailure failure) {
 		boolean lastTry = failure.permanent() || delivery.attempts() >= settings.maxAttempts();
 		Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
+		Instant next = quietHours(district.zone()).allowedFrom(clock.instant().plus(wait), delivery.category());
 		jdbc.sql("""
 				update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
 				where id = ? and claimed_by = ?""")
-			.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(clock.instant().plus(wait)), failure.reason(), delivery.id(), node)
+			.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(next), failure.reason(), delivery.id(), node)
 			.update();
 		String code = failure.replyCode() > 0 ? "SMTP " + failure.replyCode() : "no reply code";
 		if (lastTry) {
@@ -290,8 +314,8 @@ class DeliveryWorker implements SmartLifecycle {
 					failure.permanent() ? ": refused for good" : ": no attempts left");
 		}
 		else {
-			log.warn("Delivery {} of announcement {} failed at attempt {} ({}, {}); retried in {}", delivery.id(),
-					delivery.announcementId(), delivery.attempts(), failure.kind(), code, wait);
+			log.warn("Delivery {} of announcement {} failed at attempt {} ({}, {}); retried at {}", delivery.id(),
+					delivery.announcementId(), delivery.attempts(), failure.kind(), code, next);
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.AudienceQuery;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.SchoolView;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
@@ -64,8 +65,11 @@ public class Messaging {
 
 	private final List<AudienceFilter> filters;
 
+	private final DistrictClock districtClock;
+
 	Messaging(JdbcClient jdbc, Directory directory, JsonMapper json, MessagingSettings settings, Clock clock, Tasks tasks,
-			MessageSource messages, List<AudienceFilter> filters) {
+			MessageSource messages, List<AudienceFilter> filters, DistrictClock districtClock) {
+		this.districtClock = districtClock;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.json = json;
@@ -222,7 +226,7 @@ public class Messaging {
 			.update();
 		Category category = Category.valueOf(announcement.category());
 		Instant now = clock.instant();
-		Instant due = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), directory.timeZone())
+		Instant due = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone())
 			.allowedFrom(now, category);
 		jdbc.sql("""
 				insert into messaging.delivery (id, announcement_id, guardian_id, channel, language, address, guardian_name,
@@ -335,6 +339,12 @@ public class Messaging {
 				where announcement_id = ? and excluded is not null group by excluded""")
 			.param(id)
 			.query((rs, row) -> excluded.put(rs.getString(1), rs.getLong(2))).list();
+		Map<String, Long> skipped = new TreeMap<>();
+		jdbc.sql("""
+				select skipped_reason, count(*) from messaging.delivery
+				where announcement_id = ? and status = 'SKIPPED' group by skipped_reason""")
+			.param(id)
+			.query((rs, row) -> skipped.put(rs.getString(1), rs.getLong(2))).list();
 		long resent = jdbc.sql("select count(*) from messaging.delivery where announcement_id = ? and resent_after_crash")
 			.param(id).query(Long.class).single();
 		List<UnreachedRow> unreached = jdbc.sql("""
@@ -373,7 +383,7 @@ public class Messaging {
 			directory.recordAccess(sender.username(), named.stream().distinct().toList(), "announcement.report", "messaging",
 					"announcement=" + id);
 		}
-		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, resent,
+		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, skipped, resent,
 				unreached.stream().map(UnreachedRow::unreached).toList(), failures);
 	}
 
@@ -498,7 +508,7 @@ public class Messaging {
 		int opened = 0;
 		for (DeliveryReport.Unreached family : report.unreached()) {
 			if (!tasks.anyOpenAbout(source, family.guardianId())) {
-				tasks.open(new NewTask(callTitle(family), null, family.guardianId(), assignee, directory.today().plusDays(2),
+				tasks.open(new NewTask(callTitle(family), null, family.guardianId(), assignee, districtClock.today().plusDays(2),
 						null, source));
 				opened++;
 			}
@@ -739,7 +749,7 @@ public class Messaging {
 
 	private static Map<String, Long> zeroCounts(String channel) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String status : List.of("QUEUED", "SENDING", "SENT", "FAILED", "UNCERTAIN")) {
+		for (String status : List.of("QUEUED", "SENDING", "SENT", "FAILED", "UNCERTAIN", "SKIPPED")) {
 			counts.put(status, 0L);
 		}
 		return counts;

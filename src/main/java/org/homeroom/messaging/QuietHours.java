@@ -13,18 +13,20 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
 
 	/** When a delivery of this category that is due at {@code due} may go out. */
 	Instant allowedFrom(Instant due, Category category) {
-		if (category == Category.URGENT || start.equals(end)) {
+		if (category == Category.URGENT || !quiet(due)) {
 			return due;
 		}
 		ZonedDateTime local = due.atZone(zone);
-		LocalTime time = local.toLocalTime();
-		boolean crossesMidnight = start.isAfter(end);
-		boolean quiet = crossesMidnight ? !time.isBefore(start) || time.isBefore(end)
-				: !time.isBefore(start) && time.isBefore(end);
-		if (!quiet) {
-			return due;
-		}
 		ZonedDateTime endToday = local.with(end);
 		return (endToday.isAfter(local) ? endToday : endToday.plusDays(1)).toInstant();
+	}
+
+	/** Whether this moment falls in quiet hours, on the district's clock. */
+	boolean quiet(Instant moment) {
+		if (start.equals(end)) {
+			return false;
+		}
+		LocalTime time = moment.atZone(zone).toLocalTime();
+		return start.isAfter(end) ? !time.isBefore(start) || time.isBefore(end) : !time.isBefore(start) && time.isBefore(end);
 	}
 }

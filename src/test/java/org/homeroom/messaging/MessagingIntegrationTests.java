@@ -13,7 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.homeroom.IntegrationTest;
 import org.homeroom.directory.AudienceQuery;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryFixtures;
+import org.homeroom.directory.DistrictClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -305,6 +310,126 @@ class MessagingIntegrationTests {
 		if (claimed == 1) {
 			mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.resentAfterCrash").value(1));
 		}
+	}
+
+	@Test
+	void aNoContactRestrictionEnteredAfterReleaseStopsThatGuardianAtHandOffAndTheRestOfTheAudienceStillReceivesIt()
+			throws Exception {
+		UUID maya = pupil("Maya");
+		UUID father = guardianWithEmail("Tomas", "tomas.late@family.example", maya);
+		UUID mother = guardianWithEmail("Rosa", "rosa.late@family.example", maya);
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Open day", "body": "Come along.", "category": "GENERAL",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		releasedButNotYetDue(id);
+
+		given.restrict(father, maya, "NO_CONTACT", directory.today(), null);
+		jdbc.sql("update messaging.delivery set next_attempt_at = now() where announcement_id = ?").param(id).update();
+
+		awaitStatus(id, "SENT", 1);
+		awaitStatus(id, "SKIPPED", 1);
+		assertThat(jdbc.sql("select guardian_id from messaging.delivery where announcement_id = ? and status = 'SENT'").param(id)
+			.query(UUID.class).single()).isEqualTo(mother);
+		assertThat(jdbc.sql("select guardian_id || ' ' || skipped_reason from messaging.delivery where announcement_id = ? and status = 'SKIPPED'")
+			.param(id).query(String.class).single()).isEqualTo(father + " NO_CONTACT_RESTRICTION");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.byChannel.IN_APP.SKIPPED").value(1))
+			.andExpect(jsonPath("$.skipped.NO_CONTACT_RESTRICTION").value(1));
+	}
+
+	@Test
+	void aFamilyThatDeclinedAfterReleaseAndAContactNoLongerUsableAreSkippedWithTheirReasons() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID declined = guardianWithEmail("Tomas", "tomas.declined@family.example", maya);
+		UUID gone = guardianWithEmail("Lucia", "lucia.gone@family.example", maya);
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Bake sale", "body": "Cakes.", "category": "EVENT",
+				 "channels": ["IN_APP", "EMAIL"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		releasedButNotYetDue(id);
+
+		jdbc.sql("insert into messaging.opt_out (guardian_id, category, channel, chosen_at) values (?, 'EVENT', 'EMAIL', now())")
+			.param(declined).update();
+		jdbc.sql("update directory.contact_point set valid = false where guardian_id = ?").param(gone).update();
+		jdbc.sql("update messaging.delivery set next_attempt_at = now() where announcement_id = ?").param(id).update();
+
+		awaitStatus(id, "SKIPPED", 3);
+		assertThat(jdbc.sql("""
+				select guardian_id || ' ' || channel || ' ' || coalesce(skipped_reason, status) from messaging.delivery
+				where announcement_id = ?""").param(id).query(String.class).list())
+			.containsExactlyInAnyOrder(declined + " EMAIL OPTED_OUT_EMAIL", declined + " IN_APP SENT",
+					gone + " EMAIL NO_USABLE_CONTACT", gone + " IN_APP NO_USABLE_CONTACT");
+	}
+
+	@Test
+	void aRetryFallingInQuietHoursWaitsUntilTheyEndWhileAnUrgentOneGoesAtOnce() throws Exception {
+		UUID maya = pupil("Maya");
+		guardianWithEmail("Rosa", "rosa.quiet@family.example", maya);
+		UUID general = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Menu", "body": "Soup.", "category": "GENERAL",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		UUID urgent = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Snow", "body": "Closed.", "category": "URGENT",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		releasedButNotYetDue(general);
+		releasedButNotYetDue(urgent);
+		// Both are retries, due in ten days, at a moment that falls in the quiet hours of a worker
+		// whose quiet hours are the two hours around it in the district's zone.
+		Instant due = Instant.now().plus(Duration.ofDays(10));
+		jdbc.sql("update messaging.delivery set attempts = 1, next_attempt_at = ? where announcement_id in (?, ?)")
+			.params(java.sql.Timestamp.from(due), general, urgent).update();
+		LocalTime local = due.atZone(districtClock.zone()).toLocalTime();
+		MessagingSettings quietAroundDue = new MessagingSettings(local.minusHours(1), local.plusHours(1), 50, 2,
+				Duration.ofMillis(200), 200, Duration.ofSeconds(15), false, "http://localhost:8080");
+
+		workerAt(due.plusSeconds(60), quietAroundDue).deliverOneBatch();
+
+		assertThat(statusOf(general)).as("a retry waits for the end of quiet hours").isEqualTo("QUEUED");
+		assertThat(statusOf(urgent)).as("an urgent message is not held").isEqualTo("SENT");
+
+		workerAt(due.plus(Duration.ofHours(1)).plusSeconds(60), quietAroundDue).deliverOneBatch();
+
+		assertThat(statusOf(general)).as("and goes when quiet hours are over").isEqualTo("SENT");
+	}
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DistrictClock districtClock;
+
+	@Autowired
+	Messaging messaging;
+
+	@Autowired
+	EmailChannel email;
+
+	@Autowired
+	MessageRenderer renderer;
+
+	@Autowired
+	SendTimeCheck check;
+
+	/** A worker of its own on a clock of its own, which the running worker never races, since its rows are not due yet. */
+	private DeliveryWorker workerAt(Instant now, MessagingSettings settings) {
+		return new DeliveryWorker(jdbc, transactions, messaging, email, renderer, settings, Clock.fixed(now, ZoneOffset.UTC),
+				districtClock, check);
+	}
+
+	private String statusOf(UUID announcement) {
+		return jdbc.sql("select status from messaging.delivery where announcement_id = ?").param(announcement)
+			.query(String.class).single();
+	}
+
+	/**
+	 * Released now, as the worker would, with every delivery held for a day in the same transaction:
+	 * the running worker cannot hand any off before the test has changed the world under it.
+	 */
+	private void releasedButNotYetDue(UUID announcement) {
+		transactions.executeWithoutResult(status -> {
+			messaging.release(announcement);
+			jdbc.sql("update messaging.delivery set next_attempt_at = now() + interval '1 day' where announcement_id = ?")
+				.param(announcement).update();
+		});
 	}
 
 	/** Another module's filter, as attendance will add one: here, students by family name. */
