@@ -1,6 +1,8 @@
 package org.homeroom.messaging;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -121,8 +123,15 @@ class AnnouncementPageController {
 	@GetMapping(ANNOUNCEMENTS + "/{id}")
 	String announcement(Authentication caller, @PathVariable UUID id, Model model) {
 		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		model.addAttribute("announcement", messaging.announcement(sender, id));
+		AnnouncementView announcement = messaging.announcement(sender, id);
+		model.addAttribute("announcement", announcement);
 		model.addAttribute("report", messaging.report(sender, id));
+		AnnouncementProgress progress = messaging.progress(announcement);
+		model.addAttribute("progress", progress);
+		// A time of day in the district's zone ("7:00 AM", "7:00", "٧:٠٠ ص"), written as the reader writes it.
+		model.addAttribute("quietHoursEnd", progress.quietHoursEnd() == null ? null
+				: DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
+					.format(progress.quietHoursEnd()));
 		return "messaging/announcement";
 	}
 

@@ -147,7 +147,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	/**
 	 * Releases the announcements that are due, each in a transaction of its own: one that cannot be
-	 * released holds up neither the others nor the deliveries already queued.
+	 * released holds up neither the others nor the deliveries already queued, and waits longer each
+	 * time it fails, until it is FAILED (see {@link Messaging#releaseFailed}).
 	 */
 	private int releaseDue() {
 		int released = 0;
@@ -157,7 +158,10 @@ class DeliveryWorker implements SmartLifecycle {
 				released++;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Announcement {} could not be released; it is tried again on the next pass", id, ex);
+				// Logged without the exception's text, which may quote the audience or a family's details.
+				boolean failed = messaging.releaseFailed(id, ex);
+				log.warn("Announcement {} could not be released ({}){}", id, ex.getClass().getSimpleName(),
+						failed ? "; its attempts ran out and it is FAILED" : "; it is tried again after a wait");
 			}
 		}
 		return released;

@@ -99,7 +99,9 @@ public class Messaging {
 	}
 
 	/**
-	 * Writes an announcement, released at once unless scheduled. With an idempotency key, a repeat
+	 * Writes an announcement. It is released by the delivery worker, at once unless scheduled, and
+	 * never on the request thread: the answer does not wait for an audience of any size to be
+	 * resolved and queued, and a release that fails is retried there. With an idempotency key, a repeat
 	 * of the same request answers the first announcement; the key with another request is refused.
 	 */
 	@Transactional
@@ -140,9 +142,6 @@ public class Messaging {
 		if (idempotencyKey != null) {
 			jdbc.sql("insert into messaging.idempotency_key (author, key, request_hash, announcement_id, created_at) values (?, ?, ?, ?, ?)")
 				.params(sender.username(), idempotencyKey, requestHash, id, Timestamp.from(now)).update();
-		}
-		if (!scheduledAt.isAfter(now)) {
-			release(id);
 		}
 		return new Created(find(id), false);
 	}
@@ -252,11 +251,73 @@ public class Messaging {
 			.params(Timestamp.from(now), id).update();
 	}
 
-	/** Scheduled announcements that are due, oldest first; {@link #release} takes each on one node only. */
+	/**
+	 * Scheduled announcements that are due (and failed releases whose wait is over), oldest first;
+	 * {@link #release} takes each on one node only.
+	 */
 	@Transactional(readOnly = true)
 	List<UUID> dueAnnouncements() {
-		return jdbc.sql("select id from messaging.announcement where status = 'SCHEDULED' and scheduled_at <= ? order by scheduled_at limit 20")
+		return jdbc.sql("""
+				select id from messaging.announcement
+				where status = 'SCHEDULED' and coalesce(next_release_at, scheduled_at) <= ?
+				order by coalesce(next_release_at, scheduled_at) limit 20""")
 			.param(Timestamp.from(clock.instant())).query(UUID.class).list();
+	}
+
+	/**
+	 * Records a release that failed: tried again after a wait that doubles each time, and FAILED once
+	 * the attempts run out, with the reason (addresses taken out) for its sender.
+	 *
+	 * @return whether the announcement is now FAILED
+	 */
+	@Transactional
+	boolean releaseFailed(UUID id, RuntimeException failure) {
+		Integer attempts = jdbc.sql("select release_attempts from messaging.announcement where id = ? and status = 'SCHEDULED' for update")
+			.param(id).query(Integer.class).optional().orElse(null);
+		if (attempts == null) {
+			return false;
+		}
+		int made = attempts + 1;
+		boolean last = made >= settings.releaseAttempts();
+		Instant next = clock.instant().plus(settings.firstReleaseRetryAfter().multipliedBy(1L << Math.min(made - 1, 16)));
+		String reason = DeliveryFailure.sanitized(failure.getMessage() == null || failure.getMessage().isBlank()
+				? failure.getClass().getSimpleName() : failure.getMessage());
+		jdbc.sql("""
+				update messaging.announcement set release_attempts = ?, next_release_at = ?, release_error = ?, status = ?,
+				       version = version + 1
+				where id = ?""")
+			.params(made, Timestamp.from(next), reason, last ? "FAILED" : "SCHEDULED", id).update();
+		return last;
+	}
+
+	/**
+	 * Where an announcement stands for its sender, in words the page can show: scheduled, being
+	 * released or sent, waiting for quiet hours to end, sent, or failed.
+	 */
+	@Transactional(readOnly = true)
+	public AnnouncementProgress progress(AnnouncementView announcement) {
+		Instant now = clock.instant();
+		switch (announcement.status()) {
+			case "CANCELLED":
+				return AnnouncementProgress.of(AnnouncementProgress.State.CANCELLED);
+			case "FAILED":
+				return AnnouncementProgress.failed(announcement.releaseError());
+			case "SCHEDULED":
+				return AnnouncementProgress.of(announcement.scheduledAt().isAfter(now) ? AnnouncementProgress.State.SCHEDULED
+						: AnnouncementProgress.State.SENDING);
+			default:
+				break;
+		}
+		boolean waiting = jdbc.sql("select exists (select 1 from messaging.delivery where announcement_id = ? and status in ('QUEUED', 'SENDING'))")
+			.param(announcement.id()).query(Boolean.class).single();
+		if (!waiting) {
+			return AnnouncementProgress.of(AnnouncementProgress.State.SENT);
+		}
+		QuietHours quiet = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone());
+		if (announcement.category() != Category.URGENT && quiet.quiet(now)) {
+			return AnnouncementProgress.quietUntil(settings.quietHoursEnd());
+		}
+		return AnnouncementProgress.of(AnnouncementProgress.State.SENDING);
 	}
 
 	@Transactional(readOnly = true)
@@ -285,7 +346,7 @@ public class Messaging {
 		jdbc.sql("""
 				update messaging.announcement set subject = :subject, body = :body, category = :category,
 				       channels = string_to_array(:channels, ','), audience = cast(:audience as jsonb), scheduled_at = :scheduledAt,
-				       version = version + 1
+				       version = version + 1, release_attempts = 0, next_release_at = null, release_error = null
 				where id = :id and version = :version and status = 'SCHEDULED'""")
 			.param("subject", changed.subject().strip())
 			.param("body", changed.body().strip())
@@ -296,9 +357,6 @@ public class Messaging {
 			.param("id", id)
 			.param("version", version)
 			.update();
-		if (!scheduledAt.isAfter(clock.instant())) {
-			release(id);
-		}
 		return find(id);
 	}
 
@@ -717,7 +775,7 @@ public class Messaging {
 	private AnnouncementView find(UUID id) {
 		return jdbc.sql("""
 				select id, author, audience::text, subject, body, category, array_to_string(channels, ','), status, scheduled_at,
-				       released_at, version
+				       released_at, version, release_error
 				from messaging.announcement where id = ?""")
 			.param(id)
 			.query((rs, row) -> new AnnouncementView(rs.getObject(1, UUID.class), rs.getString(2),
@@ -725,7 +783,7 @@ public class Messaging {
 					Category.valueOf(rs.getString(6)), Arrays.stream(rs.getString(7).split(",")).map(Channel::valueOf)
 						.collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class))),
 					rs.getString(8), rs.getTimestamp(9).toInstant(),
-					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getLong(11)))
+					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getString(12)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("announcement"));
 	}

@@ -88,8 +88,11 @@ class BenchAnnouncement implements ApplicationRunner {
 				Category.URGENT, Set.of(Channel.IN_APP, Channel.EMAIL), null);
 		long started = System.nanoTime();
 		var created = messaging.create(sender, request, null);
-		double seconds = (System.nanoTime() - started) / 1e9;
+		double answered = (System.nanoTime() - started) / 1e9;
 		var id = created.announcement().id();
+		// The worker releases; this phase runs without one, so the release is timed here, as the worker runs it.
+		messaging.release(id);
+		double seconds = (System.nanoTime() - started) / 1e9;
 		long queued = jdbc.sql("select count(*) from messaging.delivery where announcement_id = ? and status = 'QUEUED'")
 			.param(id).query(Long.class).single();
 		long emails = jdbc.sql("select count(*) from messaging.delivery where announcement_id = ? and channel = 'EMAIL'")
@@ -99,6 +102,7 @@ class BenchAnnouncement implements ApplicationRunner {
 		System.out.printf("guardians=%d recipient_rows=%d deliveries_queued=%d (email=%d in_app=%d)%n",
 				jdbc.sql("select count(*) from directory.guardian").query(Long.class).single(), recipients, queued, emails,
 				queued - emails);
+		System.out.printf("homeroom create (the request's answer): seconds=%.3f%n", answered);
 		System.out.printf("homeroom create+release until every delivery is QUEUED: seconds=%.2f%n", seconds);
 
 		// The floor: the same delivery rows from the same join over guardians, children, schools

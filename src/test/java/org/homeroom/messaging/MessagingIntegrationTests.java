@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -22,6 +23,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -49,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1", "homeroom.mail.port=3025",
 		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.first-retry-after=200ms",
 		"homeroom.messaging.max-attempts=2", "homeroom.messaging.quiet-hours-start=00:00",
-		"homeroom.messaging.quiet-hours-end=00:00" })
+		"homeroom.messaging.quiet-hours-end=00:00", "homeroom.messaging.release-attempts=3",
+		"homeroom.messaging.first-release-retry-after=100ms" })
 class MessagingIntegrationTests {
 
 	@RegisterExtension
@@ -379,7 +385,7 @@ class MessagingIntegrationTests {
 			.params(java.sql.Timestamp.from(due), general, urgent).update();
 		LocalTime local = due.atZone(districtClock.zone()).toLocalTime();
 		MessagingSettings quietAroundDue = new MessagingSettings(local.minusHours(1), local.plusHours(1), 50, 2,
-				Duration.ofMillis(200), 200, Duration.ofSeconds(15), false, "http://localhost:8080");
+				Duration.ofMillis(200), 5, Duration.ofSeconds(10), 200, Duration.ofSeconds(15), false, "http://localhost:8080");
 
 		workerAt(due.plusSeconds(60), quietAroundDue).deliverOneBatch();
 
@@ -390,6 +396,66 @@ class MessagingIntegrationTests {
 
 		assertThat(statusOf(general)).as("and goes when quiet hours are over").isEqualTo("SENT");
 	}
+
+	@Test
+	void thePostAnswersBeforeTheAudienceIsReleasedAndTheWorkerThenReleasesIt() throws Exception {
+		UUID maya = pupil("Maya");
+		guardianWithEmail("Rosa", "rosa.async@family.example", maya);
+		UUID id;
+		// While the recipients table is held, no release can write its audience: the answer cannot wait for one.
+		try (Connection held = dataSource.getConnection()) {
+			held.setAutoCommit(false);
+			held.createStatement().execute("lock table messaging.recipient in share mode");
+			try {
+				id = CompletableFuture.supplyAsync(() -> {
+					try {
+						return announce("""
+								{"audience": {"studentIds": ["%s"]}, "subject": "Sports day", "body": "Trainers.",
+								 "category": "GENERAL", "channels": ["IN_APP"]}""".formatted(maya));
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				}).get(15, TimeUnit.SECONDS);
+				assertThat(jdbc.sql("select count(*) from messaging.delivery where announcement_id = ?").param(id)
+					.query(Integer.class).single()).as("nothing is queued yet").isZero();
+				mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(status().isOk())
+					.andExpect(content().string(containsString("Sending…")));
+			}
+			finally {
+				held.rollback();
+			}
+		}
+
+		awaitStatus(id, "SENT", 1);
+		mvc.perform(get("/api/v1/announcements/{id}", id).with(ADMIN)).andExpect(jsonPath("$.status").value("RELEASED"));
+		mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(content().string(containsString("Sent.")));
+	}
+
+	@Test
+	void aReleaseThatKeepsFailingEndsFailedAfterItsAttemptsAndItsSenderSeesWhy() throws Exception {
+		UUID id = UUID.randomUUID();
+		// Its audience names a filter no module offers any more, so every release is refused.
+		jdbc.sql("""
+				insert into messaging.announcement (id, author, author_roles, subject, body, category, channels, audience, status,
+				                                    scheduled_at, created_at)
+				values (?, 'msg.admin@district.test', array['DISTRICT_ADMIN'], 'Orphaned', 'Nobody.', 'GENERAL', array['IN_APP'],
+				        cast(? as jsonb), 'SCHEDULED', now(), now())""")
+			.params(id, "{\"schoolIds\": [\"%s\"], \"filters\": {\"retiredFilter\": [\"x\"]}}".formatted(lincoln)).update();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select status from messaging.announcement where id = ?")
+			.param(id).query(String.class).single().equals("FAILED"));
+		assertThat(jdbc.sql("select release_attempts from messaging.announcement where id = ?").param(id).query(Integer.class)
+			.single()).as("tried a bounded number of times, waiting longer each time").isEqualTo(3);
+		mvc.perform(get("/api/v1/announcements/{id}", id).with(ADMIN)).andExpect(jsonPath("$.status").value("FAILED"))
+			.andExpect(jsonPath("$.releaseError").value(containsString("retiredFilter")));
+		mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("This announcement could not be sent")))
+			.andExpect(content().string(containsString("No audience filter is called retiredFilter")));
+	}
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	TransactionTemplate transactions;
