@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the address families reach Homeroom at, for links in e-mails (never taken from a request)
  */
 @ConfigurationProperties("homeroom.messaging")
-record MessagingSettings(@DefaultValue("21:00") LocalTime quietHoursStart, @DefaultValue("07:00") LocalTime quietHoursEnd,
+public record MessagingSettings(@DefaultValue("21:00") LocalTime quietHoursStart, @DefaultValue("07:00") LocalTime quietHoursEnd,
 		@DefaultValue("50") int emailsPerSecond, @DefaultValue("5") int maxAttempts,
 		@DefaultValue("30s") Duration firstRetryAfter, @DefaultValue("5") int releaseAttempts,
 		@DefaultValue("10s") Duration firstReleaseRetryAfter, @DefaultValue("200") int batchSize,

@@ -75,9 +75,6 @@ class MessagingIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
-	@Autowired
-	DeliveryWorker worker;
-
 	DirectoryFixtures given;
 
 	UUID lincoln;
@@ -289,36 +286,6 @@ class MessagingIntegrationTests {
 	}
 
 	@Test
-	void emailLeftInFlightByADeadNodeGoesOutAgainWithTheSameMessageIdAndIsMarked() throws Exception {
-		UUID maya = pupil("Maya");
-		guardianWithEmail("Rosa", "rosa8@family.example", maya);
-		UUID id = announce("""
-				{"audience": {"studentIds": ["%s"]}, "subject": "Scheduled", "body": "Later.", "category": "URGENT",
-				 "channels": ["EMAIL"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
-		jdbc.sql("update messaging.announcement set scheduled_at = now() where id = ?").param(id).update();
-		UUID deadNode = UUID.randomUUID();
-		jdbc.sql("insert into messaging.node (id, started_at, heartbeat_at) values (?, now() - interval '1 hour', now() - interval '1 hour')")
-			.param(deadNode).update();
-		// The release and a claim by the node that then died, as they would have been committed.
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from messaging.delivery where announcement_id = ?")
-			.param(id).query(Integer.class).single() == 1);
-		int claimed = jdbc.sql("update messaging.delivery set status = 'SENDING', claimed_by = ?, attempts = 1 where announcement_id = ? and status = 'QUEUED'")
-			.params(deadNode, id).update();
-		UUID delivery = jdbc.sql("select id from messaging.delivery where announcement_id = ?").param(id).query(UUID.class).single();
-
-		if (claimed == 1) {
-			worker.reconcile(Instant.now().minusSeconds(60));
-		}
-
-		awaitStatus(id, "SENT", 1);
-		MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).equals("Scheduled")).findFirst().orElseThrow();
-		assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + delivery + "@riverside.example>");
-		if (claimed == 1) {
-			mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.resentAfterCrash").value(1));
-		}
-	}
-
-	@Test
 	void aNoContactRestrictionEnteredAfterReleaseStopsThatGuardianAtHandOffAndTheRestOfTheAudienceStillReceivesIt()
 			throws Exception {
 		UUID maya = pupil("Maya");
@@ -364,37 +331,6 @@ class MessagingIntegrationTests {
 				where announcement_id = ?""").param(id).query(String.class).list())
 			.containsExactlyInAnyOrder(declined + " EMAIL OPTED_OUT_EMAIL", declined + " IN_APP SENT",
 					gone + " EMAIL NO_USABLE_CONTACT", gone + " IN_APP NO_USABLE_CONTACT");
-	}
-
-	@Test
-	void aRetryFallingInQuietHoursWaitsUntilTheyEndWhileAnUrgentOneGoesAtOnce() throws Exception {
-		UUID maya = pupil("Maya");
-		guardianWithEmail("Rosa", "rosa.quiet@family.example", maya);
-		UUID general = announce("""
-				{"audience": {"studentIds": ["%s"]}, "subject": "Menu", "body": "Soup.", "category": "GENERAL",
-				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
-		UUID urgent = announce("""
-				{"audience": {"studentIds": ["%s"]}, "subject": "Snow", "body": "Closed.", "category": "URGENT",
-				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
-		releasedButNotYetDue(general);
-		releasedButNotYetDue(urgent);
-		// Both are retries, due in ten days, at a moment that falls in the quiet hours of a worker
-		// whose quiet hours are the two hours around it in the district's zone.
-		Instant due = Instant.now().plus(Duration.ofDays(10));
-		jdbc.sql("update messaging.delivery set attempts = 1, next_attempt_at = ? where announcement_id in (?, ?)")
-			.params(java.sql.Timestamp.from(due), general, urgent).update();
-		LocalTime local = due.atZone(districtClock.zone()).toLocalTime();
-		MessagingSettings quietAroundDue = new MessagingSettings(local.minusHours(1), local.plusHours(1), 50, 2,
-				Duration.ofMillis(200), 5, Duration.ofSeconds(10), 200, Duration.ofSeconds(15), false, "http://localhost:8080");
-
-		workerAt(due.plusSeconds(60), quietAroundDue).deliverOneBatch();
-
-		assertThat(statusOf(general)).as("a retry waits for the end of quiet hours").isEqualTo("QUEUED");
-		assertThat(statusOf(urgent)).as("an urgent message is not held").isEqualTo("SENT");
-
-		workerAt(due.plus(Duration.ofHours(1)).plusSeconds(60), quietAroundDue).deliverOneBatch();
-
-		assertThat(statusOf(general)).as("and goes when quiet hours are over").isEqualTo("SENT");
 	}
 
 	@Test
@@ -461,30 +397,7 @@ class MessagingIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	DistrictClock districtClock;
-
-	@Autowired
-	Messaging messaging;
-
-	@Autowired
-	EmailChannel email;
-
-	@Autowired
-	MessageRenderer renderer;
-
-	@Autowired
-	SendTimeCheck check;
-
-	/** A worker of its own on a clock of its own, which the running worker never races, since its rows are not due yet. */
-	private DeliveryWorker workerAt(Instant now, MessagingSettings settings) {
-		return new DeliveryWorker(jdbc, transactions, messaging, email, renderer, settings, Clock.fixed(now, ZoneOffset.UTC),
-				districtClock, check);
-	}
-
-	private String statusOf(UUID announcement) {
-		return jdbc.sql("select status from messaging.delivery where announcement_id = ?").param(announcement)
-			.query(String.class).single();
-	}
+	Announcements announcements;
 
 	/**
 	 * Released now, as the worker would, with every delivery held for a day in the same transaction:
@@ -492,7 +405,7 @@ class MessagingIntegrationTests {
 	 */
 	private void releasedButNotYetDue(UUID announcement) {
 		transactions.executeWithoutResult(status -> {
-			messaging.release(announcement);
+			announcements.release(announcement);
 			jdbc.sql("update messaging.delivery set next_attempt_at = now() + interval '1 day' where announcement_id = ?")
 				.param(announcement).update();
 		});

@@ -1,6 +1,9 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.util.UUID;
+
+import org.homeroom.messaging.Category;
+import org.homeroom.messaging.Channel;
 
 /** A delivery a worker has claimed (now SENDING), with what it needs to hand it to its channel. */
 record Claimed(UUID id, UUID announcementId, UUID guardianId, Channel channel, String language, String address,

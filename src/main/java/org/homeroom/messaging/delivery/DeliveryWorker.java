@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.homeroom.messaging.MessagingSettings;
+import org.homeroom.messaging.InboxEvents;
+import org.homeroom.messaging.Channel;
 
 /**
  * Delivers what is due, on every node at once. Each pass claims a batch of due rows with
@@ -48,7 +51,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Messaging messaging;
+	private final Releases releases;
 
 	private final EmailChannel email;
 
@@ -74,11 +77,11 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private Thread heartbeat;
 
-	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, EmailChannel email,
+	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Releases releases, EmailChannel email,
 			MessageRenderer renderer, MessagingSettings settings, Clock clock, DistrictClock district, SendTimeCheck check) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.messaging = messaging;
+		this.releases = releases;
 		this.email = email;
 		this.renderer = renderer;
 		this.settings = settings;
@@ -148,18 +151,18 @@ class DeliveryWorker implements SmartLifecycle {
 	/**
 	 * Releases the announcements that are due, each in a transaction of its own: one that cannot be
 	 * released holds up neither the others nor the deliveries already queued, and waits longer each
-	 * time it fails, until it is FAILED (see {@link Messaging#releaseFailed}).
+	 * time it fails, until it is FAILED (see {@link Releases#failed}).
 	 */
 	private int releaseDue() {
 		int released = 0;
-		for (UUID id : messaging.dueAnnouncements()) {
+		for (UUID id : releases.due()) {
 			try {
-				messaging.release(id);
+				releases.release(id);
 				released++;
 			}
 			catch (RuntimeException ex) {
 				// Logged without the exception's text, which may quote the audience or a family's details.
-				boolean failed = messaging.releaseFailed(id, ex);
+				boolean failed = releases.failed(id, ex);
 				log.warn("Announcement {} could not be released ({}){}", id, ex.getClass().getSimpleName(),
 						failed ? "; its attempts ran out and it is FAILED" : "; it is tried again after a wait");
 			}

@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,18 +1,19 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.homeroom.messaging.Category;
 
 /**
  * Quiet hours, 21:00 to 07:00 in the district's time zone unless configured otherwise: nothing
  * but an urgent message reaches a family's phone at night. A window may cross midnight.
  */
-record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
+public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
 
 	/** When a delivery of this category that is due at {@code due} may go out. */
-	Instant allowedFrom(Instant due, Category category) {
+	public Instant allowedFrom(Instant due, Category category) {
 		if (category == Category.URGENT || !quiet(due)) {
 			return due;
 		}
@@ -22,7 +23,7 @@ record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
 	}
 
 	/** Whether this moment falls in quiet hours, on the district's clock. */
-	boolean quiet(Instant moment) {
+	public boolean quiet(Instant moment) {
 		if (start.equals(end)) {
 			return false;
 		}

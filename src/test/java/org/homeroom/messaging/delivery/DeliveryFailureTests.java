@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -22,7 +22,7 @@ import jakarta.mail.MessagingException;
  * @param kind the exception's class, for the log
  * @param reason what went wrong, without addresses, for the delivery report
  */
-record DeliveryFailure(boolean permanent, int replyCode, String kind, String reason) {
+public record DeliveryFailure(boolean permanent, int replyCode, String kind, String reason) {
 
 	/** Enough for any server's one-line reply and the cause behind it; a report row stays readable. */
 	static final int REASON_LENGTH = 300;
@@ -61,7 +61,7 @@ record DeliveryFailure(boolean permanent, int replyCode, String kind, String rea
 	}
 
 	/** The text with every e-mail address replaced, on one line, at most {@link #REASON_LENGTH} characters. */
-	static String sanitized(String text) {
+	public static String sanitized(String text) {
 		String clean = CONTROL.matcher(ADDRESS.matcher(text).replaceAll("[address]")).replaceAll(" ").strip();
 		return clean.length() <= REASON_LENGTH ? clean : clean.substring(0, REASON_LENGTH - 1) + "…";
 	}
