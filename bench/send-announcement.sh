@@ -28,7 +28,7 @@ common=(--server.port=0 --homeroom.demo.enabled=false --logging.level.root=warn)
 run_bench org.homeroom.directory.BenchDistrict -- "${common[@]}" --bench.students="$students" | grep '^generated'
 
 echo "load average before queueing: $(cut -d' ' -f1-3 /proc/loadavg)"
-run_bench org.homeroom.messaging.BenchAnnouncement -- "${common[@]}" --homeroom.messaging.worker=false --bench.phase=queue
+run_bench org.homeroom.messaging.delivery.BenchAnnouncement -- "${common[@]}" --homeroom.messaging.worker=false --bench.phase=queue
 
 java bench/SmtpSink.java "$smtp_port" &
 sink=$!
@@ -38,7 +38,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 echo "load average before hand-off: $(cut -d' ' -f1-3 /proc/loadavg)"
-run_bench org.homeroom.messaging.BenchAnnouncement -- "${common[@]}" --bench.phase=handoff --homeroom.messaging.emails-per-second=100000 \
+run_bench org.homeroom.messaging.delivery.BenchAnnouncement -- "${common[@]}" --bench.phase=handoff --homeroom.messaging.emails-per-second=100000 \
   --homeroom.mail.host=127.0.0.1 --homeroom.mail.port="$smtp_port"
 echo "load average after hand-off: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$sink"

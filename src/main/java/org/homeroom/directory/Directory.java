@@ -2,7 +2,6 @@ package org.homeroom.directory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -218,20 +217,6 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public boolean canSeeProgramFlags(Viewer viewer, UUID studentId) {
 		return canSee(viewer, studentId) && holds(AccessPolicy.PROGRAM_FLAGS_VISIBLE, viewer, studentId);
-	}
-
-	/** Today in the district: see {@link DistrictClock#districtClock.today()}. */
-	// Kept until the other modules' callers ask DistrictClock; the merge removes it.
-	@Deprecated(forRemoval = true)
-	public LocalDate today() {
-		return districtClock.today();
-	}
-
-	/** The district's time zone: see {@link DistrictClock#zone()}. */
-	// Kept until the other modules' callers ask DistrictClock; the merge removes it.
-	@Deprecated(forRemoval = true)
-	public ZoneId timeZone() {
-		return districtClock.zone();
 	}
 
 	/**

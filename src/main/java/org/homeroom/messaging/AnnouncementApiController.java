@@ -36,46 +36,49 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/announcements")
 class AnnouncementApiController {
 
-	private final Messaging messaging;
+	private final Announcements announcements;
+
+	private final DeliveryReports reports;
 
 	private final Directory directory;
 
-	AnnouncementApiController(Messaging messaging, Directory directory) {
-		this.messaging = messaging;
+	AnnouncementApiController(Announcements announcements, DeliveryReports reports, Directory directory) {
+		this.announcements = announcements;
+		this.reports = reports;
 		this.directory = directory;
 	}
 
 	@PostMapping
 	ResponseEntity<Map<String, UUID>> create(Authentication caller, @Valid @RequestBody AnnouncementRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey) {
-		Messaging.Created created = messaging.create(Messaging.Sender.of(caller, directory), request, idempotencyKey);
+		Announcements.Created created = announcements.create(Sender.of(caller, directory), request, idempotencyKey);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.announcement().id()));
 	}
 
 	@PostMapping("/preview")
 	AudiencePreview preview(Authentication caller, @Valid @RequestBody PreviewRequest request) {
-		return messaging.preview(Messaging.Sender.of(caller, directory), request.audience(), request.category(), request.channels());
+		return announcements.preview(Sender.of(caller, directory), request.audience(), request.category(), request.channels());
 	}
 
 	@GetMapping("/{id}")
 	AnnouncementView announcement(Authentication caller, @PathVariable UUID id) {
-		return messaging.announcement(Messaging.Sender.of(caller, directory), id);
+		return announcements.announcement(Sender.of(caller, directory), id);
 	}
 
 	@PatchMapping("/{id}")
 	AnnouncementView change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody AnnouncementChanges changes) {
-		return messaging.change(Messaging.Sender.of(caller, directory), id, changes);
+		return announcements.change(Sender.of(caller, directory), id, changes);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(Authentication caller, @PathVariable UUID id) {
-		messaging.cancel(Messaging.Sender.of(caller, directory), id);
+		announcements.cancel(Sender.of(caller, directory), id);
 	}
 
 	@GetMapping("/{id}/report")
 	DeliveryReport report(Authentication caller, @PathVariable UUID id) {
-		return messaging.report(Messaging.Sender.of(caller, directory), id);
+		return reports.report(Sender.of(caller, directory), id);
 	}
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -1,6 +1,9 @@
 package org.homeroom.messaging;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Audiences;
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.Paging;
@@ -56,24 +60,33 @@ class AnnouncementPageController {
 	private static final Set<String> FIELDS_WITH_ERRORS_BESIDE = Set.of("schoolIds", "grades", "languages", "category",
 			"channels", "subject", "body", "scheduledAt");
 
-	private final Messaging messaging;
+	private final Announcements announcements;
+
+	private final DeliveryReports reports;
+
+	private final MessageTemplates templates;
 
 	private final Directory directory;
 
+	private final DistrictClock districtClock;
+
 	private final Audiences audiences;
 
-	AnnouncementPageController(Messaging messaging, Directory directory, Audiences audiences) {
-		this.messaging = messaging;
+	AnnouncementPageController(Announcements announcements, DeliveryReports reports, MessageTemplates templates,
+			Directory directory, DistrictClock districtClock, Audiences audiences) {
+		this.announcements = announcements;
+		this.reports = reports;
+		this.templates = templates;
 		this.directory = directory;
+		this.districtClock = districtClock;
 		this.audiences = audiences;
 	}
 
 	@GetMapping(ANNOUNCEMENTS)
 	String list(Authentication caller, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		AnnouncementPage announcements = messaging.announcements(Messaging.Sender.of(caller, directory), page);
-		model.addAttribute("announcements", announcements);
-		model.addAttribute("paging", Paging.of(request, announcements.page(), AnnouncementPage.SIZE, announcements.total(),
-				announcements.rows().size()));
+		AnnouncementPage list = announcements.announcements(Sender.of(caller, directory), page);
+		model.addAttribute("announcements", list);
+		model.addAttribute("paging", Paging.of(request, list.page(), AnnouncementPage.SIZE, list.total(), list.rows().size()));
 		return "messaging/announcements";
 	}
 
@@ -81,7 +94,7 @@ class AnnouncementPageController {
 	@GetMapping(ANNOUNCEMENTS + "/new")
 	String newAnnouncement(Authentication caller, @RequestParam(required = false) UUID template, Model model) {
 		if (!model.containsAttribute("form")) {
-			MessageTemplate start = template == null ? null : messaging.template(Messaging.Sender.of(caller, directory), template);
+			MessageTemplate start = template == null ? null : templates.template(Sender.of(caller, directory), template);
 			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(),
 					start == null ? Category.GENERAL : start.category(), List.of(Channel.IN_APP, Channel.EMAIL),
 					start == null ? "" : start.subject(), start == null ? "" : start.body(), null));
@@ -97,14 +110,14 @@ class AnnouncementPageController {
 		if (result.hasErrors()) {
 			return form(caller, model);
 		}
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
+		Sender sender = Sender.of(caller, directory);
 		try {
 			if ("send".equals(action)) {
-				AnnouncementView sent = messaging.create(sender, form.request(directory), null).announcement();
+				AnnouncementView sent = announcements.create(sender, form.request(districtClock.zone()), null).announcement();
 				redirect.addFlashAttribute("sent", true);
 				return "redirect:" + ANNOUNCEMENTS + "/" + sent.id();
 			}
-			AudiencePreview preview = messaging.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels()));
+			AudiencePreview preview = announcements.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels()));
 			model.addAttribute("preview", preview);
 			model.addAttribute("previewLanguageNames", languageNames(preview.byLanguage().keySet()));
 		}
@@ -119,21 +132,28 @@ class AnnouncementPageController {
 
 	@GetMapping(ANNOUNCEMENTS + "/{id}")
 	String announcement(Authentication caller, @PathVariable UUID id, Model model) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		model.addAttribute("announcement", messaging.announcement(sender, id));
-		model.addAttribute("report", messaging.report(sender, id));
+		Sender sender = Sender.of(caller, directory);
+		AnnouncementView announcement = announcements.announcement(sender, id);
+		model.addAttribute("announcement", announcement);
+		model.addAttribute("report", reports.report(sender, id));
+		AnnouncementProgress progress = announcements.progress(announcement);
+		model.addAttribute("progress", progress);
+		// A time of day in the district's zone ("7:00 AM", "7:00", "٧:٠٠ ص"), written as the reader writes it.
+		model.addAttribute("quietHoursEnd", progress.quietHoursEnd() == null ? null
+				: DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
+					.format(progress.quietHoursEnd()));
 		return "messaging/announcement";
 	}
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/call-tasks")
 	String callTasks(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("tasksOpened", messaging.callTasksForUnreached(Messaging.Sender.of(caller, directory), id));
+		redirect.addFlashAttribute("tasksOpened", reports.callTasksForUnreached(Sender.of(caller, directory), id));
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/cancel")
 	String cancel(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		messaging.cancel(Messaging.Sender.of(caller, directory), id);
+		announcements.cancel(Sender.of(caller, directory), id);
 		redirect.addFlashAttribute("cancelled", true);
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
@@ -141,13 +161,13 @@ class AnnouncementPageController {
 	private String form(Authentication caller, Model model) {
 		model.addAttribute("schools", directory.schools());
 		Locale ui = LocaleContextHolder.getLocale();
-		List<LanguageChoice> languages = audiences.familyLanguages(Messaging.Sender.of(caller, directory).viewer()).stream()
+		List<LanguageChoice> languages = audiences.familyLanguages(Sender.of(caller, directory).viewer()).stream()
 			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
 			.toList();
 		model.addAttribute("languages", languages);
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("channels", Channel.values());
-		boolean districtAdmin = Messaging.Sender.of(caller, directory).viewer().districtAdmin();
+		boolean districtAdmin = Sender.of(caller, directory).viewer().districtAdmin();
 		model.addAttribute("districtAdmin", districtAdmin);
 		Set<String> errorsShownBeside = new HashSet<>(FIELDS_WITH_ERRORS_BESIDE);
 		if (districtAdmin) {
@@ -157,7 +177,7 @@ class AnnouncementPageController {
 			errorsShownBeside.remove("languages");
 		}
 		model.addAttribute("errorsShownBeside", errorsShownBeside);
-		model.addAttribute("templates", messaging.usableTemplates(Messaging.Sender.of(caller, directory)));
+		model.addAttribute("templates", templates.usableTemplates(Sender.of(caller, directory)));
 		return "messaging/announcement-form";
 	}
 
@@ -176,7 +196,7 @@ class AnnouncementPageController {
 
 	@Bean
 	static NavigationItem announcementNavigation() {
-		return new NavigationItem("nav.announcements", ANNOUNCEMENTS, 40, Messaging.SENDER_ROLES);
+		return new NavigationItem("nav.announcements", ANNOUNCEMENTS, 40, Sender.ROLES);
 	}
 
 	/**
@@ -204,9 +224,9 @@ class AnnouncementPageController {
 			return new AudienceCriteria(district, Set.copyOf(schoolIds), gradeList, null, null, Set.copyOf(languages), null);
 		}
 
-		AnnouncementRequest request(Directory directory) {
+		AnnouncementRequest request(ZoneId districtZone) {
 			return new AnnouncementRequest(audience(), subject, body, category, EnumSet.copyOf(channels),
-					scheduledAt == null ? null : scheduledAt.atZone(directory.timeZone()).toInstant());
+					scheduledAt == null ? null : scheduledAt.atZone(districtZone).toInstant());
 		}
 	}
 }

@@ -5,7 +5,7 @@ public enum Category {
 
 	GENERAL, URGENT, ATTENDANCE, EVENT;
 
-	boolean optional() {
+	public boolean optional() {
 		return this == GENERAL || this == EVENT;
 	}
 }

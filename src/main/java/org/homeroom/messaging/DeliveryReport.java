@@ -5,13 +5,25 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who was reached. {@code byChannel} counts QUEUED, SENDING, SENT, FAILED and UNCERTAIN per
+ * Who was reached. {@code byChannel} counts QUEUED, SENDING, SENT, FAILED, UNCERTAIN and SKIPPED per
  * channel, and OPENED for the inbox (e-mail opens are not tracked); {@code resentAfterCrash} counts
  * e-mails that were in flight when a node died and went out again with the same Message-ID.
+ * {@code excluded} counts the families left out at release, by reason; {@code skipped} the
+ * deliveries stopped by the check just before hand-off (a restriction or a choice made since), by reason.
+ * {@code failures} lists the deliveries that failed for good, with the reason the channel gave
+ * (addresses taken out), so that staff can tell a mistyped address from a server that was down.
  */
 public record DeliveryReport(UUID announcementId, String status, Map<String, Map<String, Long>> byChannel,
-		Map<String, Map<String, Long>> byLanguage, Map<String, Long> excluded, long resentAfterCrash,
-		List<Unreached> unreached) {
+		Map<String, Map<String, Long>> byLanguage, Map<String, Long> excluded, Map<String, Long> skipped, long resentAfterCrash,
+		List<Unreached> unreached, List<Failure> failures) {
+
+	/** The most failures a report lists; the counts by channel still count them all. */
+	static final int FAILURES_LISTED = 200;
+
+	/** A delivery that failed for good, and why. */
+	public record Failure(UUID deliveryId, UUID guardianId, String guardianName, Channel channel, int attempts,
+			String reason) {
+	}
 
 	/** A guardian nobody reached: no usable contact, or every channel failed. */
 	public record Unreached(UUID guardianId, String guardianName, String children, String reason) {

@@ -21,25 +21,25 @@ class InboxApiController {
 
 	static final int NEWEST = 100;
 
-	private final Messaging messaging;
+	private final FamilyInbox inbox;
 
 	private final Directory directory;
 
-	InboxApiController(Messaging messaging, Directory directory) {
-		this.messaging = messaging;
+	InboxApiController(FamilyInbox inbox, Directory directory) {
+		this.inbox = inbox;
 		this.directory = directory;
 	}
 
 	@GetMapping
 	Inbox inbox(Authentication caller) {
 		Set<UUID> guardians = directory.viewerOf(caller).guardianIds();
-		return new Inbox(messaging.unread(guardians), messaging.inbox(caller.getName(), guardians, NEWEST));
+		return new Inbox(inbox.unread(guardians), inbox.inbox(caller.getName(), guardians, NEWEST));
 	}
 
 	@PostMapping("/{id}/read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void read(Authentication caller, @PathVariable UUID id) {
-		messaging.markRead(directory.viewerOf(caller).guardianIds(), id);
+		inbox.markRead(directory.viewerOf(caller).guardianIds(), id);
 	}
 
 	record Inbox(long unread, List<InboxMessage> messages) {

@@ -27,15 +27,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every node sends the new unread count to the streams it holds for that guardian.
  */
 @Component
-class InboxEvents implements SmartLifecycle {
+public class InboxEvents implements SmartLifecycle {
 
-	static final String CHANNEL = "homeroom_inbox";
+	public static final String CHANNEL = "homeroom_inbox";
 
 	private static final Logger log = LoggerFactory.getLogger(InboxEvents.class);
 
 	private final DataSource dataSource;
 
-	private final Messaging messaging;
+	private final FamilyInbox inbox;
 
 	private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
 
@@ -43,9 +43,9 @@ class InboxEvents implements SmartLifecycle {
 
 	private Thread thread;
 
-	InboxEvents(DataSource dataSource, Messaging messaging) {
+	InboxEvents(DataSource dataSource, FamilyInbox inbox) {
 		this.dataSource = dataSource;
-		this.messaging = messaging;
+		this.inbox = inbox;
 	}
 
 	/** A stream for a family acting for these guardians, told the unread count now and at each change. */
@@ -68,7 +68,7 @@ class InboxEvents implements SmartLifecycle {
 
 	private void send(Listener listener) {
 		try {
-			listener.emitter().send(SseEmitter.event().name("count").data(Long.toString(messaging.unread(listener.guardianIds()))));
+			listener.emitter().send(SseEmitter.event().name("count").data(Long.toString(inbox.unread(listener.guardianIds()))));
 		}
 		catch (IOException | IllegalStateException ex) {
 			listener.emitter().completeWithError(ex);

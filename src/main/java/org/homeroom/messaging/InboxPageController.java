@@ -29,28 +29,28 @@ class InboxPageController {
 
 	static final String INBOX = "/messages";
 
-	private final Messaging messaging;
+	private final FamilyInbox inbox;
 
 	private final Directory directory;
 
 	private final InboxEvents events;
 
-	InboxPageController(Messaging messaging, Directory directory, InboxEvents events) {
-		this.messaging = messaging;
+	InboxPageController(FamilyInbox inbox, Directory directory, InboxEvents events) {
+		this.inbox = inbox;
 		this.directory = directory;
 		this.events = events;
 	}
 
 	@GetMapping(INBOX)
 	String inbox(Authentication caller, Model model) {
-		model.addAttribute("messages", messaging.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
+		model.addAttribute("messages", inbox.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
 		return "messaging/inbox";
 	}
 
 	/** The list alone, which the page fetches again when the unread count changes. */
 	@GetMapping(INBOX + "/list")
 	String list(Authentication caller, Model model) {
-		model.addAttribute("messages", messaging.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
+		model.addAttribute("messages", inbox.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
 		return "messaging/inbox :: list";
 	}
 
@@ -62,16 +62,16 @@ class InboxPageController {
 	@GetMapping(INBOX + "/{id}")
 	String message(Authentication caller, @PathVariable UUID id, Model model) {
 		Set<UUID> guardians = guardians(caller);
-		InboxMessage message = messaging.inboxMessage(caller.getName(), guardians, id)
+		InboxMessage message = inbox.inboxMessage(caller.getName(), guardians, id)
 			.orElseThrow(() -> new org.homeroom.platform.NotFoundException("message"));
-		messaging.markRead(guardians, id);
+		inbox.markRead(guardians, id);
 		model.addAttribute("message", message);
 		return "messaging/message";
 	}
 
 	@GetMapping(INBOX + "/preferences")
 	String preferences(Authentication caller, Model model) {
-		model.addAttribute("declined", messaging.declined(guardians(caller)));
+		model.addAttribute("declined", inbox.declined(guardians(caller)));
 		model.addAttribute("categories", List.of(Category.GENERAL, Category.EVENT));
 		model.addAttribute("channels", EnumSet.allOf(Channel.class));
 		return "messaging/preferences";
@@ -81,7 +81,7 @@ class InboxPageController {
 	@PostMapping(INBOX + "/preferences")
 	String changePreferences(Authentication caller, @RequestParam(name = "wanted", required = false) List<String> wanted,
 			RedirectAttributes redirect) {
-		messaging.choose(guardians(caller), wanted == null ? List.of() : wanted);
+		inbox.choose(guardians(caller), wanted == null ? List.of() : wanted);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + INBOX + "/preferences";
 	}
@@ -96,7 +96,7 @@ class InboxPageController {
 	}
 
 	@Bean
-	static NavigationBadge unreadMessages(Messaging messaging, Directory directory) {
+	static NavigationBadge unreadMessages(FamilyInbox inbox, Directory directory) {
 		return new NavigationBadge() {
 
 			@Override
@@ -106,7 +106,7 @@ class InboxPageController {
 
 			@Override
 			public long count(Authentication user) {
-				return messaging.unread(directory.viewerOf(user).guardianIds());
+				return inbox.unread(directory.viewerOf(user).guardianIds());
 			}
 
 			@Override

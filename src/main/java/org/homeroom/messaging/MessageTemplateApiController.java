@@ -24,37 +24,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/announcement-templates")
 class MessageTemplateApiController {
 
-	private final Messaging messaging;
+	private final MessageTemplates templates;
 
 	private final Directory directory;
 
-	MessageTemplateApiController(Messaging messaging, Directory directory) {
-		this.messaging = messaging;
+	MessageTemplateApiController(MessageTemplates templates, Directory directory) {
+		this.templates = templates;
 		this.directory = directory;
 	}
 
 	@GetMapping
 	MessageTemplate.Page list(Authentication caller, @RequestParam(required = false) UUID schoolId,
 			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(defaultValue = "0") int page) {
-		return messaging.templates(Messaging.Sender.of(caller, directory), schoolId, q, page);
+		return templates.templates(Sender.of(caller, directory), schoolId, q, page);
 	}
 
 	@PostMapping
 	ResponseEntity<MessageTemplate> create(Authentication caller, @Valid @RequestBody MessageTemplate.Draft draft) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(messaging.saveTemplate(Messaging.Sender.of(caller, directory), null, draft));
+		return ResponseEntity.status(HttpStatus.CREATED).body(templates.saveTemplate(Sender.of(caller, directory), null, draft));
 	}
 
 	@GetMapping("/{id}")
 	MessageTemplate template(Authentication caller, @PathVariable UUID id) {
-		return messaging.template(Messaging.Sender.of(caller, directory), id);
+		return templates.template(Sender.of(caller, directory), id);
 	}
 
 	/** What is absent stays as it was; the school a template belongs to does not change. */
 	@PatchMapping("/{id}")
 	MessageTemplate change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody Changes changes) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		MessageTemplate current = messaging.template(sender, id);
-		return messaging.saveTemplate(sender, id, new MessageTemplate.Draft(current.schoolId(),
+		Sender sender = Sender.of(caller, directory);
+		MessageTemplate current = templates.template(sender, id);
+		return templates.saveTemplate(sender, id, new MessageTemplate.Draft(current.schoolId(),
 				changes.name() == null ? current.name() : changes.name(),
 				changes.category() == null ? current.category() : changes.category(),
 				changes.subject() == null ? current.subject() : changes.subject(),
@@ -64,7 +64,7 @@ class MessageTemplateApiController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(Authentication caller, @PathVariable UUID id) {
-		messaging.deleteTemplate(Messaging.Sender.of(caller, directory), id);
+		templates.deleteTemplate(Sender.of(caller, directory), id);
 	}
 
 

@@ -44,12 +44,12 @@ class MessageTemplatePageController {
 	private static final List<Placeholder> PLACEHOLDERS = List.of(new Placeholder("{guardianName}", "guardian"),
 			new Placeholder("{childName}", "child"), new Placeholder("{school}", "school"));
 
-	private final Messaging messaging;
+	private final MessageTemplates templates;
 
 	private final Directory directory;
 
-	MessageTemplatePageController(Messaging messaging, Directory directory) {
-		this.messaging = messaging;
+	MessageTemplatePageController(MessageTemplates templates, Directory directory) {
+		this.templates = templates;
 		this.directory = directory;
 	}
 
@@ -61,10 +61,10 @@ class MessageTemplatePageController {
 	String list(Authentication caller, @RequestParam(name = "schoolId", required = false) String school,
 			@RequestParam(defaultValue = "") @Size(max = 200) String q, @RequestParam(defaultValue = "0") int page,
 			HttpServletRequest request, Model model) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		List<SchoolView> schools = messaging.templateSchools(sender);
+		Sender sender = Sender.of(caller, directory);
+		List<SchoolView> schools = templates.templateSchools(sender);
 		UUID schoolId = chosenSchool(school, sender, schools);
-		MessageTemplate.Page found = messaging.templates(sender, schoolId, q, page);
+		MessageTemplate.Page found = templates.templates(sender, schoolId, q, page);
 		model.addAttribute("templates", found);
 		model.addAttribute("paging", Paging.of(request, found.page(), MessageTemplate.Page.SIZE, found.total(), found.rows().size()));
 		model.addAttribute("schools", schools);
@@ -88,8 +88,8 @@ class MessageTemplatePageController {
 	@PostMapping(TEMPLATES + "/from-announcement")
 	String fromAnnouncement(Authentication caller, @RequestParam(required = false) Category category,
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body, Model model) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		List<SchoolView> schools = messaging.templateSchools(sender);
+		Sender sender = Sender.of(caller, directory);
+		List<SchoolView> schools = templates.templateSchools(sender);
 		UUID school = sender.viewer().districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
 		model.addAttribute("templateForm", new TemplateForm(school, "", category == null ? Category.GENERAL : category, subject, body,
 				true));
@@ -104,7 +104,7 @@ class MessageTemplatePageController {
 
 	@GetMapping(TEMPLATES + "/{id}")
 	String edit(Authentication caller, @PathVariable UUID id, Model model) {
-		MessageTemplate template = writable(Messaging.Sender.of(caller, directory), id);
+		MessageTemplate template = writable(Sender.of(caller, directory), id);
 		if (!model.containsAttribute("templateForm")) {
 			model.addAttribute("templateForm", new TemplateForm(template.schoolId(), template.name(), template.category(),
 					template.subject(), template.body(), false));
@@ -120,15 +120,15 @@ class MessageTemplatePageController {
 
 	@GetMapping(TEMPLATES + "/{id}/delete")
 	String confirmDelete(Authentication caller, @PathVariable UUID id, Model model) {
-		model.addAttribute("template", writable(Messaging.Sender.of(caller, directory), id));
+		model.addAttribute("template", writable(Sender.of(caller, directory), id));
 		return "messaging/template-delete";
 	}
 
 	@PostMapping(TEMPLATES + "/{id}/delete")
 	String delete(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		MessageTemplate template = messaging.template(sender, id);
-		messaging.deleteTemplate(sender, id);
+		Sender sender = Sender.of(caller, directory);
+		MessageTemplate template = templates.template(sender, id);
+		templates.deleteTemplate(sender, id);
 		redirect.addFlashAttribute("deleted", template.name());
 		return "redirect:" + listOf(template.schoolId());
 	}
@@ -136,7 +136,7 @@ class MessageTemplatePageController {
 	/** The school a template belongs to stays as it was when it is changed, as on the API. */
 	private String save(Authentication caller, UUID id, TemplateForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
+		Sender sender = Sender.of(caller, directory);
 		MessageTemplate current = id == null ? null : writable(sender, id);
 		// A form whose fields break their constraints is not constructed: the binding result holds what was typed.
 		if (result.hasErrors()) {
@@ -145,14 +145,14 @@ class MessageTemplatePageController {
 		UUID schoolId = current == null ? form.schoolId() : current.schoolId();
 		MessageTemplate saved;
 		try {
-			saved = messaging.saveTemplate(sender, id,
+			saved = templates.saveTemplate(sender, id,
 					new MessageTemplate.Draft(schoolId, form.name(), form.category(), form.subject(), form.body()));
 		}
 		catch (InvalidInputException ex) {
 			switch (ex.field()) {
 				case "schoolId" -> result.rejectValue("schoolId", "templates.error.school");
 				case "subject", "body" -> result.rejectValue(ex.field(), "templates.error.placeholder",
-						new Object[] { Messaging.unknownPlaceholder("subject".equals(ex.field()) ? form.subject() : form.body())
+						new Object[] { MessageTemplates.unknownPlaceholder("subject".equals(ex.field()) ? form.subject() : form.body())
 							.orElse("") }, null);
 				default -> result.rejectValue("name", "templates.error.name-taken");
 			}
@@ -178,8 +178,8 @@ class MessageTemplatePageController {
 	}
 
 	private String form(Authentication caller, MessageTemplate current, Model model) {
-		Messaging.Sender sender = Messaging.Sender.of(caller, directory);
-		List<SchoolView> schools = messaging.templateSchools(sender);
+		Sender sender = Sender.of(caller, directory);
+		List<SchoolView> schools = templates.templateSchools(sender);
 		model.addAttribute("template", current);
 		model.addAttribute("fromAnnouncement", fromAnnouncement(model));
 		model.addAttribute("listLink", current == null ? TEMPLATES : listOf(current.schoolId()));
@@ -204,15 +204,15 @@ class MessageTemplatePageController {
 	}
 
 	/** A template the sender may change: a school's for its staff, the district's for a district administrator. */
-	private MessageTemplate writable(Messaging.Sender sender, UUID id) {
-		MessageTemplate template = messaging.template(sender, id);
+	private MessageTemplate writable(Sender sender, UUID id) {
+		MessageTemplate template = templates.template(sender, id);
 		if (template.schoolId() == null && !sender.viewer().districtAdmin()) {
 			throw new AccessDeniedException("Only a district administrator may change district-wide templates");
 		}
 		return template;
 	}
 
-	private static UUID chosenSchool(String school, Messaging.Sender sender, List<SchoolView> schools) {
+	private static UUID chosenSchool(String school, Sender sender, List<SchoolView> schools) {
 		if (school == null || school.isBlank()) {
 			return sender.viewer().districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
 		}

@@ -5,6 +5,10 @@
  * that back off, quiet hours, and a reconciliation of the rows a dead node left in flight. Email
  * and the in-app inbox are its channels so far; SMS and two-way conversations come later. Staff
  * keep saved templates per school (or for the whole district), with the placeholders it knows.
+ * <p>Its entry points: {@link org.homeroom.messaging.Announcements} (writing and releasing),
+ * {@link org.homeroom.messaging.DeliveryReports}, {@link org.homeroom.messaging.FamilyInbox} (the
+ * inbox and a family's choices) and {@link org.homeroom.messaging.MessageTemplates}; the delivery
+ * engine lives in {@code messaging.delivery}.
  * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
  * so the access rules and the no-contact restrictions are applied where they are written.
  * <p>Depends on {@code shared}, {@code platform}, {@code directory} and {@code tasks}.

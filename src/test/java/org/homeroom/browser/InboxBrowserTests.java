@@ -21,7 +21,8 @@ import org.homeroom.directory.Districts;
 import org.homeroom.messaging.AnnouncementRequest;
 import org.homeroom.messaging.Category;
 import org.homeroom.messaging.Channel;
-import org.homeroom.messaging.Messaging;
+import org.homeroom.messaging.Announcements;
+import org.homeroom.messaging.Sender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +57,7 @@ class InboxBrowserTests {
 	DistrictClock districtClock;
 
 	@Autowired
-	Messaging messaging;
+	Announcements announcements;
 
 	private final List<Districts> fixtures = new ArrayList<>();
 
@@ -82,7 +83,7 @@ class InboxBrowserTests {
 
 		browser.open("/messages");
 		browser.checkPage("empty-inbox", browser.message("inbox.title"));
-		messaging.create(new Messaging.Sender("inbox.admin@district.test", Set.of("DISTRICT_ADMIN"),
+		announcements.create(new Sender("inbox.admin@district.test", Set.of("DISTRICT_ADMIN"),
 				directory.viewerOf("inbox.admin@district.test", Set.of("DISTRICT_ADMIN"))),
 				new AnnouncementRequest(new AudienceCriteria(false, null, null, null, Set.of(student), null, null),
 						"Festival de otoño", "Querida familia:\n\nEl viernes celebramos el festival.", Category.EVENT,

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -24,7 +25,10 @@ import org.homeroom.IntegrationTest;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A batch of e-mail goes to the mail server over one connection, and still each family's e-mail
- * arrives once, or fails, on its own: a refused recipient fails only its row, and a connection lost
- * mid-batch leaves the rest of the batch for a retry over a new connection.
+ * arrives once, or fails, on its own: a refused recipient fails only its row, at once, and a
+ * recipient put off for now is tried again; a connection lost mid-batch leaves the rest of the
+ * batch for a retry over a new connection.
  */
 @IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1",
 		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.first-retry-after=200ms",
@@ -85,6 +90,13 @@ class EmailHandOffIntegrationTests {
 
 	UUID school;
 
+	final CapturedLog log = new CapturedLog("org.homeroom.messaging");
+
+	@AfterEach
+	void stopCapturing() {
+		log.close();
+	}
+
 	@BeforeEach
 	void aSchool() {
 		given = Districts.in(jdbc);
@@ -104,7 +116,7 @@ class EmailHandOffIntegrationTests {
 	}
 
 	@Test
-	void aRecipientTheServerRefusesFailsOnlyItsOwnDelivery() throws Exception {
+	void aRecipientTheServerRefusesFailsOnlyItsOwnDeliveryAtOnceAndTheLogNamesTheDeliveryNotTheAddress() throws Exception {
 		List<String> families = families("refused", 6);
 		String refused = families.get(2);
 		proxy.refuse(refused);
@@ -116,10 +128,37 @@ class EmailHandOffIntegrationTests {
 		List<String> delivered = new ArrayList<>(families);
 		delivered.remove(refused);
 		assertThat(recipientsOf("Refused")).containsExactlyInAnyOrderElementsOf(delivered);
-		assertThat(jdbc.sql("select address || ' ' || last_error from messaging.delivery where announcement_id = ? and status = 'FAILED'")
-			.param(id).query(String.class).single()).isEqualTo(refused + " SendFailedException");
+		Map<String, Object> failed = jdbc.sql("select id, attempts, last_error from messaging.delivery where announcement_id = ? and status = 'FAILED'")
+			.param(id).query().singleRow();
+		assertThat(failed.get("attempts")).as("a 5xx refusal is not tried again").isEqualTo(1);
+		assertThat((String) failed.get("last_error")).as("the server's words are kept for staff, without the address")
+			.contains("550").contains("no such mailbox").doesNotContain(refused).doesNotContain("@");
 		assertThat(proxy.recipientsByConnection().get(0)).as("the first batch, over one connection, went on after the refusal")
 			.containsExactlyInAnyOrderElementsOf(delivered);
+		ILoggingEvent warning = log.events().stream().filter(event -> event.getFormattedMessage().contains(failed.get("id").toString()))
+			.findFirst().orElseThrow();
+		assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+		assertThat(warning.getFormattedMessage()).contains("550").doesNotContain(refused).doesNotContain("@");
+		assertThat(warning.getThrowableProxy()).as("no stack trace, whose messages quote the address").isNull();
+		assertThat(log.events()).noneMatch(event -> event.getFormattedMessage().contains("@")
+				|| (event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
+						&& event.getThrowableProxy().getMessage().contains("@")));
+	}
+
+	@Test
+	void aRecipientTheServerPutsOffForNowIsTriedAgainAndArrives() throws Exception {
+		List<String> families = families("greylisted", 3);
+		String putOff = families.get(1);
+		proxy.putOffOnce(putOff);
+
+		UUID id = announce("Put off");
+
+		awaitStatus(id, "SENT", 3);
+		assertThat(recipientsOf("Put off")).containsExactlyInAnyOrderElementsOf(families);
+		assertThat(jdbc.sql("select attempts from messaging.delivery where announcement_id = ? and address = ?").params(id, putOff)
+			.query(Integer.class).single()).as("a 4xx answer is retried").isEqualTo(2);
+		assertThat(log.events()).anyMatch(event -> event.getLevel() == Level.WARN && event.getFormattedMessage().contains("451")
+				&& event.getFormattedMessage().contains("retried"));
 	}
 
 	@Test

@@ -7,15 +7,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -35,6 +46,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1", "homeroom.mail.port=3025",
 		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.first-retry-after=200ms",
 		"homeroom.messaging.max-attempts=2", "homeroom.messaging.quiet-hours-start=00:00",
-		"homeroom.messaging.quiet-hours-end=00:00" })
+		"homeroom.messaging.quiet-hours-end=00:00", "homeroom.messaging.release-attempts=3",
+		"homeroom.messaging.first-release-retry-after=100ms" })
 class MessagingIntegrationTests {
 
 	@RegisterExtension
@@ -64,9 +77,6 @@ class MessagingIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
-
-	@Autowired
-	DeliveryWorker worker;
 
 	Districts given;
 
@@ -268,37 +278,138 @@ class MessagingIntegrationTests {
 		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
 			.andExpect(jsonPath("$.byChannel.EMAIL.FAILED").value(1))
 			.andExpect(jsonPath("$.unreached[0].guardianId").value(rosa.toString()))
-			.andExpect(jsonPath("$.unreached[0].reason").value("ALL_CHANNELS_FAILED"));
+			.andExpect(jsonPath("$.unreached[0].reason").value("ALL_CHANNELS_FAILED"))
+			.andExpect(jsonPath("$.failures[0].guardianId").value(rosa.toString()))
+			.andExpect(jsonPath("$.failures[0].reason").value(containsString("Connection refused")));
+		mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Connection refused")))
+			.andExpect(content().string(not(containsString("rosa7@family.example"))));
 	}
 
 	@Test
-	void emailLeftInFlightByADeadNodeGoesOutAgainWithTheSameMessageIdAndIsMarked() throws Exception {
+	void aNoContactRestrictionEnteredAfterReleaseStopsThatGuardianAtHandOffAndTheRestOfTheAudienceStillReceivesIt()
+			throws Exception {
 		UUID maya = pupil("Maya");
-		guardianWithEmail("Rosa", "rosa8@family.example", maya);
+		UUID father = guardianWithEmail("Tomas", "tomas.late@family.example", maya);
+		UUID mother = guardianWithEmail("Rosa", "rosa.late@family.example", maya);
 		UUID id = announce("""
-				{"audience": {"studentIds": ["%s"]}, "subject": "Scheduled", "body": "Later.", "category": "URGENT",
-				 "channels": ["EMAIL"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
-		jdbc.sql("update messaging.announcement set scheduled_at = now() where id = ?").param(id).update();
-		UUID deadNode = UUID.randomUUID();
-		jdbc.sql("insert into messaging.node (id, started_at, heartbeat_at) values (?, now() - interval '1 hour', now() - interval '1 hour')")
-			.param(deadNode).update();
-		// The release and a claim by the node that then died, as they would have been committed.
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from messaging.delivery where announcement_id = ?")
-			.param(id).query(Integer.class).single() == 1);
-		int claimed = jdbc.sql("update messaging.delivery set status = 'SENDING', claimed_by = ?, attempts = 1 where announcement_id = ? and status = 'QUEUED'")
-			.params(deadNode, id).update();
-		UUID delivery = jdbc.sql("select id from messaging.delivery where announcement_id = ?").param(id).query(UUID.class).single();
+				{"audience": {"studentIds": ["%s"]}, "subject": "Open day", "body": "Come along.", "category": "GENERAL",
+				 "channels": ["IN_APP"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		releasedButNotYetDue(id);
 
-		if (claimed == 1) {
-			worker.reconcile(Instant.now().minusSeconds(60));
+		given.restrict(father, maya, "NO_CONTACT", districtClock.today(), null);
+		jdbc.sql("update messaging.delivery set next_attempt_at = now() where announcement_id = ?").param(id).update();
+
+		awaitStatus(id, "SENT", 1);
+		awaitStatus(id, "SKIPPED", 1);
+		assertThat(jdbc.sql("select guardian_id from messaging.delivery where announcement_id = ? and status = 'SENT'").param(id)
+			.query(UUID.class).single()).isEqualTo(mother);
+		assertThat(jdbc.sql("select guardian_id || ' ' || skipped_reason from messaging.delivery where announcement_id = ? and status = 'SKIPPED'")
+			.param(id).query(String.class).single()).isEqualTo(father + " NO_CONTACT_RESTRICTION");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.byChannel.IN_APP.SKIPPED").value(1))
+			.andExpect(jsonPath("$.skipped.NO_CONTACT_RESTRICTION").value(1));
+	}
+
+	@Test
+	void aFamilyThatDeclinedAfterReleaseAndAContactNoLongerUsableAreSkippedWithTheirReasons() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID declined = guardianWithEmail("Tomas", "tomas.declined@family.example", maya);
+		UUID gone = guardianWithEmail("Lucia", "lucia.gone@family.example", maya);
+		UUID id = announce("""
+				{"audience": {"studentIds": ["%s"]}, "subject": "Bake sale", "body": "Cakes.", "category": "EVENT",
+				 "channels": ["IN_APP", "EMAIL"], "scheduledAt": "%s"}""".formatted(maya, Instant.now().plus(Duration.ofDays(1))));
+		releasedButNotYetDue(id);
+
+		jdbc.sql("insert into messaging.opt_out (guardian_id, category, channel, chosen_at) values (?, 'EVENT', 'EMAIL', now())")
+			.param(declined).update();
+		jdbc.sql("update directory.contact_point set valid = false where guardian_id = ?").param(gone).update();
+		jdbc.sql("update messaging.delivery set next_attempt_at = now() where announcement_id = ?").param(id).update();
+
+		awaitStatus(id, "SKIPPED", 3);
+		assertThat(jdbc.sql("""
+				select guardian_id || ' ' || channel || ' ' || coalesce(skipped_reason, status) from messaging.delivery
+				where announcement_id = ?""").param(id).query(String.class).list())
+			.containsExactlyInAnyOrder(declined + " EMAIL OPTED_OUT_EMAIL", declined + " IN_APP SENT",
+					gone + " EMAIL NO_USABLE_CONTACT", gone + " IN_APP NO_USABLE_CONTACT");
+	}
+
+	@Test
+	void thePostAnswersBeforeTheAudienceIsReleasedAndTheWorkerThenReleasesIt() throws Exception {
+		UUID maya = pupil("Maya");
+		guardianWithEmail("Rosa", "rosa.async@family.example", maya);
+		UUID id;
+		// While the recipients table is held, no release can write its audience: the answer cannot wait for one.
+		try (Connection held = dataSource.getConnection()) {
+			held.setAutoCommit(false);
+			held.createStatement().execute("lock table messaging.recipient in share mode");
+			try {
+				id = CompletableFuture.supplyAsync(() -> {
+					try {
+						return announce("""
+								{"audience": {"studentIds": ["%s"]}, "subject": "Sports day", "body": "Trainers.",
+								 "category": "GENERAL", "channels": ["IN_APP"]}""".formatted(maya));
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				}).get(15, TimeUnit.SECONDS);
+				assertThat(jdbc.sql("select count(*) from messaging.delivery where announcement_id = ?").param(id)
+					.query(Integer.class).single()).as("nothing is queued yet").isZero();
+				mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(status().isOk())
+					.andExpect(content().string(containsString("Sending…")));
+			}
+			finally {
+				held.rollback();
+			}
 		}
 
 		awaitStatus(id, "SENT", 1);
-		MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).equals("Scheduled")).findFirst().orElseThrow();
-		assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + delivery + "@riverside.example>");
-		if (claimed == 1) {
-			mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.resentAfterCrash").value(1));
-		}
+		mvc.perform(get("/api/v1/announcements/{id}", id).with(ADMIN)).andExpect(jsonPath("$.status").value("RELEASED"));
+		mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(content().string(containsString("Sent.")));
+	}
+
+	@Test
+	void aReleaseThatKeepsFailingEndsFailedAfterItsAttemptsAndItsSenderSeesWhy() throws Exception {
+		UUID id = UUID.randomUUID();
+		// Its audience names a filter no module offers any more, so every release is refused.
+		jdbc.sql("""
+				insert into messaging.announcement (id, author, author_roles, subject, body, category, channels, audience, status,
+				                                    scheduled_at, created_at)
+				values (?, 'msg.admin@district.test', array['DISTRICT_ADMIN'], 'Orphaned', 'Nobody.', 'GENERAL', array['IN_APP'],
+				        cast(? as jsonb), 'SCHEDULED', now(), now())""")
+			.params(id, "{\"schoolIds\": [\"%s\"], \"filters\": {\"retiredFilter\": [\"x\"]}}".formatted(lincoln)).update();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select status from messaging.announcement where id = ?")
+			.param(id).query(String.class).single().equals("FAILED"));
+		assertThat(jdbc.sql("select release_attempts from messaging.announcement where id = ?").param(id).query(Integer.class)
+			.single()).as("tried a bounded number of times, waiting longer each time").isEqualTo(3);
+		mvc.perform(get("/api/v1/announcements/{id}", id).with(ADMIN)).andExpect(jsonPath("$.status").value("FAILED"))
+			.andExpect(jsonPath("$.releaseError").value(containsString("retiredFilter")));
+		mvc.perform(get("/announcements/{id}", id).with(ADMIN)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("This announcement could not be sent")))
+			.andExpect(content().string(containsString("No audience filter is called retiredFilter")));
+	}
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Announcements announcements;
+
+	/**
+	 * Released now, as the worker would, with every delivery held for a day in the same transaction:
+	 * the running worker cannot hand any off before the test has changed the world under it.
+	 */
+	private void releasedButNotYetDue(UUID announcement) {
+		transactions.executeWithoutResult(status -> {
+			announcements.release(announcement);
+			jdbc.sql("update messaging.delivery set next_attempt_at = now() + interval '1 day' where announcement_id = ?")
+				.param(announcement).update();
+		});
 	}
 
 	/** Another module's filter, as attendance will add one: here, students by family name. */

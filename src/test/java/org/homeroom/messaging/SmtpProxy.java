@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Stands between Homeroom and a real SMTP server (GreenMail, which cannot say how many connections
  * it took, nor refuse a recipient): it passes the conversation through, keeps the recipients each
- * connection carried, answers 550 for a recipient it is told to refuse, and, once, cuts a
+ * connection carried, answers 550 for a recipient it is told to refuse (451, once, for one it is told
+ * to put off, as a greylisting server does), and, once, cuts a
  * connection when it has carried a given number of messages, as a server that goes away mid-batch,
  * or that takes only so many messages a connection, would.
  */
@@ -40,6 +41,8 @@ final class SmtpProxy implements AutoCloseable {
 
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> putOff = ConcurrentHashMap.newKeySet();
+
 	private final AtomicInteger cutAfter = new AtomicInteger(-1);
 
 	SmtpProxy(int target) throws IOException {
@@ -56,6 +59,11 @@ final class SmtpProxy implements AutoCloseable {
 		refused.add(recipient);
 	}
 
+	/** The next message to this recipient is answered 451, a transient refusal; the ones after it pass. */
+	void putOffOnce(String recipient) {
+		putOff.add(recipient);
+	}
+
 	/** The next connection to have carried this many messages is cut at the one after. */
 	void cutOnceAfter(int messages) {
 		cutAfter.set(messages);
@@ -69,6 +77,7 @@ final class SmtpProxy implements AutoCloseable {
 	void forget() {
 		connections.clear();
 		refused.clear();
+		putOff.clear();
 		cutAfter.set(-1);
 	}
 
@@ -123,6 +132,14 @@ final class SmtpProxy implements AutoCloseable {
 				if (!data && rcpt.matches() && refused.contains(rcpt.group(1))) {
 					synchronized (toClient) {
 						toClient.write(("550 5.1.1 <" + rcpt.group(1) + ">: no such mailbox\r\n").getBytes(StandardCharsets.ISO_8859_1));
+						toClient.flush();
+					}
+					continue;
+				}
+				if (!data && rcpt.matches() && putOff.remove(rcpt.group(1))) {
+					synchronized (toClient) {
+						toClient.write(("451 4.7.1 <" + rcpt.group(1) + ">: greylisted, try again later\r\n")
+							.getBytes(StandardCharsets.ISO_8859_1));
 						toClient.flush();
 					}
 					continue;

@@ -1,18 +1,24 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.homeroom.directory.DistrictClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.homeroom.messaging.MessagingSettings;
+import org.homeroom.messaging.InboxEvents;
+import org.homeroom.messaging.Channel;
 
 /**
  * Delivers what is due, on every node at once. Each pass claims a batch of due rows with
@@ -45,7 +51,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	private final Messaging messaging;
+	private final Releases releases;
 
 	private final EmailChannel email;
 
@@ -54,6 +60,10 @@ class DeliveryWorker implements SmartLifecycle {
 	private final MessagingSettings settings;
 
 	private final Clock clock;
+
+	private final DistrictClock district;
+
+	private final SendTimeCheck check;
 
 	private volatile boolean running;
 
@@ -67,15 +77,17 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private Thread heartbeat;
 
-	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Messaging messaging, EmailChannel email,
-			MessageRenderer renderer, MessagingSettings settings, Clock clock) {
+	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Releases releases, EmailChannel email,
+			MessageRenderer renderer, MessagingSettings settings, Clock clock, DistrictClock district, SendTimeCheck check) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.messaging = messaging;
+		this.releases = releases;
 		this.email = email;
 		this.renderer = renderer;
 		this.settings = settings;
 		this.clock = clock;
+		this.district = district;
+		this.check = check;
 	}
 
 	@Override
@@ -138,17 +150,21 @@ class DeliveryWorker implements SmartLifecycle {
 
 	/**
 	 * Releases the announcements that are due, each in a transaction of its own: one that cannot be
-	 * released holds up neither the others nor the deliveries already queued.
+	 * released holds up neither the others nor the deliveries already queued, and waits longer each
+	 * time it fails, until it is FAILED (see {@link Releases#failed}).
 	 */
 	private int releaseDue() {
 		int released = 0;
-		for (UUID id : messaging.dueAnnouncements()) {
+		for (UUID id : releases.due()) {
 			try {
-				messaging.release(id);
+				releases.release(id);
 				released++;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Announcement {} could not be released; it is tried again on the next pass", id, ex);
+				// Logged without the exception's text, which may quote the audience or a family's details.
+				boolean failed = releases.failed(id, ex);
+				log.warn("Announcement {} could not be released ({}){}", id, ex.getClass().getSimpleName(),
+						failed ? "; its attempts ran out and it is FAILED" : "; it is tried again after a wait");
 			}
 		}
 		return released;
@@ -240,23 +256,37 @@ class DeliveryWorker implements SmartLifecycle {
 			.list();
 	}
 
+	/**
+	 * Claims a batch and checks it again (see {@link SendTimeCheck}) in one transaction: what leaves
+	 * it may go now. During quiet hours only urgent rows are claimed, so that neither a retry nor a
+	 * row released before the quiet hours began reaches a family at night.
+	 */
 	private List<Claimed> claim() {
 		boolean emailPossible = email.available();
-		return transactions.execute(status -> jdbc.sql("""
+		Instant now = clock.instant();
+		ZoneId zone = district.zone();
+		boolean quiet = quietHours(zone).quiet(now);
+		return transactions.execute(status -> check.check(jdbc.sql("""
 				update messaging.delivery d set status = 'SENDING', claimed_by = :node, claimed_at = :now, attempts = d.attempts + 1
 				from messaging.announcement a
 				where a.id = d.announcement_id and d.id in (
-				    select id from messaging.delivery
-				    where status = 'QUEUED' and next_attempt_at <= :now and (:email or channel <> 'EMAIL')
-				    order by next_attempt_at limit :batch for update skip locked)
+				    select q.id from messaging.delivery q join messaging.announcement qa on qa.id = q.announcement_id
+				    where q.status = 'QUEUED' and q.next_attempt_at <= :now and (:email or q.channel <> 'EMAIL')
+				      and (not :quiet or qa.category = 'URGENT')
+				    order by q.next_attempt_at limit :batch for update of q skip locked)
 				returning d.id, d.announcement_id, d.guardian_id, d.channel, d.language, d.address, d.guardian_name,
 				          d.child_names, d.school_names, d.attempts, a.subject, a.body, a.category""")
 			.param("node", node)
-			.param("now", Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(now))
 			.param("email", emailPossible)
+			.param("quiet", quiet)
 			.param("batch", settings.batchSize())
 			.query(Claimed.class)
-			.list());
+			.list(), node, LocalDate.ofInstant(now, zone), now));
+	}
+
+	private QuietHours quietHours(ZoneId zone) {
+		return new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), zone);
 	}
 
 	private void hand(Claimed delivery, EmailChannel.Batch emails) {
@@ -266,15 +296,33 @@ class DeliveryWorker implements SmartLifecycle {
 				.params(Timestamp.from(clock.instant()), delivery.id(), node).update();
 		}
 		catch (Exception ex) {
-			boolean lastTry = delivery.attempts() >= settings.maxAttempts();
-			Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
-			// The reason is kept for staff, without the address or the message.
-			String reason = ex.getClass().getSimpleName();
-			jdbc.sql("""
-					update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
-					where id = ? and claimed_by = ?""")
-				.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(clock.instant().plus(wait)), reason, delivery.id(), node)
-				.update();
+			failed(delivery, DeliveryFailure.of(ex));
+		}
+	}
+
+	/**
+	 * A permanent refusal fails the row at once; anything else waits, each time twice as long, until
+	 * the attempts run out. The log names the delivery, never its address or its text: the reason,
+	 * which the server may have written around the address, goes (cleaned) to staff in the report.
+	 */
+	private void failed(Claimed delivery, DeliveryFailure failure) {
+		boolean lastTry = failure.permanent() || delivery.attempts() >= settings.maxAttempts();
+		Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
+		Instant next = quietHours(district.zone()).allowedFrom(clock.instant().plus(wait), delivery.category());
+		jdbc.sql("""
+				update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
+				where id = ? and claimed_by = ?""")
+			.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(next), failure.reason(), delivery.id(), node)
+			.update();
+		String code = failure.replyCode() > 0 ? "SMTP " + failure.replyCode() : "no reply code";
+		if (lastTry) {
+			log.warn("Delivery {} of announcement {} failed after attempt {} ({}, {}){}", delivery.id(),
+					delivery.announcementId(), delivery.attempts(), failure.kind(), code,
+					failure.permanent() ? ": refused for good" : ": no attempts left");
+		}
+		else {
+			log.warn("Delivery {} of announcement {} failed at attempt {} ({}, {}); retried at {}", delivery.id(),
+					delivery.announcementId(), delivery.attempts(), failure.kind(), code, next);
 		}
 	}
 

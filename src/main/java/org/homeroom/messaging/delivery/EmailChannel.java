@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.util.Date;
 import java.util.Properties;

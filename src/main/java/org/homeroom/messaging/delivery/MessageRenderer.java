@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +9,7 @@ import org.homeroom.shared.LanguageTag;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import org.homeroom.messaging.MessagingSettings;
 
 /**
  * Turns an announcement into each family's copy. The work that depends only on the announcement
@@ -17,7 +18,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code {childName}} (all of that family's children in the audience) and {@code {school}}.
  */
 @Component
-class MessageRenderer {
+public class MessageRenderer {
 
 	private static final int KEPT = 1_000;
 
@@ -77,7 +78,7 @@ class MessageRenderer {
 	 * placeholders as e-mail, filled from the same delivery row. Plain text, because the page escapes
 	 * what it shows and the API is JSON; a name holding markup stays text either way.
 	 */
-	static String forFamily(String template, String guardianName, String childNames, String schoolNames) {
+	public static String forFamily(String template, String guardianName, String childNames, String schoolNames) {
 		return fill(template, guardianName, childNames, schoolNames, false);
 	}
 

@@ -1,4 +1,4 @@
-package org.homeroom.messaging;
+package org.homeroom.messaging.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import org.homeroom.messaging.Category;
 import org.junit.jupiter.api.Test;
 
 class QuietHoursTests {

@@ -1,0 +1,417 @@
+package org.homeroom.messaging;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.homeroom.directory.AudienceCriteria;
+import org.homeroom.directory.AudienceQuery;
+import org.homeroom.directory.Audiences;
+import org.homeroom.directory.Directory;
+import org.homeroom.directory.DistrictClock;
+import org.homeroom.directory.Viewer;
+import org.homeroom.messaging.delivery.DeliveryFailure;
+import org.homeroom.messaging.delivery.QuietHours;
+import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Announcements: written, previewed, scheduled, changed or cancelled until they are released, and
+ * their release. A sender reaches only families of students the access policy lets them see, and
+ * only a district administrator may write to the whole district. The delivery worker releases every
+ * announcement, off the request thread: release resolves the audience and queues every delivery in
+ * two set-based statements, however many families it reaches.
+ */
+@Service
+public class Announcements {
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	private final Audiences audiences;
+
+	private final JsonMapper json;
+
+	private final MessagingSettings settings;
+
+	private final Clock clock;
+
+	private final List<AudienceFilter> filters;
+
+	private final DistrictClock districtClock;
+
+	Announcements(JdbcClient jdbc, Directory directory, Audiences audiences, JsonMapper json, MessagingSettings settings, Clock clock,
+			List<AudienceFilter> filters, DistrictClock districtClock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.audiences = audiences;
+		this.json = json;
+		this.settings = settings;
+		this.clock = clock;
+		this.filters = filters;
+		this.districtClock = districtClock;
+	}
+
+	/** The answer to a create: the announcement, and whether this request made it or repeated an earlier one. */
+	public record Created(AnnouncementView announcement, boolean repeated) {
+	}
+
+	/**
+	 * Writes an announcement. It is released by the delivery worker, at once unless scheduled, and
+	 * never on the request thread: the answer does not wait for an audience of any size to be
+	 * resolved and queued, and a release that fails is retried there. With an idempotency key, a repeat
+	 * of the same request answers the first announcement; the key with another request is refused.
+	 */
+	@Transactional
+	public Created create(Sender sender, AnnouncementRequest request, String idempotencyKey) {
+		sender.requireStaff();
+		String requestHash = hash(json.writeValueAsString(request));
+		if (idempotencyKey != null) {
+			Optional<KeyUse> earlier = jdbc.sql("""
+					select request_hash, announcement_id from messaging.idempotency_key where author = ? and key = ?""")
+				.params(sender.username(), idempotencyKey).query(KeyUse.class).optional();
+			if (earlier.isPresent()) {
+				if (!earlier.get().requestHash().equals(requestHash)) {
+					throw new IdempotencyKeyReusedException(idempotencyKey);
+				}
+				return new Created(find(earlier.get().announcementId()), true);
+			}
+		}
+		audience(sender.viewer(), request.audience());
+		Instant now = clock.instant();
+		Instant scheduledAt = request.scheduledAt() == null ? now : request.scheduledAt();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into messaging.announcement (id, author, author_roles, subject, body, category, channels, audience, status,
+				                                    scheduled_at, created_at)
+				values (:id, :author, string_to_array(:roles, ','), :subject, :body, :category, string_to_array(:channels, ','),
+				        cast(:audience as jsonb), 'SCHEDULED', :scheduledAt, :now)""")
+			.param("id", id)
+			.param("author", sender.username())
+			.param("roles", String.join(",", sender.roles()))
+			.param("subject", request.subject().strip())
+			.param("body", request.body().strip())
+			.param("category", request.category().name())
+			.param("channels", request.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(",")))
+			.param("audience", json.writeValueAsString(request.audience()))
+			.param("scheduledAt", Timestamp.from(scheduledAt))
+			.param("now", Timestamp.from(now))
+			.update();
+		if (idempotencyKey != null) {
+			jdbc.sql("insert into messaging.idempotency_key (author, key, request_hash, announcement_id, created_at) values (?, ?, ?, ?, ?)")
+				.params(sender.username(), idempotencyKey, requestHash, id, Timestamp.from(now)).update();
+		}
+		return new Created(find(id), false);
+	}
+
+	/** Whom the announcement would reach now, and who would be left out and why. */
+	@Transactional(readOnly = true)
+	public AudiencePreview preview(Sender sender, AudienceCriteria audience, Category category, Set<Channel> channels) {
+		sender.requireStaff();
+		AudienceQuery query = audience(sender.viewer(), audience);
+		List<PreviewRow> rows = jdbc.sql("""
+				select a.guardian_id, a.language, bool_and(a.no_contact) as no_contact, bool_or(a.reachable) as reachable,
+				       max(a.email) as email,
+				       coalesce((select string_agg(o.channel, ',') from messaging.opt_out o
+				                 where o.guardian_id = a.guardian_id and o.category = :category), '') as opted_out
+				from (%s) a group by a.guardian_id, a.language""".formatted(query.sql()))
+			.params(query.parameters())
+			.param("category", category.name())
+			.query(PreviewRow.class).list();
+		Map<String, Long> byLanguage = new TreeMap<>();
+		Map<String, Long> excluded = new TreeMap<>();
+		long reached = 0;
+		for (PreviewRow row : rows) {
+			String reason = row.noContact() ? "NO_CONTACT_RESTRICTION" : !row.reachable() ? "NO_USABLE_CONTACT" : null;
+			if (reason != null) {
+				excluded.merge(reason, 1L, Long::sum);
+				continue;
+			}
+			Set<String> optedOut = category.optional() ? Set.of(row.optedOut().split(",")) : Set.of();
+			boolean anyChannel = false;
+			for (Channel channel : channels) {
+				if (optedOut.contains(channel.name())) {
+					excluded.merge("OPTED_OUT_" + channel.name(), 1L, Long::sum);
+				}
+				else if (channel == Channel.EMAIL && row.email() == null) {
+					excluded.merge("NO_EMAIL", 1L, Long::sum);
+				}
+				else {
+					anyChannel = true;
+				}
+			}
+			if (anyChannel) {
+				reached++;
+				byLanguage.merge(row.language(), 1L, Long::sum);
+			}
+		}
+		return new AudiencePreview(reached, byLanguage, excluded);
+	}
+
+	/**
+	 * Resolves the audience and queues the deliveries, both in SQL: one row per guardian and child,
+	 * then one delivery per guardian and channel naming all of that guardian's children. A scheduled
+	 * announcement is released by the delivery worker when it falls due.
+	 */
+	@Transactional
+	void release(UUID id) {
+		Release announcement = jdbc.sql("""
+				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
+				       audience::text as audience
+				from messaging.announcement where id = ? and status = 'SCHEDULED' for update skip locked""")
+			.param(id).query(Release.class).optional().orElse(null);
+		if (announcement == null) {
+			return;
+		}
+		Set<String> roles = Set.of(announcement.roles().split(","));
+		Viewer sender = directory.viewerOf(announcement.author(), roles);
+		AudienceQuery audience = audience(sender, json.readValue(announcement.audience(), AudienceCriteria.class));
+		// A district's release is two statements over hundreds of thousands of rows: their sorts
+		// fit in memory with more than the default work_mem, and compiling them with JIT costs more
+		// than it saves. Neither statement can meet a row it wrote (the announcement is locked and
+		// released once), so a plain insert: a duplicate would be a bug, and fails loudly.
+		jdbc.sql("set local work_mem = '64MB'").update();
+		jdbc.sql("set local jit = off").update();
+		jdbc.sql("""
+				insert into messaging.recipient (announcement_id, guardian_id, student_id, guardian_name, student_name, school_name,
+				                                 language, email, excluded)
+				select :announcement, a.guardian_id, a.student_id, a.guardian_name, a.student_name, a.school_name, a.language, a.email,
+				       case when a.no_contact then 'NO_CONTACT_RESTRICTION' when not a.reachable then 'NO_USABLE_CONTACT' end
+				from (%s) a""".formatted(audience.sql()))
+			.params(audience.parameters())
+			.param("announcement", id)
+			.update();
+		Category category = Category.valueOf(announcement.category());
+		Instant now = clock.instant();
+		Instant due = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone())
+			.allowedFrom(now, category);
+		jdbc.sql("""
+				insert into messaging.delivery (id, announcement_id, guardian_id, channel, language, address, guardian_name,
+				                                child_names, school_names, status, next_attempt_at)
+				select gen_random_uuid(), r.announcement_id, r.guardian_id, ch.channel, r.language,
+				       case when ch.channel = 'EMAIL' then r.email end, r.guardian_name,
+				       string_agg(r.student_name, ', ' order by r.student_name),
+				       string_agg(distinct r.school_name, ', '), 'QUEUED', :due
+				from messaging.recipient r
+				cross join unnest(string_to_array(:channels, ',')) as ch (channel)
+				where r.announcement_id = :announcement and r.excluded is null
+				  and (ch.channel <> 'EMAIL' or r.email is not null)
+				  and not (:optional and exists (select 1 from messaging.opt_out o where o.guardian_id = r.guardian_id
+				                                 and o.category = :category and o.channel = ch.channel))
+				group by r.announcement_id, r.guardian_id, ch.channel, r.language, r.email, r.guardian_name""")
+			.param("announcement", id)
+			.param("channels", announcement.channels())
+			.param("category", category.name())
+			.param("optional", category.optional())
+			.param("due", Timestamp.from(due))
+			.update();
+		jdbc.sql("update messaging.announcement set status = 'RELEASED', released_at = ?, version = version + 1 where id = ?")
+			.params(Timestamp.from(now), id).update();
+	}
+
+	/**
+	 * Scheduled announcements that are due (and failed releases whose wait is over), oldest first;
+	 * {@link #release} takes each on one node only.
+	 */
+	@Transactional(readOnly = true)
+	List<UUID> dueAnnouncements() {
+		return jdbc.sql("""
+				select id from messaging.announcement
+				where status = 'SCHEDULED' and coalesce(next_release_at, scheduled_at) <= ?
+				order by coalesce(next_release_at, scheduled_at) limit 20""")
+			.param(Timestamp.from(clock.instant())).query(UUID.class).list();
+	}
+
+	/**
+	 * Records a release that failed: tried again after a wait that doubles each time, and FAILED once
+	 * the attempts run out, with the reason (addresses taken out) for its sender.
+	 *
+	 * @return whether the announcement is now FAILED
+	 */
+	@Transactional
+	boolean releaseFailed(UUID id, RuntimeException failure) {
+		Integer attempts = jdbc.sql("select release_attempts from messaging.announcement where id = ? and status = 'SCHEDULED' for update")
+			.param(id).query(Integer.class).optional().orElse(null);
+		if (attempts == null) {
+			return false;
+		}
+		int made = attempts + 1;
+		boolean last = made >= settings.releaseAttempts();
+		Instant next = clock.instant().plus(settings.firstReleaseRetryAfter().multipliedBy(1L << Math.min(made - 1, 16)));
+		String reason = DeliveryFailure.sanitized(failure.getMessage() == null || failure.getMessage().isBlank()
+				? failure.getClass().getSimpleName() : failure.getMessage());
+		jdbc.sql("""
+				update messaging.announcement set release_attempts = ?, next_release_at = ?, release_error = ?, status = ?,
+				       version = version + 1
+				where id = ?""")
+			.params(made, Timestamp.from(next), reason, last ? "FAILED" : "SCHEDULED", id).update();
+		return last;
+	}
+
+	/**
+	 * Where an announcement stands for its sender, in words the page can show: scheduled, being
+	 * released or sent, waiting for quiet hours to end, sent, or failed.
+	 */
+	@Transactional(readOnly = true)
+	public AnnouncementProgress progress(AnnouncementView announcement) {
+		Instant now = clock.instant();
+		switch (announcement.status()) {
+			case "CANCELLED":
+				return AnnouncementProgress.of(AnnouncementProgress.State.CANCELLED);
+			case "FAILED":
+				return AnnouncementProgress.failed(announcement.releaseError());
+			case "SCHEDULED":
+				return AnnouncementProgress.of(announcement.scheduledAt().isAfter(now) ? AnnouncementProgress.State.SCHEDULED
+						: AnnouncementProgress.State.SENDING);
+			default:
+				break;
+		}
+		boolean waiting = jdbc.sql("select exists (select 1 from messaging.delivery where announcement_id = ? and status in ('QUEUED', 'SENDING'))")
+			.param(announcement.id()).query(Boolean.class).single();
+		if (!waiting) {
+			return AnnouncementProgress.of(AnnouncementProgress.State.SENT);
+		}
+		QuietHours quiet = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone());
+		if (announcement.category() != Category.URGENT && quiet.quiet(now)) {
+			return AnnouncementProgress.quietUntil(settings.quietHoursEnd());
+		}
+		return AnnouncementProgress.of(AnnouncementProgress.State.SENDING);
+	}
+
+	@Transactional(readOnly = true)
+	public AnnouncementView announcement(Sender sender, UUID id) {
+		AnnouncementView view = find(id);
+		requireAuthorOrDistrict(sender, view);
+		return view;
+	}
+
+	/** Changes what is not yet released; the audience is checked again as the sender's. */
+	@Transactional
+	AnnouncementView change(Sender sender, UUID id, AnnouncementChanges changes) {
+		AnnouncementView current = announcement(sender, id);
+		requireUnreleased(current);
+		long version = changes.version();
+		if (current.version() != version) {
+			throw new AnnouncementChangedException(id);
+		}
+		AnnouncementRequest changed = changes.applyTo(current);
+		if (changed.subject().isBlank() || changed.body().isBlank() || changed.channels().isEmpty()) {
+			throw new InvalidInputException(changed.subject().isBlank() ? "subject" : changed.body().isBlank() ? "body" : "channels",
+					"must not be empty");
+		}
+		audience(sender.viewer(), changed.audience());
+		Instant scheduledAt = changed.scheduledAt() == null ? clock.instant() : changed.scheduledAt();
+		jdbc.sql("""
+				update messaging.announcement set subject = :subject, body = :body, category = :category,
+				       channels = string_to_array(:channels, ','), audience = cast(:audience as jsonb), scheduled_at = :scheduledAt,
+				       version = version + 1, release_attempts = 0, next_release_at = null, release_error = null
+				where id = :id and version = :version and status = 'SCHEDULED'""")
+			.param("subject", changed.subject().strip())
+			.param("body", changed.body().strip())
+			.param("category", changed.category().name())
+			.param("channels", changed.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(",")))
+			.param("audience", json.writeValueAsString(changed.audience()))
+			.param("scheduledAt", Timestamp.from(scheduledAt))
+			.param("id", id)
+			.param("version", version)
+			.update();
+		return find(id);
+	}
+
+	@Transactional
+	void cancel(Sender sender, UUID id) {
+		requireUnreleased(announcement(sender, id));
+		jdbc.sql("update messaging.announcement set status = 'CANCELLED', version = version + 1 where id = ? and status = 'SCHEDULED'")
+			.param(id).update();
+	}
+
+	/** A page of announcements, newest first: the sender's own, or every one for a district administrator. */
+	@Transactional(readOnly = true)
+	public AnnouncementPage announcements(Sender sender, int page) {
+		sender.requireStaff();
+		String where = " where (:all or author = :author)";
+		long total = jdbc.sql("select count(*) from messaging.announcement" + where)
+			.param("all", sender.viewer().districtAdmin()).param("author", sender.username()).query(Long.class).single();
+		List<AnnouncementPage.Row> rows = jdbc.sql("""
+				select a.id, a.subject, a.category, a.status, a.scheduled_at, a.author,
+				       (select count(distinct d.guardian_id) from messaging.delivery d where d.announcement_id = a.id) as families
+				from messaging.announcement a""" + where + " order by a.created_at desc, a.id limit :limit offset :offset")
+			.param("all", sender.viewer().districtAdmin())
+			.param("author", sender.username())
+			.param("limit", AnnouncementPage.SIZE)
+			.param("offset", (long) Math.max(page, 0) * AnnouncementPage.SIZE)
+			.query(AnnouncementPage.Row.class).list();
+		return new AnnouncementPage(rows, total, Math.max(page, 0));
+	}
+
+	private AnnouncementView find(UUID id) {
+		return jdbc.sql("""
+				select id, author, audience::text, subject, body, category, array_to_string(channels, ','), status, scheduled_at,
+				       released_at, version, release_error
+				from messaging.announcement where id = ?""")
+			.param(id)
+			.query((rs, row) -> new AnnouncementView(rs.getObject(1, UUID.class), rs.getString(2),
+					json.readValue(rs.getString(3), AudienceCriteria.class), rs.getString(4), rs.getString(5),
+					Category.valueOf(rs.getString(6)), Arrays.stream(rs.getString(7).split(",")).map(Channel::valueOf)
+						.collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class))),
+					rs.getString(8), rs.getTimestamp(9).toInstant(),
+					rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getString(12)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("announcement"));
+	}
+
+	/** The directory's audience, narrowed by the filters other modules offer; an unknown filter is bad input. */
+	private AudienceQuery audience(Viewer sender, AudienceCriteria criteria) {
+		List<AudienceQuery.Condition> conditions = new ArrayList<>();
+		criteria.filters().forEach((name, values) -> conditions.add(filters.stream()
+			.filter(filter -> filter.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new InvalidInputException("audience.filters." + name, "No audience filter is called " + name))
+			.condition(values)));
+		return audiences.audience(sender, criteria, conditions);
+	}
+
+	/** Another sender's announcement answers as if it did not exist; district administrators see all. */
+	private static void requireAuthorOrDistrict(Sender sender, AnnouncementView announcement) {
+		if (!announcement.author().equals(sender.username()) && !sender.viewer().districtAdmin()) {
+			throw new NotFoundException("announcement");
+		}
+	}
+
+	private static void requireUnreleased(AnnouncementView announcement) {
+		if (!announcement.status().equals("SCHEDULED")) {
+			throw new InvalidInputException("status", "This announcement is " + announcement.status().toLowerCase()
+					+ " and can no longer be changed");
+		}
+	}
+
+	private static String hash(String value) {
+		return DigestUtils.sha256Hex(value);
+	}
+
+	private record KeyUse(String requestHash, UUID announcementId) {
+	}
+
+	private record PreviewRow(UUID guardianId, String language, boolean noContact, boolean reachable, String email,
+			String optedOut) {
+	}
+
+	private record Release(String author, String roles, String category, String channels, String audience) {
+	}
+}

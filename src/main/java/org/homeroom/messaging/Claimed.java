@@ -1,9 +1,0 @@
-package org.homeroom.messaging;
-
-import java.util.UUID;
-
-/** A delivery a worker has claimed (now SENDING), with what it needs to hand it to its channel. */
-record Claimed(UUID id, UUID announcementId, UUID guardianId, Channel channel, String language, String address,
-		String guardianName, String childNames, String schoolNames, int attempts, String subject, String body,
-		Category category) {
-}
