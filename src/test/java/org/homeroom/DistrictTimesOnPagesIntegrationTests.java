@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -35,7 +36,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The Honolulu test: the server runs in UTC and the district is in Hawaii. At 08:30 UTC on Monday
  * 7 December it is still Sunday 6 December, 10:30 PM in Honolulu, so a page says "today" of what
- * happened on the 6th in Honolulu and prints Honolulu's hours, whatever the server's own zone says.
+ * happened on the 6th in Honolulu and prints Honolulu's hours, whatever the server's own zone says;
+ * and it is Honolulu's night, so quiet hours hold back all but urgent news.
  * The zone is set as a district sets it, by HOMEROOM_TIME_ZONE (the test configuration says UTC).
  */
 @IntegrationTest
@@ -139,6 +141,45 @@ class DistrictTimesOnPagesIntegrationTests {
 				"yesterday 11:00 PM");
 	}
 
+	@Test
+	void quietHoursAreHonolulusNightNotTheServers() throws Exception {
+		Districts given = Districts.in(jdbc);
+		UUID school = given.school("Hilo Elementary " + UUID.randomUUID().toString().substring(0, 8));
+		UUID kai = given.student("Kai", "03");
+		given.enrol(kai, school, districtClock.today().minusMonths(1), null);
+		given.aGuardian("Malia").ofStudent(kai).withEducationalRights()
+			.reachableByEmail("malia." + UUID.randomUUID() + "@family.example");
+		inHonolulu();
+
+		UUID general = announce(kai, "Field trip", "GENERAL");
+		UUID urgent = announce(kai, "School closed", "URGENT");
+
+		// 08:30 UTC is 22:30 on Sunday in Honolulu, inside quiet hours (21:00 to 07:00): the news
+		// waits for 07:00 on Monday there, which is 17:00 UTC; on the server's own clock it would
+		// have gone at once.
+		assertThat(firstAttempt(general)).isEqualTo(Instant.parse("2026-12-07T17:00:00Z"));
+		assertThat(firstAttempt(urgent)).isBetween(NOW.minusSeconds(1), NOW.plus(Duration.ofMinutes(1)));
+	}
+
+	private UUID announce(UUID student, String subject, String category) throws Exception {
+		RequestPostProcessor admin = user("sender.honolulu@district.test").roles("DISTRICT_ADMIN");
+		String created = mvc.perform(post("/api/v1/announcements").with(admin).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"studentIds": ["%s"]}, "subject": "%s", "body": "Aloha.",
+					 "category": "%s", "channels": ["IN_APP"]}""".formatted(student, subject, category)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return UUID.fromString(created.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+	}
+
+	/** When the announcement's one delivery was first due, once the worker has released it. */
+	private Instant firstAttempt(UUID announcement) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select count(*) from messaging.delivery where announcement_id = ?")
+			.param(announcement).query(Integer.class).single() == 1);
+		return jdbc.sql("select min(next_attempt_at) from messaging.delivery where announcement_id = ?")
+			.param(announcement).query(Timestamp.class).single().toInstant().truncatedTo(ChronoUnit.SECONDS);
+	}
+
 	/** The district in Honolulu and the clock at {@link #NOW}. */
 	private void inHonolulu() {
 		if (recordedZone.isPresent()) {
@@ -154,13 +195,7 @@ class DistrictTimesOnPagesIntegrationTests {
 
 	/** An urgent in-app message to the student's family, delivered. */
 	private UUID sent(UUID student, String subject) throws Exception {
-		RequestPostProcessor admin = user("sender.honolulu@district.test").roles("DISTRICT_ADMIN");
-		String created = mvc.perform(post("/api/v1/announcements").with(admin).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"audience": {"studentIds": ["%s"]}, "subject": "%s", "body": "Aloha.",
-					 "category": "URGENT", "channels": ["IN_APP"]}""".formatted(student, subject)))
-			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		UUID announcement = UUID.fromString(created.replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));
+		UUID announcement = announce(student, subject, "URGENT");
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
 				"select count(*) from messaging.delivery where announcement_id = ? and status = 'SENT'")
 			.param(announcement).query(Integer.class).single() == 1);
