@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,11 +56,14 @@ class AnnouncementBrowserTests {
 		browser.waitForUrlMatching(".*/announcements/[0-9a-f-]{36}$", "sending leads to the announcement");
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
 			.isEqualTo(browser.message("announcement.sent"));
+		// The worker releases it a moment later; until then the page says it is being sent. Then the
+		// report counts this school's families: every one is queued, sending, sent, skipped or failed.
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage("the report counts the released families")
+			.until(driver -> {
+				driver.navigate().refresh();
+				return reported(driver) > 0;
+			});
 		browser.checkPage("announcement", "Picture day " + screen.width);
-		// The report counts this school's families: every one is queued, sending, sent or failed.
-		long counted = browser.driver().findElements(By.cssSelector("#report-heading ~ .table-wrap tbody td")).stream()
-			.mapToLong(cell -> Long.parseLong(cell.getDomProperty("textContent").strip())).sum();
-		assertThat(counted).isPositive();
 
 		// The demo district has families with no contact on file: they become call tasks, unassigned here
 		// because this administrator is not on the staff list.
@@ -133,5 +137,10 @@ class AnnouncementBrowserTests {
 		browser.waitForUrlMatching(".*/announcements/templates\\?schoolId=[0-9a-f-]{36}$", "deleting leads to the list");
 		assertThat(browser.driver().findElement(By.cssSelector(".alert--success")).getText())
 			.isEqualTo(browser.message("templates.deleted", name));
+	}
+
+	private static long reported(WebDriver driver) {
+		return driver.findElements(By.cssSelector("#report-heading ~ .table-wrap tbody td")).stream()
+			.mapToLong(cell -> Long.parseLong(cell.getDomProperty("textContent").strip())).sum();
 	}
 }
