@@ -1,5 +1,7 @@
 package org.homeroom.directory;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -151,5 +153,27 @@ public class Audiences {
 				                    and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today))
 				order by g.guardian_id""")
 			.param("student", studentId).param("today", clock.today()).query(UUID.class).list();
+	}
+
+	/**
+	 * Whether a guardian may still be reached now (see {@link Reachability}), for the caller's row
+	 * whose guardian is the SQL expression {@code guardianId} and whose children are those the
+	 * subquery {@code studentIds} selects. Both are the caller's own SQL, correlated with its row;
+	 * the parameter names begin with {@code reach} so as not to clash with the caller's.
+	 */
+	public Reachability reachability(String guardianId, String studentIds, Instant at) {
+		LocalDate today = LocalDate.ofInstant(at, clock.zone());
+		return new Reachability("""
+				select exists (select 1 from directory.guardian gu where gu.id = %1$s and gu.active) as active,
+				       exists (select 1 from directory.restriction x
+				               where x.guardian_id = %1$s and x.student_id in (%2$s)
+				                 and x.type = 'NO_CONTACT' and x.lifted_at is null
+				                 and x.starts_on <= :reachOn and (x.ends_on is null or x.ends_on >= :reachOn)) as no_contact,
+				       exists (select 1 from directory.contact_point c where c.guardian_id = %1$s and c.valid and c.verified)
+				         as reachable,
+				       (select c.value from directory.contact_point c
+				        where c.guardian_id = %1$s and c.kind = 'EMAIL' and c.valid and c.verified
+				        order by c.position, c.value limit 1) as email""".formatted(guardianId, studentIds),
+				Map.of("reachOn", today));
 	}
 }

@@ -1,6 +1,8 @@
 package org.homeroom.directory;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
@@ -45,7 +47,9 @@ class TimeZonePageController {
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("zoneName", zone.getDisplayName(TextStyle.FULL, locale));
 		model.addAttribute("fixed", clock.fixedByServer());
-		model.addAttribute("zones", DistrictClock.zoneNames());
+		Instant now = clock.now();
+		model.addAttribute("now", now);
+		model.addAttribute("zones", DistrictClock.zoneNames().stream().map(name -> ZoneChoice.of(name, now, locale)).toList());
 		return "directory/time-zone";
 	}
 
@@ -75,6 +79,20 @@ class TimeZonePageController {
 			throw new AccessDeniedException("The district's time zone is for district administrators");
 		}
 		return viewer;
+	}
+
+	/**
+	 * One zone in the list, named so that an administrator can tell it is theirs: the IANA name they
+	 * may know, the zone's name in their language ("Central Time") and its offset from UTC today.
+	 */
+	record ZoneChoice(String id, String name, String offset) {
+
+		private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
+
+		static ZoneChoice of(String id, Instant now, Locale locale) {
+			ZoneId zone = ZoneId.of(id);
+			return new ZoneChoice(id, zone.getDisplayName(TextStyle.FULL, locale), OFFSET.format(now.atZone(zone)));
+		}
 	}
 
 	/** @param timeZone an IANA name; no zone's name is longer than {@link #MAX_LENGTH} */

@@ -13,6 +13,21 @@ public record AnnouncementProgress(State state, LocalTime quietHoursEnd, String 
 		SCHEDULED, SENDING, WAITING_FOR_QUIET_HOURS, SENT, FAILED, CANCELLED
 	}
 
+	/**
+	 * The status the badge shows, as a key under {@code announcements.status}: a released
+	 * announcement says "Sending" until every delivery is final, and one whose release is due says
+	 * "Sending" too, rather than the "Sent" or "Scheduled" of its own status.
+	 */
+	public String badge() {
+		return switch (state) {
+			case SCHEDULED -> "SCHEDULED";
+			case SENDING, WAITING_FOR_QUIET_HOURS -> "SENDING";
+			case SENT -> "RELEASED";
+			case FAILED -> "FAILED";
+			case CANCELLED -> "CANCELLED";
+		};
+	}
+
 	static AnnouncementProgress of(State state) {
 		return new AnnouncementProgress(state, null, null);
 	}

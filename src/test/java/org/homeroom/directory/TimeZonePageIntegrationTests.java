@@ -55,6 +55,9 @@ class TimeZonePageIntegrationTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(page.select("select[name=timeZone] option[selected]").attr("value")).isEqualTo("America/Chicago");
 		assertThat(page.select("label[for=timeZone]").text()).isEqualTo("Zona horaria");
+		assertThat(page.select("select[name=timeZone] option[selected]").text()).as("named in Spanish, with its offset")
+			.matches("America/Chicago \u2014 hora central \\(UTC-0[56]:00\\)");
+		assertThat(page.select("main a[href=/admin]").text()).isEqualTo("Administración");
 
 		mvc.perform(post("/admin/time-zone").param("timeZone", "Pacific/Honolulu").with(DISTRICT_ADMIN).with(csrf()))
 			.andExpect(redirectedUrl("/admin/time-zone"))

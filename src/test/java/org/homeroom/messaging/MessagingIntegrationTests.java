@@ -327,6 +327,7 @@ class MessagingIntegrationTests {
 		jdbc.sql("update messaging.delivery set next_attempt_at = now() where announcement_id = ?").param(id).update();
 
 		awaitStatus(id, "SKIPPED", 3);
+		awaitStatus(id, "SENT", 1);
 		assertThat(jdbc.sql("""
 				select guardian_id || ' ' || channel || ' ' || coalesce(skipped_reason, status) from messaging.delivery
 				where announcement_id = ?""").param(id).query(String.class).list())

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -282,7 +281,7 @@ class DeliveryWorker implements SmartLifecycle {
 			.param("quiet", quiet)
 			.param("batch", settings.batchSize())
 			.query(Claimed.class)
-			.list(), node, LocalDate.ofInstant(now, zone), now));
+			.list(), node, now));
 	}
 
 	private QuietHours quietHours(ZoneId zone) {
