@@ -1,6 +1,7 @@
 package org.homeroom.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -106,6 +107,9 @@ class AccessLogDisclosureIntegrationTests {
 					 "category": "GENERAL", "channels": ["IN_APP"]}""".formatted(maya)))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		UUID announcement = UUID.fromString(json.readTree(created).get("id").asString());
+		// The worker releases it; the report names the families once it has.
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select status from messaging.announcement where id = ?")
+			.param(announcement).query(String.class).single().equals("RELEASED"));
 		mvc.perform(get("/api/v1/announcements/{id}/report", announcement).with(districtAdmin)).andExpect(status().isOk());
 
 		awaitRows("select student_id from privacy.access_log where student_id = ? and what in ('student.search', 'task.list', 'announcement.report')",
