@@ -5,9 +5,6 @@ public enum Role {
 
 	DISTRICT_ADMIN, SCHOOL_ADMIN, TEACHER, COUNSELOR, FAMILY_LIAISON, ATTENDANCE_OFFICER, FAMILY, PARTNER;
 
-	public static final String[] STAFF = { "DISTRICT_ADMIN", "SCHOOL_ADMIN", "TEACHER", "COUNSELOR",
-			"FAMILY_LIAISON", "ATTENDANCE_OFFICER" };
-
 	public String authority() {
 		return "ROLE_" + name();
 	}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.homeroom.platform.NotFoundException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,27 +16,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ClassPageController {
 
-	private final Directory directory;
-
 	private final DirectoryRecords records;
 
-	ClassPageController(Directory directory, DirectoryRecords records) {
-		this.directory = directory;
+	ClassPageController(DirectoryRecords records) {
 		this.records = records;
 	}
 
 	@GetMapping("/classes")
-	String myClasses(Authentication authentication, Model model) {
-		Caller caller = Caller.of(directory, authentication).requireStaff();
-		model.addAttribute("staffRecord", caller.viewer().staffId().isPresent());
-		model.addAttribute("classes", caller.viewer().staffId().map(records::classesTaughtBy).orElse(List.of()));
+	String myClasses(Viewer viewer, Model model) {
+		viewer.requireStaff(Viewer.STAFF_PAGES);
+		model.addAttribute("staffRecord", viewer.staffId().isPresent());
+		model.addAttribute("classes", viewer.staffId().map(records::classesTaughtBy).orElse(List.of()));
 		return "directory/classes";
 	}
 
 	@GetMapping("/classes/{id}")
-	String roster(Authentication authentication, @PathVariable UUID id, Model model) {
-		Caller caller = Caller.of(directory, authentication).requireStaffFor("class");
-		model.addAttribute("roster", records.roster(caller.viewer(), caller.name(), StudentPageController.PURPOSE, id)
+	String roster(Viewer viewer, @PathVariable UUID id, Model model) {
+		viewer.requireStaffFor("class");
+		model.addAttribute("roster", records.roster(viewer, viewer.name(), StudentPageController.PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("class")));
 		return "directory/roster";
 	}

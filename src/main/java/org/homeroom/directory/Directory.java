@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.shared.LanguageTag;
+import org.homeroom.shared.StaffRoles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +59,10 @@ public class Directory {
 		this.districtClock = districtClock;
 	}
 
-	/** Who the signed-in caller is in the directory. */
+	/** Who the signed-in caller is in the directory, looked up once per request. */
 	@Transactional(readOnly = true)
 	public Viewer viewerOf(Authentication caller) {
-		return viewerOf(caller.getName(), rolesOf(caller));
+		return ViewerArgumentResolver.cachedFor(caller, () -> viewerOf(caller.getName(), rolesOf(caller)));
 	}
 
 	/** The roles a signed-in caller's account holds, without Spring Security's {@code ROLE_} prefix. */
@@ -79,7 +80,7 @@ public class Directory {
 		Optional<UUID> staff = jdbc.sql("select id from directory.staff where email = lower(?) and active")
 			.param(username).query(UUID.class).optional();
 		Set<UUID> guardianIds = guardianAccounts.getIfAvailable(() -> name -> Set.of()).guardiansOf(username);
-		return new Viewer(roles.contains("DISTRICT_ADMIN"), staff, guardianIds);
+		return new Viewer(username, Set.copyOf(roles), roles.contains(StaffRoles.DISTRICT_ADMIN), staff, guardianIds);
 	}
 
 	@Transactional(readOnly = true)

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,71 +46,67 @@ class DirectoryApiController {
 
 	@PostMapping("/students")
 	@ResponseStatus(HttpStatus.CREATED)
-	StudentView addStudent(Authentication caller, @Valid @RequestBody DirectoryCommands.NewStudent command) {
-		return administration.addStudent(viewer(caller), command);
+	StudentView addStudent(Viewer viewer, @Valid @RequestBody DirectoryCommands.NewStudent command) {
+		return administration.addStudent(viewer, command);
 	}
 
 	@GetMapping("/students")
-	StudentSearch.Page students(Authentication caller, @RequestParam(required = false) UUID schoolId,
+	StudentSearch.Page students(Viewer viewer, @RequestParam(required = false) UUID schoolId,
 			@RequestParam(required = false) @Size(max = 20) String grade,
 			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(required = false) UUID classId,
 			@RequestParam(required = false) @Size(max = 35) String language,
 			@RequestParam(defaultValue = "0") int page) {
-		return directory.searchStudents(viewer(caller), caller.getName(), PURPOSE,
+		return directory.searchStudents(viewer, viewer.name(), PURPOSE,
 				new StudentSearch.Criteria(schoolId, grade, q, classId, language, page, StudentSearch.PAGE_SIZE));
 	}
 
 	@GetMapping("/me/children")
-	List<StudentView> myChildren(Authentication caller) {
-		return records.childrenOf(viewer(caller), caller.getName(), PURPOSE);
+	List<StudentView> myChildren(Viewer viewer) {
+		return records.childrenOf(viewer, viewer.name(), PURPOSE);
 	}
 
 	@GetMapping("/students/{id}")
-	StudentView student(Authentication caller, @PathVariable UUID id) {
-		return directory.student(viewer(caller), caller.getName(), PURPOSE, id)
+	StudentView student(Viewer viewer, @PathVariable UUID id) {
+		return directory.student(viewer, viewer.name(), PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("student"));
 	}
 
 	@GetMapping("/students/{id}/guardians")
-	List<GuardianView> guardians(Authentication caller, @PathVariable UUID id) {
-		return directory.guardiansOf(viewer(caller), caller.getName(), PURPOSE, id)
+	List<GuardianView> guardians(Viewer viewer, @PathVariable UUID id) {
+		return directory.guardiansOf(viewer, viewer.name(), PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("student"));
 	}
 
 	@PostMapping("/guardians")
 	@ResponseStatus(HttpStatus.CREATED)
-	GuardianView addGuardian(Authentication caller, @Valid @RequestBody DirectoryCommands.NewGuardian command) {
-		return administration.addGuardian(viewer(caller), command);
+	GuardianView addGuardian(Viewer viewer, @Valid @RequestBody DirectoryCommands.NewGuardian command) {
+		return administration.addGuardian(viewer, command);
 	}
 
 	@PatchMapping("/guardians/{id}")
-	GuardianView changeGuardian(Authentication caller, @PathVariable UUID id,
+	GuardianView changeGuardian(Viewer viewer, @PathVariable UUID id,
 			@Valid @RequestBody DirectoryCommands.GuardianChanges changes) {
-		return administration.changeGuardian(viewer(caller), caller.getName(), id, changes);
+		return administration.changeGuardian(viewer, viewer.name(), id, changes);
 	}
 
 	@PostMapping("/students/{id}/guardians")
 	@ResponseStatus(HttpStatus.CREATED)
-	DirectoryCommands.GuardianshipView link(Authentication caller, @PathVariable UUID id,
+	DirectoryCommands.GuardianshipView link(Viewer viewer, @PathVariable UUID id,
 			@Valid @RequestBody DirectoryCommands.NewGuardianship command) {
-		return administration.linkGuardian(viewer(caller), id, command);
+		return administration.linkGuardian(viewer, id, command);
 	}
 
 	@PostMapping("/students/{id}/guardians/{guardianId}/restrictions")
 	@ResponseStatus(HttpStatus.CREATED)
-	DirectoryCommands.RestrictionView restrict(Authentication caller, @PathVariable UUID id,
+	DirectoryCommands.RestrictionView restrict(Viewer viewer, @PathVariable UUID id,
 			@PathVariable UUID guardianId, @Valid @RequestBody DirectoryCommands.NewRestriction command) {
-		return administration.restrict(viewer(caller), caller.getName(), id, guardianId, command);
+		return administration.restrict(viewer, viewer.name(), id, guardianId, command);
 	}
 
 	@PostMapping("/students/{id}/guardians/{guardianId}/restrictions/{restrictionId}/lift")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void lift(Authentication caller, @PathVariable UUID id, @PathVariable UUID guardianId,
+	void lift(Viewer viewer, @PathVariable UUID id, @PathVariable UUID guardianId,
 			@PathVariable UUID restrictionId, @Valid @RequestBody(required = false) DirectoryCommands.LiftRestriction lift) {
-		administration.liftRestriction(viewer(caller), caller.getName(), id, guardianId, restrictionId, lift == null ? null : lift.note());
-	}
-
-	private Viewer viewer(Authentication caller) {
-		return Caller.of(directory, caller).viewer();
+		administration.liftRestriction(viewer, viewer.name(), id, guardianId, restrictionId, lift == null ? null : lift.note());
 	}
 }

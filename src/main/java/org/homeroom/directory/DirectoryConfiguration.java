@@ -1,17 +1,33 @@
 package org.homeroom.directory;
 
+import java.util.List;
 import java.util.Set;
 
 import org.homeroom.platform.NavigationItem;
+import org.homeroom.shared.StaffRoles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
 
+	/** Every controller in every module may declare a {@link Viewer} parameter: who is calling. */
+	@Bean
+	WebMvcConfigurer viewerResolution(ObjectProvider<Directory> directory) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new ViewerArgumentResolver(directory.getObject()));
+			}
+		};
+	}
+
 	@Bean
 	NavigationItem studentsNavigation() {
-		return new NavigationItem("nav.students", "/students", 10, Caller.STAFF_ROLES);
+		return new NavigationItem("nav.students", "/students", 10, StaffRoles.ALL);
 	}
 
 	@Bean
@@ -21,7 +37,7 @@ class DirectoryConfiguration {
 
 	@Bean
 	NavigationItem staffNavigation() {
-		return new NavigationItem("nav.staff", "/staff", 30, Caller.STAFF_ROLES);
+		return new NavigationItem("nav.staff", "/staff", 30, StaffRoles.ALL);
 	}
 
 	@Bean

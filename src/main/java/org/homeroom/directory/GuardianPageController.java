@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.homeroom.platform.NotFoundException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +17,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class GuardianPageController {
 
-	private final Directory directory;
-
 	private final DirectoryRecords records;
 
-	GuardianPageController(Directory directory, DirectoryRecords records) {
-		this.directory = directory;
+	GuardianPageController(DirectoryRecords records) {
 		this.records = records;
 	}
 
 	@GetMapping("/guardians/{id}")
-	String guardian(Authentication authentication, @PathVariable UUID id, Locale locale, Model model) {
-		Caller caller = Caller.of(directory, authentication).requireStaffFor("guardian");
-		Records.GuardianRecord record = records.guardian(caller.viewer(), caller.name(), StudentPageController.PURPOSE, id)
+	String guardian(Viewer viewer, @PathVariable UUID id, Locale locale, Model model) {
+		viewer.requireStaffFor("guardian");
+		Records.GuardianRecord record = records.guardian(viewer, viewer.name(), StudentPageController.PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("guardian"));
 		model.addAttribute("record", record);
 		model.addAttribute("languageNames", LanguageNames.of(List.of(record.guardian().preferredLanguage()), locale));

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import org.homeroom.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +27,8 @@ class MyChildrenPageController {
 	}
 
 	@GetMapping("/my-children")
-	String myChildren(Authentication caller, Model model) {
-		List<StudentView> children = records.childrenOf(directory.viewerOf(caller), caller.getName(), "page");
+	String myChildren(Viewer viewer, Model model) {
+		List<StudentView> children = records.childrenOf(viewer, viewer.name(), "page");
 		model.addAttribute("children", children);
 		model.addAttribute("schoolNames",
 				directory.schools().stream().collect(Collectors.toMap(SchoolView::id, SchoolView::name)));

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
+import org.homeroom.shared.StaffRoles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -26,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAdministration {
 
 	/** The roles held at one school; district administration is an account's grant, not an assignment. */
-	public static final List<String> SCHOOL_ROLES = List.of("SCHOOL_ADMIN", "TEACHER", "COUNSELOR", "FAMILY_LIAISON",
-			"ATTENDANCE_OFFICER");
+	public static final List<String> SCHOOL_ROLES = StaffRoles.IN_ORDER.stream()
+		.filter(role -> !role.equals(StaffRoles.DISTRICT_ADMIN))
+		.toList();
 
 	private static final UUID NOBODY = new UUID(0, 0);
 

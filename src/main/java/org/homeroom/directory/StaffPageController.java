@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
@@ -21,19 +20,16 @@ class StaffPageController {
 
 	static final int PAGE_SIZE = 25;
 
-	private final Directory directory;
-
 	private final DirectoryRecords records;
 
-	StaffPageController(Directory directory, DirectoryRecords records) {
-		this.directory = directory;
+	StaffPageController(DirectoryRecords records) {
 		this.records = records;
 	}
 
 	@GetMapping("/staff")
-	String list(Authentication authentication, @Validated @ModelAttribute("search") SearchForm form,
+	String list(Viewer viewer, @Validated @ModelAttribute("search") SearchForm form,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		Caller.of(directory, authentication).requireStaff();
+		viewer.requireStaff(Viewer.STAFF_PAGES);
 		Records.StaffPage found = records.staffList(form.q(), page, PAGE_SIZE);
 		model.addAttribute("results", found);
 		model.addAttribute("paging", Paging.of(request, found.page(), PAGE_SIZE, found.total(), found.items().size()));
@@ -41,8 +37,8 @@ class StaffPageController {
 	}
 
 	@GetMapping("/staff/{id}")
-	String staff(Authentication authentication, @PathVariable UUID id, Model model) {
-		Caller.of(directory, authentication).requireStaff();
+	String staff(Viewer viewer, @PathVariable UUID id, Model model) {
+		viewer.requireStaff(Viewer.STAFF_PAGES);
 		model.addAttribute("staff", records.staff(id).orElseThrow(() -> new NotFoundException("staff")));
 		return "directory/staff";
 	}

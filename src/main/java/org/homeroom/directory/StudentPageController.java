@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,23 +48,23 @@ class StudentPageController {
 
 	/** A GET form, so that a search is a link that can be kept and shared. */
 	@GetMapping("/students")
-	String search(Authentication authentication, @Validated @ModelAttribute("search") SearchForm form, BindingResult result,
+	String search(Viewer viewer, @Validated @ModelAttribute("search") SearchForm form, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Locale locale, Model model) {
-		Caller caller = Caller.of(directory, authentication).requireStaff();
+		viewer.requireStaff(Viewer.STAFF_PAGES);
 		List<SchoolView> schools = directory.schools();
-		List<Records.ClassSummary> classes = caller.viewer().staffId().map(records::classesTaughtBy).orElse(List.of());
+		List<Records.ClassSummary> classes = viewer.staffId().map(records::classesTaughtBy).orElse(List.of());
 		model.addAttribute("grades", Grade.CODES);
 		model.addAttribute("schools", schools);
 		model.addAttribute("classes", classes);
 		model.addAttribute("otherClass", form.classId() != null
 				&& classes.stream().noneMatch(line -> line.sectionId().equals(form.classId())));
-		model.addAttribute("languages", LanguageNames.of(audiences.familyLanguages(caller.viewer()), locale));
+		model.addAttribute("languages", LanguageNames.of(audiences.familyLanguages(viewer), locale));
 		model.addAttribute("schoolNames", schools.stream().collect(Collectors.toMap(SchoolView::id, SchoolView::name)));
 		if (result.hasErrors()) {
 			return "directory/students";
 		}
 		try {
-			StudentSearch.Page found = directory.searchStudents(caller.viewer(), caller.name(), PURPOSE,
+			StudentSearch.Page found = directory.searchStudents(viewer, viewer.name(), PURPOSE,
 					new StudentSearch.Criteria(form.schoolId(), form.grade(), form.q(), form.classId(), form.language(),
 							page, StudentSearch.PAGE_SIZE));
 			model.addAttribute("results", found);
@@ -79,9 +78,9 @@ class StudentPageController {
 	}
 
 	@GetMapping("/students/{id}")
-	String student(Authentication authentication, @PathVariable UUID id, Locale locale, Model model) {
-		Caller caller = Caller.of(directory, authentication).requireStaffFor("student");
-		Records.StudentRecord record = records.student(caller.viewer(), caller.name(), PURPOSE, id)
+	String student(Viewer viewer, @PathVariable UUID id, Locale locale, Model model) {
+		viewer.requireStaffFor("student");
+		Records.StudentRecord record = records.student(viewer, viewer.name(), PURPOSE, id)
 			.orElseThrow(() -> new NotFoundException("student"));
 		model.addAttribute("record", record);
 		model.addAttribute("today", clock.today());
@@ -100,7 +99,7 @@ class StudentPageController {
 				.map(restriction -> new RestrictionInForce(line.guardian(), restriction.type())))
 			.toList());
 		// The same rule as the access log's own page: administrators, for a student they may see.
-		model.addAttribute("mayReadAccessLog", caller.viewer().districtAdmin() || caller.roles().contains("SCHOOL_ADMIN"));
+		model.addAttribute("mayReadAccessLog", viewer.districtAdmin() || viewer.hasRole("SCHOOL_ADMIN"));
 		return "directory/student";
 	}
 

@@ -9,7 +9,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,18 +27,15 @@ class TimeZonePageController {
 
 	static final String PATH = "/admin/time-zone";
 
-	private final Directory directory;
-
 	private final DistrictClock clock;
 
-	TimeZonePageController(Directory directory, DistrictClock clock) {
-		this.directory = directory;
+	TimeZonePageController(DistrictClock clock) {
 		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
-	String page(Authentication authentication, Locale locale, Model model) {
-		requireDistrictAdmin(authentication);
+	String page(Viewer viewer, Locale locale, Model model) {
+		requireDistrictAdmin(viewer);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new TimeZoneForm(clock.zone().getId()));
 		}
@@ -54,9 +50,9 @@ class TimeZonePageController {
 	}
 
 	@PostMapping(PATH)
-	String change(Authentication authentication, @ModelAttribute("form") TimeZoneForm form,
+	String change(Viewer viewer, @ModelAttribute("form") TimeZoneForm form,
 			BindingResult result, Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		Viewer viewer = requireDistrictAdmin(authentication);
+		requireDistrictAdmin(viewer);
 		String name = form.timeZone() == null ? "" : form.timeZone().strip();
 		if (clock.fixedByServer()) {
 			result.rejectValue("timeZone", "time-zone.fixed");
@@ -66,19 +62,17 @@ class TimeZonePageController {
 		}
 		if (result.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page(authentication, locale, model);
+			return page(viewer, locale, model);
 		}
 		clock.changeZone(viewer, ZoneId.of(name));
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + PATH;
 	}
 
-	private Viewer requireDistrictAdmin(Authentication authentication) {
-		Viewer viewer = Caller.of(directory, authentication).viewer();
+	private static void requireDistrictAdmin(Viewer viewer) {
 		if (!viewer.districtAdmin()) {
 			throw new AccessDeniedException("The district's time zone is for district administrators");
 		}
-		return viewer;
 	}
 
 	/**

@@ -15,6 +15,9 @@
  * {@link org.homeroom.directory.FamilyDetails} (a family's own contacts and preferences, for
  * accounts). Records kept by hand are written only through its own API controller.
  *
+ * <p>Who is calling is a {@link org.homeroom.directory.Viewer}: a controller in any module declares
+ * one as a parameter and gets it looked up once per request, from the sign-in.
+ *
  * <p>Roles held at a school are staff assignments, kept here and nowhere else; administrators
  * manage them through {@link org.homeroom.directory.StaffAdministration}.
  *

@@ -10,11 +10,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.AudienceCriteria;
-import org.homeroom.directory.Directory;
+import org.homeroom.directory.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,45 +39,42 @@ class AnnouncementApiController {
 
 	private final DeliveryReports reports;
 
-	private final Directory directory;
-
-	AnnouncementApiController(Announcements announcements, DeliveryReports reports, Directory directory) {
+	AnnouncementApiController(Announcements announcements, DeliveryReports reports) {
 		this.announcements = announcements;
 		this.reports = reports;
-		this.directory = directory;
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, UUID>> create(Authentication caller, @Valid @RequestBody AnnouncementRequest request,
+	ResponseEntity<Map<String, UUID>> create(Viewer sender, @Valid @RequestBody AnnouncementRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 200) String idempotencyKey) {
-		Announcements.Created created = announcements.create(Sender.of(caller, directory), request, idempotencyKey);
+		Announcements.Created created = announcements.create(sender, request, idempotencyKey);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", created.announcement().id()));
 	}
 
 	@PostMapping("/preview")
-	AudiencePreview preview(Authentication caller, @Valid @RequestBody PreviewRequest request) {
-		return announcements.preview(Sender.of(caller, directory), request.audience(), request.category(), request.channels());
+	AudiencePreview preview(Viewer sender, @Valid @RequestBody PreviewRequest request) {
+		return announcements.preview(sender, request.audience(), request.category(), request.channels());
 	}
 
 	@GetMapping("/{id}")
-	AnnouncementView announcement(Authentication caller, @PathVariable UUID id) {
-		return announcements.announcement(Sender.of(caller, directory), id);
+	AnnouncementView announcement(Viewer sender, @PathVariable UUID id) {
+		return announcements.announcement(sender, id);
 	}
 
 	@PatchMapping("/{id}")
-	AnnouncementView change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody AnnouncementChanges changes) {
-		return announcements.change(Sender.of(caller, directory), id, changes);
+	AnnouncementView change(Viewer sender, @PathVariable UUID id, @Valid @RequestBody AnnouncementChanges changes) {
+		return announcements.change(sender, id, changes);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void cancel(Authentication caller, @PathVariable UUID id) {
-		announcements.cancel(Sender.of(caller, directory), id);
+	void cancel(Viewer sender, @PathVariable UUID id) {
+		announcements.cancel(sender, id);
 	}
 
 	@GetMapping("/{id}/report")
-	DeliveryReport report(Authentication caller, @PathVariable UUID id) {
-		return reports.report(Sender.of(caller, directory), id);
+	DeliveryReport report(Viewer sender, @PathVariable UUID id) {
+		return reports.report(sender, id);
 	}
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -23,14 +23,15 @@ import org.homeroom.directory.AudienceCriteria;
 import org.homeroom.directory.Audiences;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.Paging;
+import org.homeroom.shared.StaffRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -83,8 +84,8 @@ class AnnouncementPageController {
 	}
 
 	@GetMapping(ANNOUNCEMENTS)
-	String list(Authentication caller, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		AnnouncementPage list = announcements.announcements(Sender.of(caller, directory), page);
+	String list(Viewer sender, @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+		AnnouncementPage list = announcements.announcements(sender, page);
 		model.addAttribute("announcements", list);
 		model.addAttribute("paging", Paging.of(request, list.page(), AnnouncementPage.SIZE, list.total(), list.rows().size()));
 		return "messaging/announcements";
@@ -92,25 +93,24 @@ class AnnouncementPageController {
 
 	/** A new announcement, empty or started from a saved template's category, subject and body. */
 	@GetMapping(ANNOUNCEMENTS + "/new")
-	String newAnnouncement(Authentication caller, @RequestParam(required = false) UUID template, Model model) {
+	String newAnnouncement(Viewer sender, @RequestParam(required = false) UUID template, Model model) {
 		if (!model.containsAttribute("form")) {
-			MessageTemplate start = template == null ? null : templates.template(Sender.of(caller, directory), template);
+			MessageTemplate start = template == null ? null : templates.template(sender, template);
 			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(),
 					start == null ? Category.GENERAL : start.category(), List.of(Channel.IN_APP, Channel.EMAIL),
 					start == null ? "" : start.subject(), start == null ? "" : start.body(), null));
 			model.addAttribute("chosenTemplate", template);
 		}
-		return form(caller, model);
+		return form(sender, model);
 	}
 
 	/** "Preview" shows whom it would reach and leaves the form as it is; "Send" sends or schedules it. */
 	@PostMapping(ANNOUNCEMENTS + "/new")
-	String preview(Authentication caller, @Validated @ModelAttribute("form") AnnouncementForm form, BindingResult result,
+	String preview(Viewer sender, @Validated @ModelAttribute("form") AnnouncementForm form, BindingResult result,
 			@RequestParam(defaultValue = "preview") String action, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			return form(caller, model);
+			return form(sender, model);
 		}
-		Sender sender = Sender.of(caller, directory);
 		try {
 			if ("send".equals(action)) {
 				AnnouncementView sent = announcements.create(sender, form.request(districtClock.zone()), null).announcement();
@@ -127,12 +127,11 @@ class AnnouncementPageController {
 		catch (AccessDeniedException ex) {
 			result.rejectValue("district", "announcement.audience.district-denied");
 		}
-		return form(caller, model);
+		return form(sender, model);
 	}
 
 	@GetMapping(ANNOUNCEMENTS + "/{id}")
-	String announcement(Authentication caller, @PathVariable UUID id, Model model) {
-		Sender sender = Sender.of(caller, directory);
+	String announcement(Viewer sender, @PathVariable UUID id, Model model) {
 		AnnouncementView announcement = announcements.announcement(sender, id);
 		model.addAttribute("announcement", announcement);
 		model.addAttribute("report", reports.report(sender, id));
@@ -146,28 +145,28 @@ class AnnouncementPageController {
 	}
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/call-tasks")
-	String callTasks(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("tasksOpened", reports.callTasksForUnreached(Sender.of(caller, directory), id));
+	String callTasks(Viewer sender, @PathVariable UUID id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("tasksOpened", reports.callTasksForUnreached(sender, id));
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/cancel")
-	String cancel(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		announcements.cancel(Sender.of(caller, directory), id);
+	String cancel(Viewer sender, @PathVariable UUID id, RedirectAttributes redirect) {
+		announcements.cancel(sender, id);
 		redirect.addFlashAttribute("cancelled", true);
 		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
 
-	private String form(Authentication caller, Model model) {
+	private String form(Viewer sender, Model model) {
 		model.addAttribute("schools", directory.schools());
 		Locale ui = LocaleContextHolder.getLocale();
-		List<LanguageChoice> languages = audiences.familyLanguages(Sender.of(caller, directory).viewer()).stream()
+		List<LanguageChoice> languages = audiences.familyLanguages(sender).stream()
 			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
 			.toList();
 		model.addAttribute("languages", languages);
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("channels", Channel.values());
-		boolean districtAdmin = Sender.of(caller, directory).viewer().districtAdmin();
+		boolean districtAdmin = sender.districtAdmin();
 		model.addAttribute("districtAdmin", districtAdmin);
 		Set<String> errorsShownBeside = new HashSet<>(FIELDS_WITH_ERRORS_BESIDE);
 		if (districtAdmin) {
@@ -177,7 +176,7 @@ class AnnouncementPageController {
 			errorsShownBeside.remove("languages");
 		}
 		model.addAttribute("errorsShownBeside", errorsShownBeside);
-		model.addAttribute("templates", templates.usableTemplates(Sender.of(caller, directory)));
+		model.addAttribute("templates", templates.usableTemplates(sender));
 		return "messaging/announcement-form";
 	}
 
@@ -196,7 +195,7 @@ class AnnouncementPageController {
 
 	@Bean
 	static NavigationItem announcementNavigation() {
-		return new NavigationItem("nav.announcements", ANNOUNCEMENTS, 40, Sender.ROLES);
+		return new NavigationItem("nav.announcements", ANNOUNCEMENTS, 40, StaffRoles.ALL);
 	}
 
 	/**

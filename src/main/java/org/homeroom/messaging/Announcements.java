@@ -40,6 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Announcements {
 
+	/** Why an account with no staff role is refused announcements and templates. */
+	static final String FOR_STAFF = "Announcements are written by staff";
+
 	private final JdbcClient jdbc;
 
 	private final Directory directory;
@@ -79,13 +82,13 @@ public class Announcements {
 	 * of the same request answers the first announcement; the key with another request is refused.
 	 */
 	@Transactional
-	public Created create(Sender sender, AnnouncementRequest request, String idempotencyKey) {
-		sender.requireStaff();
+	public Created create(Viewer sender, AnnouncementRequest request, String idempotencyKey) {
+		sender.requireStaff(FOR_STAFF);
 		String requestHash = hash(json.writeValueAsString(request));
 		if (idempotencyKey != null) {
 			Optional<KeyUse> earlier = jdbc.sql("""
 					select request_hash, announcement_id from messaging.idempotency_key where author = ? and key = ?""")
-				.params(sender.username(), idempotencyKey).query(KeyUse.class).optional();
+				.params(sender.name(), idempotencyKey).query(KeyUse.class).optional();
 			if (earlier.isPresent()) {
 				if (!earlier.get().requestHash().equals(requestHash)) {
 					throw new IdempotencyKeyReusedException(idempotencyKey);
@@ -93,7 +96,7 @@ public class Announcements {
 				return new Created(find(earlier.get().announcementId()), true);
 			}
 		}
-		audience(sender.viewer(), request.audience());
+		audience(sender, request.audience());
 		Instant now = clock.instant();
 		Instant scheduledAt = request.scheduledAt() == null ? now : request.scheduledAt();
 		UUID id = UUID.randomUUID();
@@ -103,7 +106,7 @@ public class Announcements {
 				values (:id, :author, string_to_array(:roles, ','), :subject, :body, :category, string_to_array(:channels, ','),
 				        cast(:audience as jsonb), 'SCHEDULED', :scheduledAt, :now)""")
 			.param("id", id)
-			.param("author", sender.username())
+			.param("author", sender.name())
 			.param("roles", String.join(",", sender.roles()))
 			.param("subject", request.subject().strip())
 			.param("body", request.body().strip())
@@ -115,16 +118,16 @@ public class Announcements {
 			.update();
 		if (idempotencyKey != null) {
 			jdbc.sql("insert into messaging.idempotency_key (author, key, request_hash, announcement_id, created_at) values (?, ?, ?, ?, ?)")
-				.params(sender.username(), idempotencyKey, requestHash, id, Timestamp.from(now)).update();
+				.params(sender.name(), idempotencyKey, requestHash, id, Timestamp.from(now)).update();
 		}
 		return new Created(find(id), false);
 	}
 
 	/** Whom the announcement would reach now, and who would be left out and why. */
 	@Transactional(readOnly = true)
-	public AudiencePreview preview(Sender sender, AudienceCriteria audience, Category category, Set<Channel> channels) {
-		sender.requireStaff();
-		AudienceQuery query = audience(sender.viewer(), audience);
+	public AudiencePreview preview(Viewer sender, AudienceCriteria audience, Category category, Set<Channel> channels) {
+		sender.requireStaff(FOR_STAFF);
+		AudienceQuery query = audience(sender, audience);
 		List<PreviewRow> rows = jdbc.sql("""
 				select a.guardian_id, a.language, bool_and(a.no_contact) as no_contact, bool_or(a.reachable) as reachable,
 				       max(a.email) as email,
@@ -295,7 +298,7 @@ public class Announcements {
 	}
 
 	@Transactional(readOnly = true)
-	public AnnouncementView announcement(Sender sender, UUID id) {
+	public AnnouncementView announcement(Viewer sender, UUID id) {
 		AnnouncementView view = find(id);
 		requireAuthorOrDistrict(sender, view);
 		return view;
@@ -303,7 +306,7 @@ public class Announcements {
 
 	/** Changes what is not yet released; the audience is checked again as the sender's. */
 	@Transactional
-	AnnouncementView change(Sender sender, UUID id, AnnouncementChanges changes) {
+	AnnouncementView change(Viewer sender, UUID id, AnnouncementChanges changes) {
 		AnnouncementView current = announcement(sender, id);
 		requireUnreleased(current);
 		long version = changes.version();
@@ -315,7 +318,7 @@ public class Announcements {
 			throw new InvalidInputException(changed.subject().isBlank() ? "subject" : changed.body().isBlank() ? "body" : "channels",
 					"must not be empty");
 		}
-		audience(sender.viewer(), changed.audience());
+		audience(sender, changed.audience());
 		Instant scheduledAt = changed.scheduledAt() == null ? clock.instant() : changed.scheduledAt();
 		jdbc.sql("""
 				update messaging.announcement set subject = :subject, body = :body, category = :category,
@@ -335,7 +338,7 @@ public class Announcements {
 	}
 
 	@Transactional
-	void cancel(Sender sender, UUID id) {
+	void cancel(Viewer sender, UUID id) {
 		requireUnreleased(announcement(sender, id));
 		jdbc.sql("update messaging.announcement set status = 'CANCELLED', version = version + 1 where id = ? and status = 'SCHEDULED'")
 			.param(id).update();
@@ -343,17 +346,17 @@ public class Announcements {
 
 	/** A page of announcements, newest first: the sender's own, or every one for a district administrator. */
 	@Transactional(readOnly = true)
-	public AnnouncementPage announcements(Sender sender, int page) {
-		sender.requireStaff();
+	public AnnouncementPage announcements(Viewer sender, int page) {
+		sender.requireStaff(FOR_STAFF);
 		String where = " where (:all or author = :author)";
 		long total = jdbc.sql("select count(*) from messaging.announcement" + where)
-			.param("all", sender.viewer().districtAdmin()).param("author", sender.username()).query(Long.class).single();
+			.param("all", sender.districtAdmin()).param("author", sender.name()).query(Long.class).single();
 		List<AnnouncementPage.Row> rows = jdbc.sql("""
 				select a.id, a.subject, a.category, a.status, a.scheduled_at, a.author,
 				       (select count(distinct d.guardian_id) from messaging.delivery d where d.announcement_id = a.id) as families
 				from messaging.announcement a""" + where + " order by a.created_at desc, a.id limit :limit offset :offset")
-			.param("all", sender.viewer().districtAdmin())
-			.param("author", sender.username())
+			.param("all", sender.districtAdmin())
+			.param("author", sender.name())
 			.param("limit", AnnouncementPage.SIZE)
 			.param("offset", (long) Math.max(page, 0) * AnnouncementPage.SIZE)
 			.query(AnnouncementPage.Row.class).list();
@@ -388,8 +391,8 @@ public class Announcements {
 	}
 
 	/** Another sender's announcement answers as if it did not exist; district administrators see all. */
-	private static void requireAuthorOrDistrict(Sender sender, AnnouncementView announcement) {
-		if (!announcement.author().equals(sender.username()) && !sender.viewer().districtAdmin()) {
+	private static void requireAuthorOrDistrict(Viewer sender, AnnouncementView announcement) {
+		if (!announcement.author().equals(sender.name()) && !sender.districtAdmin()) {
 			throw new NotFoundException("announcement");
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
+import org.homeroom.directory.Viewer;
 import org.homeroom.tasks.NewTask;
 import org.homeroom.tasks.Tasks;
 import org.springframework.context.MessageSource;
@@ -52,7 +53,7 @@ class DeliveryReports {
 	 * disclosure of those children's records, and is logged as one.
 	 */
 	@Transactional
-	DeliveryReport report(Sender sender, UUID id) {
+	DeliveryReport report(Viewer sender, UUID id) {
 		AnnouncementView announcement = announcements.announcement(sender, id);
 		Map<String, Map<String, Long>> byChannel = new TreeMap<>();
 		Map<String, Map<String, Long>> byLanguage = new TreeMap<>();
@@ -118,7 +119,7 @@ class DeliveryReports {
 				.query(UUID.class).list());
 		}
 		if (!named.isEmpty()) {
-			directory.recordAccess(sender.username(), named.stream().distinct().toList(), "announcement.report", "messaging",
+			directory.recordAccess(sender.name(), named.stream().distinct().toList(), "announcement.report", "messaging",
 					"announcement=" + id);
 		}
 		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, skipped, resent,
@@ -131,8 +132,8 @@ class DeliveryReports {
 	 * tasks are the sender's own when they are on the staff list, and unassigned otherwise.
 	 */
 	@Transactional
-	int callTasksForUnreached(Sender sender, UUID id) {
-		String assignee = sender.viewer().staffId().isPresent() ? sender.username() : null;
+	int callTasksForUnreached(Viewer sender, UUID id) {
+		String assignee = sender.staffId().isPresent() ? sender.name() : null;
 		DeliveryReport report = report(sender, id);
 		String source = "messaging:announcement:" + id;
 		return tasks.openOncePerGuardian(report.unreached().stream()

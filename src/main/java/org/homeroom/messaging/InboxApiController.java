@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.homeroom.directory.Directory;
+import org.homeroom.directory.Viewer;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,23 +22,20 @@ class InboxApiController {
 
 	private final FamilyInbox inbox;
 
-	private final Directory directory;
-
-	InboxApiController(FamilyInbox inbox, Directory directory) {
+	InboxApiController(FamilyInbox inbox) {
 		this.inbox = inbox;
-		this.directory = directory;
 	}
 
 	@GetMapping
-	Inbox inbox(Authentication caller) {
-		Set<UUID> guardians = directory.viewerOf(caller).guardianIds();
-		return new Inbox(inbox.unread(guardians), inbox.inbox(caller.getName(), guardians, NEWEST));
+	Inbox inbox(Viewer viewer) {
+		Set<UUID> guardians = viewer.guardianIds();
+		return new Inbox(inbox.unread(guardians), inbox.inbox(viewer.name(), guardians, NEWEST));
 	}
 
 	@PostMapping("/{id}/read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void read(Authentication caller, @PathVariable UUID id) {
-		inbox.markRead(directory.viewerOf(caller).guardianIds(), id);
+	void read(Viewer viewer, @PathVariable UUID id) {
+		inbox.markRead(viewer.guardianIds(), id);
 	}
 
 	record Inbox(long unread, List<InboxMessage> messages) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.directory.Directory;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.NavigationBadge;
 import org.homeroom.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -42,27 +43,27 @@ class InboxPageController {
 	}
 
 	@GetMapping(INBOX)
-	String inbox(Authentication caller, Model model) {
-		model.addAttribute("messages", inbox.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
+	String inbox(Viewer viewer, Model model) {
+		model.addAttribute("messages", inbox.inbox(viewer.name(), viewer.guardianIds(), InboxApiController.NEWEST));
 		return "messaging/inbox";
 	}
 
 	/** The list alone, which the page fetches again when the unread count changes. */
 	@GetMapping(INBOX + "/list")
-	String list(Authentication caller, Model model) {
-		model.addAttribute("messages", inbox.inbox(caller.getName(), guardians(caller), InboxApiController.NEWEST));
+	String list(Viewer viewer, Model model) {
+		model.addAttribute("messages", inbox.inbox(viewer.name(), viewer.guardianIds(), InboxApiController.NEWEST));
 		return "messaging/inbox :: list";
 	}
 
 	@GetMapping(path = INBOX + "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(Authentication caller) {
-		return events.subscribe(guardians(caller));
+	SseEmitter stream(Viewer viewer) {
+		return events.subscribe(viewer.guardianIds());
 	}
 
 	@GetMapping(INBOX + "/{id}")
-	String message(Authentication caller, @PathVariable UUID id, Model model) {
-		Set<UUID> guardians = guardians(caller);
-		InboxMessage message = inbox.inboxMessage(caller.getName(), guardians, id)
+	String message(Viewer viewer, @PathVariable UUID id, Model model) {
+		Set<UUID> guardians = viewer.guardianIds();
+		InboxMessage message = inbox.inboxMessage(viewer.name(), guardians, id)
 			.orElseThrow(() -> new org.homeroom.platform.NotFoundException("message"));
 		inbox.markRead(guardians, id);
 		model.addAttribute("message", message);
@@ -70,8 +71,8 @@ class InboxPageController {
 	}
 
 	@GetMapping(INBOX + "/preferences")
-	String preferences(Authentication caller, Model model) {
-		model.addAttribute("declined", inbox.declined(guardians(caller)));
+	String preferences(Viewer viewer, Model model) {
+		model.addAttribute("declined", inbox.declined(viewer.guardianIds()));
 		model.addAttribute("categories", List.of(Category.GENERAL, Category.EVENT));
 		model.addAttribute("channels", EnumSet.allOf(Channel.class));
 		return "messaging/preferences";
@@ -79,15 +80,11 @@ class InboxPageController {
 
 	/** Each box is one category on one channel, named {@code CATEGORY.CHANNEL}; a ticked box means "send me these". */
 	@PostMapping(INBOX + "/preferences")
-	String changePreferences(Authentication caller, @RequestParam(name = "wanted", required = false) List<String> wanted,
+	String changePreferences(Viewer viewer, @RequestParam(name = "wanted", required = false) List<String> wanted,
 			RedirectAttributes redirect) {
-		inbox.choose(guardians(caller), wanted == null ? List.of() : wanted);
+		inbox.choose(viewer.guardianIds(), wanted == null ? List.of() : wanted);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + INBOX + "/preferences";
-	}
-
-	private Set<UUID> guardians(Authentication caller) {
-		return directory.viewerOf(caller).guardianIds();
 	}
 
 	@Bean

@@ -4,10 +4,9 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.homeroom.directory.Directory;
+import org.homeroom.directory.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -26,33 +25,29 @@ class MessageTemplateApiController {
 
 	private final MessageTemplates templates;
 
-	private final Directory directory;
-
-	MessageTemplateApiController(MessageTemplates templates, Directory directory) {
+	MessageTemplateApiController(MessageTemplates templates) {
 		this.templates = templates;
-		this.directory = directory;
 	}
 
 	@GetMapping
-	MessageTemplate.Page list(Authentication caller, @RequestParam(required = false) UUID schoolId,
+	MessageTemplate.Page list(Viewer sender, @RequestParam(required = false) UUID schoolId,
 			@RequestParam(required = false) @Size(max = 200) String q, @RequestParam(defaultValue = "0") int page) {
-		return templates.templates(Sender.of(caller, directory), schoolId, q, page);
+		return templates.templates(sender, schoolId, q, page);
 	}
 
 	@PostMapping
-	ResponseEntity<MessageTemplate> create(Authentication caller, @Valid @RequestBody MessageTemplate.Draft draft) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(templates.saveTemplate(Sender.of(caller, directory), null, draft));
+	ResponseEntity<MessageTemplate> create(Viewer sender, @Valid @RequestBody MessageTemplate.Draft draft) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(templates.saveTemplate(sender, null, draft));
 	}
 
 	@GetMapping("/{id}")
-	MessageTemplate template(Authentication caller, @PathVariable UUID id) {
-		return templates.template(Sender.of(caller, directory), id);
+	MessageTemplate template(Viewer sender, @PathVariable UUID id) {
+		return templates.template(sender, id);
 	}
 
 	/** What is absent stays as it was; the school a template belongs to does not change. */
 	@PatchMapping("/{id}")
-	MessageTemplate change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody Changes changes) {
-		Sender sender = Sender.of(caller, directory);
+	MessageTemplate change(Viewer sender, @PathVariable UUID id, @Valid @RequestBody Changes changes) {
 		MessageTemplate current = templates.template(sender, id);
 		return templates.saveTemplate(sender, id, new MessageTemplate.Draft(current.schoolId(),
 				changes.name() == null ? current.name() : changes.name(),
@@ -63,8 +58,8 @@ class MessageTemplateApiController {
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(Authentication caller, @PathVariable UUID id) {
-		templates.deleteTemplate(Sender.of(caller, directory), id);
+	void delete(Viewer sender, @PathVariable UUID id) {
+		templates.deleteTemplate(sender, id);
 	}
 
 

@@ -7,13 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.homeroom.directory.Directory;
 import org.homeroom.directory.SchoolView;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,11 +45,8 @@ class MessageTemplatePageController {
 
 	private final MessageTemplates templates;
 
-	private final Directory directory;
-
-	MessageTemplatePageController(MessageTemplates templates, Directory directory) {
+	MessageTemplatePageController(MessageTemplates templates) {
 		this.templates = templates;
-		this.directory = directory;
 	}
 
 	/**
@@ -58,10 +54,9 @@ class MessageTemplatePageController {
 	 * and a district administrator the district's own.
 	 */
 	@GetMapping(TEMPLATES)
-	String list(Authentication caller, @RequestParam(name = "schoolId", required = false) String school,
+	String list(Viewer sender, @RequestParam(name = "schoolId", required = false) String school,
 			@RequestParam(defaultValue = "") @Size(max = 200) String q, @RequestParam(defaultValue = "0") int page,
 			HttpServletRequest request, Model model) {
-		Sender sender = Sender.of(caller, directory);
 		List<SchoolView> schools = templates.templateSchools(sender);
 		UUID schoolId = chosenSchool(school, sender, schools);
 		MessageTemplate.Page found = templates.templates(sender, schoolId, q, page);
@@ -70,63 +65,61 @@ class MessageTemplatePageController {
 		model.addAttribute("schools", schools);
 		model.addAttribute("schoolId", schoolId);
 		model.addAttribute("q", q);
-		model.addAttribute("districtAdmin", sender.viewer().districtAdmin());
-		model.addAttribute("mayCreate", sender.viewer().districtAdmin() || !schools.isEmpty());
+		model.addAttribute("districtAdmin", sender.districtAdmin());
+		model.addAttribute("mayCreate", sender.districtAdmin() || !schools.isEmpty());
 		model.addAttribute("schoolNames", schools.stream().collect(java.util.stream.Collectors.toMap(SchoolView::id, SchoolView::name)));
 		return "messaging/templates";
 	}
 
 	@GetMapping(TEMPLATES + "/new")
-	String newTemplate(Authentication caller, @RequestParam(required = false) UUID schoolId, Model model) {
+	String newTemplate(Viewer sender, @RequestParam(required = false) UUID schoolId, Model model) {
 		if (!model.containsAttribute("templateForm")) {
 			model.addAttribute("templateForm", new TemplateForm(schoolId, "", Category.GENERAL, "", "", false));
 		}
-		return form(caller, null, model);
+		return form(sender, null, model);
 	}
 
 	/** "Save as template" on the new-announcement form: its text, on this form, to be named. */
 	@PostMapping(TEMPLATES + "/from-announcement")
-	String fromAnnouncement(Authentication caller, @RequestParam(required = false) Category category,
+	String fromAnnouncement(Viewer sender, @RequestParam(required = false) Category category,
 			@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body, Model model) {
-		Sender sender = Sender.of(caller, directory);
 		List<SchoolView> schools = templates.templateSchools(sender);
-		UUID school = sender.viewer().districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
+		UUID school = sender.districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
 		model.addAttribute("templateForm", new TemplateForm(school, "", category == null ? Category.GENERAL : category, subject, body,
 				true));
-		return form(caller, null, model);
+		return form(sender, null, model);
 	}
 
 	@PostMapping(TEMPLATES + "/new")
-	String create(Authentication caller, @Validated @ModelAttribute("templateForm") TemplateForm form, BindingResult result,
+	String create(Viewer sender, @Validated @ModelAttribute("templateForm") TemplateForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		return save(caller, null, form, result, model, redirect);
+		return save(sender, null, form, result, model, redirect);
 	}
 
 	@GetMapping(TEMPLATES + "/{id}")
-	String edit(Authentication caller, @PathVariable UUID id, Model model) {
-		MessageTemplate template = writable(Sender.of(caller, directory), id);
+	String edit(Viewer sender, @PathVariable UUID id, Model model) {
+		MessageTemplate template = writable(sender, id);
 		if (!model.containsAttribute("templateForm")) {
 			model.addAttribute("templateForm", new TemplateForm(template.schoolId(), template.name(), template.category(),
 					template.subject(), template.body(), false));
 		}
-		return form(caller, template, model);
+		return form(sender, template, model);
 	}
 
 	@PostMapping(TEMPLATES + "/{id}")
-	String change(Authentication caller, @PathVariable UUID id, @Validated @ModelAttribute("templateForm") TemplateForm form,
+	String change(Viewer sender, @PathVariable UUID id, @Validated @ModelAttribute("templateForm") TemplateForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		return save(caller, id, form, result, model, redirect);
+		return save(sender, id, form, result, model, redirect);
 	}
 
 	@GetMapping(TEMPLATES + "/{id}/delete")
-	String confirmDelete(Authentication caller, @PathVariable UUID id, Model model) {
-		model.addAttribute("template", writable(Sender.of(caller, directory), id));
+	String confirmDelete(Viewer sender, @PathVariable UUID id, Model model) {
+		model.addAttribute("template", writable(sender, id));
 		return "messaging/template-delete";
 	}
 
 	@PostMapping(TEMPLATES + "/{id}/delete")
-	String delete(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
-		Sender sender = Sender.of(caller, directory);
+	String delete(Viewer sender, @PathVariable UUID id, RedirectAttributes redirect) {
 		MessageTemplate template = templates.template(sender, id);
 		templates.deleteTemplate(sender, id);
 		redirect.addFlashAttribute("deleted", template.name());
@@ -134,13 +127,12 @@ class MessageTemplatePageController {
 	}
 
 	/** The school a template belongs to stays as it was when it is changed, as on the API. */
-	private String save(Authentication caller, UUID id, TemplateForm form, BindingResult result, Model model,
+	private String save(Viewer sender, UUID id, TemplateForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		Sender sender = Sender.of(caller, directory);
 		MessageTemplate current = id == null ? null : writable(sender, id);
 		// A form whose fields break their constraints is not constructed: the binding result holds what was typed.
 		if (result.hasErrors()) {
-			return form(caller, current, model);
+			return form(sender, current, model);
 		}
 		UUID schoolId = current == null ? form.schoolId() : current.schoolId();
 		MessageTemplate saved;
@@ -156,18 +148,18 @@ class MessageTemplatePageController {
 							.orElse("") }, null);
 				default -> result.rejectValue("name", "templates.error.name-taken");
 			}
-			return form(caller, current, model);
+			return form(sender, current, model);
 		}
 		catch (AccessDeniedException ex) {
 			result.rejectValue("schoolId", "templates.error.district-denied");
-			return form(caller, current, model);
+			return form(sender, current, model);
 		}
 		catch (NotFoundException ex) {
 			if (current != null) {
 				throw ex;
 			}
 			result.rejectValue("schoolId", "templates.error.school");
-			return form(caller, null, model);
+			return form(sender, null, model);
 		}
 		if (Boolean.TRUE.equals(form.fromAnnouncement())) {
 			redirect.addFlashAttribute("templateSaved", saved.name());
@@ -177,14 +169,13 @@ class MessageTemplatePageController {
 		return "redirect:" + listOf(saved.schoolId());
 	}
 
-	private String form(Authentication caller, MessageTemplate current, Model model) {
-		Sender sender = Sender.of(caller, directory);
+	private String form(Viewer sender, MessageTemplate current, Model model) {
 		List<SchoolView> schools = templates.templateSchools(sender);
 		model.addAttribute("template", current);
 		model.addAttribute("fromAnnouncement", fromAnnouncement(model));
 		model.addAttribute("listLink", current == null ? TEMPLATES : listOf(current.schoolId()));
 		model.addAttribute("schools", schools);
-		model.addAttribute("districtAdmin", sender.viewer().districtAdmin());
+		model.addAttribute("districtAdmin", sender.districtAdmin());
 		model.addAttribute("currentSchool", current == null || current.schoolId() == null ? null
 				: schools.stream().filter(school -> school.id().equals(current.schoolId())).findFirst().map(SchoolView::name)
 					.orElse(null));
@@ -204,17 +195,17 @@ class MessageTemplatePageController {
 	}
 
 	/** A template the sender may change: a school's for its staff, the district's for a district administrator. */
-	private MessageTemplate writable(Sender sender, UUID id) {
+	private MessageTemplate writable(Viewer sender, UUID id) {
 		MessageTemplate template = templates.template(sender, id);
-		if (template.schoolId() == null && !sender.viewer().districtAdmin()) {
+		if (template.schoolId() == null && !sender.districtAdmin()) {
 			throw new AccessDeniedException("Only a district administrator may change district-wide templates");
 		}
 		return template;
 	}
 
-	private static UUID chosenSchool(String school, Sender sender, List<SchoolView> schools) {
+	private static UUID chosenSchool(String school, Viewer sender, List<SchoolView> schools) {
 		if (school == null || school.isBlank()) {
-			return sender.viewer().districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
+			return sender.districtAdmin() || schools.isEmpty() ? null : schools.get(0).id();
 		}
 		if (DISTRICT.equals(school)) {
 			return null;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.SchoolView;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +47,8 @@ class MessageTemplates {
 	 * or subject holds {@code search}. Only staff who work at the school see them.
 	 */
 	@Transactional(readOnly = true)
-	MessageTemplate.Page templates(Sender sender, UUID schoolId, String search, int page) {
-		sender.requireStaff();
+	MessageTemplate.Page templates(Viewer sender, UUID schoolId, String search, int page) {
+		sender.requireStaff(Announcements.FOR_STAFF);
 		if (schoolId != null) {
 			requireWorksAt(sender, schoolId);
 		}
@@ -70,9 +71,9 @@ class MessageTemplates {
 
 	/** Every template the sender may start from: the district's and those of the schools they work at. */
 	@Transactional(readOnly = true)
-	List<MessageTemplate> usableTemplates(Sender sender) {
-		sender.requireStaff();
-		List<UUID> schools = directory.schoolsWorkedAt(sender.viewer()).stream().map(school -> school.id()).toList();
+	List<MessageTemplate> usableTemplates(Viewer sender) {
+		sender.requireStaff(Announcements.FOR_STAFF);
+		List<UUID> schools = directory.schoolsWorkedAt(sender).stream().map(school -> school.id()).toList();
 		return jdbc.sql(TEMPLATE_COLUMNS + " where school_id is null or school_id in (:schools) order by lower(name), id limit :limit")
 			.param("schools", schools.isEmpty() ? List.of(new UUID(0, 0)) : schools)
 			.param("limit", USABLE_TEMPLATES)
@@ -84,18 +85,18 @@ class MessageTemplates {
 	 * open school for a district administrator, who also writes the district's own).
 	 */
 	@Transactional(readOnly = true)
-	List<SchoolView> templateSchools(Sender sender) {
-		sender.requireStaff();
-		return directory.schoolsWorkedAt(sender.viewer());
+	List<SchoolView> templateSchools(Viewer sender) {
+		sender.requireStaff(Announcements.FOR_STAFF);
+		return directory.schoolsWorkedAt(sender);
 	}
 
 	/** One template, to edit or to start an announcement from; one the sender may not use answers 404. */
 	@Transactional(readOnly = true)
-	MessageTemplate template(Sender sender, UUID id) {
-		sender.requireStaff();
+	MessageTemplate template(Viewer sender, UUID id) {
+		sender.requireStaff(Announcements.FOR_STAFF);
 		MessageTemplate template = jdbc.sql(TEMPLATE_COLUMNS + " where id = ?").param(id).query(MessageTemplate.class)
 			.optional().orElseThrow(() -> new NotFoundException("template"));
-		if (template.schoolId() != null && !directory.worksAt(sender.viewer(), template.schoolId())) {
+		if (template.schoolId() != null && !directory.worksAt(sender, template.schoolId())) {
 			throw new NotFoundException("template");
 		}
 		return template;
@@ -107,8 +108,8 @@ class MessageTemplates {
 	 * cannot say so, since the school is another module's.
 	 */
 	@Transactional
-	MessageTemplate saveTemplate(Sender sender, UUID id, MessageTemplate.Draft draft) {
-		sender.requireStaff();
+	MessageTemplate saveTemplate(Viewer sender, UUID id, MessageTemplate.Draft draft) {
+		sender.requireStaff(Announcements.FOR_STAFF);
 		requirePlaceholders("subject", draft.subject());
 		requirePlaceholders("body", draft.body());
 		MessageTemplate current = null;
@@ -137,7 +138,7 @@ class MessageTemplates {
 				.param("category", draft.category().name())
 				.param("subject", draft.subject().strip())
 				.param("body", draft.body().strip())
-				.param("by", sender.username())
+				.param("by", sender.name())
 				.param("now", Timestamp.from(now))
 				.update();
 		}
@@ -148,7 +149,7 @@ class MessageTemplates {
 	}
 
 	@Transactional
-	void deleteTemplate(Sender sender, UUID id) {
+	void deleteTemplate(Viewer sender, UUID id) {
 		MessageTemplate template = template(sender, id);
 		requireMayWrite(sender, template.schoolId());
 		jdbc.sql("delete from messaging.message_template where id = ?").param(id).update();
@@ -161,16 +162,16 @@ class MessageTemplates {
 			select id, school_id, name, category, subject, body, created_by, created_at, updated_by, updated_at
 			from messaging.message_template""";
 
-	private void requireWorksAt(Sender sender, UUID schoolId) {
-		if (!directory.worksAt(sender.viewer(), schoolId)) {
+	private void requireWorksAt(Viewer sender, UUID schoolId) {
+		if (!directory.worksAt(sender, schoolId)) {
 			throw new NotFoundException("school");
 		}
 	}
 
 	/** The district's own templates are written by district administrators; a school's by its staff. */
-	private void requireMayWrite(Sender sender, UUID schoolId) {
+	private void requireMayWrite(Viewer sender, UUID schoolId) {
 		if (schoolId == null) {
-			if (!sender.viewer().districtAdmin()) {
+			if (!sender.districtAdmin()) {
 				throw new AccessDeniedException("Only a district administrator may save district-wide templates");
 			}
 		}

@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -115,6 +116,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
 		return ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+	}
+
+	/** No one signed in reached a controller that needs someone (a {@code Viewer}): sign in, not a 500. */
+	@ExceptionHandler(AuthenticationException.class)
+	ProblemDetail unauthenticated(AuthenticationException ex) {
+		return ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -6,11 +6,10 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.homeroom.directory.Directory;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -35,11 +34,8 @@ class TaskApiController {
 
 	private final Tasks tasks;
 
-	private final Directory directory;
-
-	TaskApiController(Tasks tasks, Directory directory) {
+	TaskApiController(Tasks tasks) {
 		this.tasks = tasks;
-		this.directory = directory;
 	}
 
 	/**
@@ -49,28 +45,27 @@ class TaskApiController {
 	 * @param q words in the title
 	 */
 	@GetMapping
-	TaskCommands.Page list(Authentication caller, @RequestParam(required = false) @Size(max = 20) String status,
+	TaskCommands.Page list(Viewer reader, @RequestParam(required = false) @Size(max = 20) String status,
 			@RequestParam(required = false) @Size(max = 320) String assignee, @RequestParam(required = false) UUID studentId,
 			@RequestParam(required = false) TaskCommands.Due due, @RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") int page) {
-		TaskReader reader = TaskReader.of(directory, caller);
 		return tasks.list(reader, PURPOSE, TaskFilters.criteria(reader, status, assignee, studentId, due, q, page));
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	TaskView create(Authentication caller, @Valid @RequestBody TaskCommands.NewStaffTask task) {
-		return tasks.create(TaskReader.of(directory, caller), task);
+	TaskView create(Viewer reader, @Valid @RequestBody TaskCommands.NewStaffTask task) {
+		return tasks.create(reader, task);
 	}
 
 	@GetMapping("/{id}")
-	TaskView task(Authentication caller, @PathVariable UUID id) {
-		return tasks.find(TaskReader.of(directory, caller), PURPOSE, id).orElseThrow(() -> new NotFoundException("task"));
+	TaskView task(Viewer reader, @PathVariable UUID id) {
+		return tasks.find(reader, PURPOSE, id).orElseThrow(() -> new NotFoundException("task"));
 	}
 
 	@PatchMapping("/{id}")
-	TaskView change(Authentication caller, @PathVariable UUID id, @Valid @RequestBody TaskCommands.TaskChanges changes) {
-		return tasks.change(TaskReader.of(directory, caller), PURPOSE, id, changes);
+	TaskView change(Viewer reader, @PathVariable UUID id, @Valid @RequestBody TaskCommands.TaskChanges changes) {
+		return tasks.change(reader, PURPOSE, id, changes);
 	}
 
 	@ExceptionHandler(TransitionNotAllowedException.class)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 
 /** Reads the queue's filters as the API and the pages take them, into {@link TaskCommands.Criteria}. */
@@ -16,7 +17,7 @@ final class TaskFilters {
 	private TaskFilters() {
 	}
 
-	static TaskCommands.Criteria criteria(TaskReader reader, String status, String assignee, UUID studentId,
+	static TaskCommands.Criteria criteria(Viewer reader, String status, String assignee, UUID studentId,
 			TaskCommands.Due due, String q, int page) {
 		return new TaskCommands.Criteria(statuses(status), ME.equals(assignee) ? reader.name() : blankToNull(assignee),
 				studentId, due, q, page);

@@ -6,14 +6,14 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
-import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.Paging;
+import org.homeroom.shared.StaffRoles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,22 +33,18 @@ class TaskPageController {
 
 	private final Tasks tasks;
 
-	private final Directory directory;
-
 	private final DistrictClock clock;
 
-	TaskPageController(Tasks tasks, Directory directory, DistrictClock clock) {
+	TaskPageController(Tasks tasks, DistrictClock clock) {
 		this.tasks = tasks;
-		this.directory = directory;
 		this.clock = clock;
 	}
 
 	@GetMapping("/tasks")
-	String list(Authentication caller, @RequestParam(defaultValue = TaskFilters.ACTIVE) String status,
+	String list(Viewer reader, @RequestParam(defaultValue = TaskFilters.ACTIVE) String status,
 			@RequestParam(defaultValue = TaskFilters.ME) @Size(max = 320) String assignee,
 			@RequestParam(defaultValue = "") @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-		TaskReader reader = TaskReader.of(directory, caller);
 		TaskCommands.Page found = tasks.list(reader, PURPOSE,
 				TaskFilters.criteria(reader, status, "all".equals(assignee) ? null : assignee, null, null, q, Math.max(page, 0)));
 		model.addAttribute("tasks", found);
@@ -62,9 +58,9 @@ class TaskPageController {
 	}
 
 	@GetMapping("/tasks/{id}")
-	String task(Authentication caller, @PathVariable UUID id, Model model) {
+	String task(Viewer reader, @PathVariable UUID id, Model model) {
 		if (!model.containsAttribute("task")) {
-			model.addAttribute("task", tasks.find(TaskReader.of(directory, caller), PURPOSE, id)
+			model.addAttribute("task", tasks.find(reader, PURPOSE, id)
 				.orElseThrow(() -> new NotFoundException("task")));
 		}
 		model.addAttribute("statuses", TaskStatus.values());
@@ -74,10 +70,9 @@ class TaskPageController {
 
 	/** One form for moving a task on: a new status (with an outcome or a reason where it needs one) and a note. */
 	@PostMapping("/tasks/{id}")
-	String change(Authentication caller, @PathVariable UUID id, @RequestParam TaskStatus status,
+	String change(Viewer reader, @PathVariable UUID id, @RequestParam TaskStatus status,
 			@RequestParam(defaultValue = "") @Size(max = 4000) String text, @RequestParam long version, Model model,
 			RedirectAttributes redirect) {
-		TaskReader reader = TaskReader.of(directory, caller);
 		String written = text.isBlank() ? null : text.strip();
 		try {
 			tasks.change(reader, PURPOSE, id, new TaskCommands.TaskChanges(status, status == TaskStatus.DONE ? written : null,
@@ -87,7 +82,7 @@ class TaskPageController {
 		catch (InvalidInputException | TransitionNotAllowedException | TaskChangedException ex) {
 			model.addAttribute("changeError", ex instanceof TaskChangedException ? "tasks.error.changed"
 					: ex instanceof TransitionNotAllowedException ? "tasks.error.transition" : "tasks.error.reason");
-			return task(caller, id, model);
+			return task(reader, id, model);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/tasks/" + id;
@@ -95,7 +90,6 @@ class TaskPageController {
 
 	@Bean
 	static NavigationItem taskNavigation() {
-		return new NavigationItem("nav.tasks", "/tasks", 50, Set.of("DISTRICT_ADMIN", "SCHOOL_ADMIN", "TEACHER", "COUNSELOR",
-				"FAMILY_LIAISON", "ATTENDANCE_OFFICER"));
+		return new NavigationItem("nav.tasks", "/tasks", 50, StaffRoles.ALL);
 	}
 }

@@ -145,9 +145,9 @@ public class Tasks {
 	}
 
 	@Transactional
-	TaskView create(TaskReader reader, TaskCommands.NewStaffTask form) {
+	TaskView create(Viewer reader, TaskCommands.NewStaffTask form) {
 		requireStaff(reader);
-		Names names = requireVisible(reader.viewer(), form.studentId(), form.guardianId());
+		Names names = requireVisible(reader, form.studentId(), form.guardianId());
 		Task task = save(new NewTask(form.title(), form.studentId(), form.guardianId(), form.assigneeUsername(), form.due(),
 				form.notes(), MANUAL), reader.name());
 		return names.view(task);
@@ -155,7 +155,7 @@ public class Tasks {
 
 	/** One task, if the reader may see it; a task naming a student is a read of that student's record. */
 	@Transactional
-	Optional<TaskView> find(TaskReader reader, String purpose, UUID id) {
+	Optional<TaskView> find(Viewer reader, String purpose, UUID id) {
 		Optional<TaskView> found = tasks.findById(id).flatMap(task -> namesFor(reader, task).map(names -> names.view(task)));
 		found.filter(task -> task.studentId() != null)
 			.ifPresent(task -> directory.recordAccess(reader.name(), List.of(task.studentId()), "task", purpose, null));
@@ -169,7 +169,7 @@ public class Tasks {
 	 * total are then counted in SQL over the tasks naming only those.
 	 */
 	@Transactional
-	TaskCommands.Page list(TaskReader reader, String purpose, TaskCommands.Criteria criteria) {
+	TaskCommands.Page list(Viewer reader, String purpose, TaskCommands.Criteria criteria) {
 		requireStaff(reader);
 		LocalDate today = clock.today();
 		Map<String, Object> parameters = new HashMap<>();
@@ -197,10 +197,10 @@ public class Tasks {
 			.params(parameters)
 			.query((rs, row) -> new Named(uuids(rs.getArray(1)), uuids(rs.getArray(2))))
 			.single();
-		Names names = names(reader.viewer(), named.students(), named.guardians());
+		Names names = names(reader, named.students(), named.guardians());
 		parameters.put("visibleStudents", names.students().keySet().stream().map(UUID::toString).toArray(String[]::new));
 		parameters.put("visibleGuardians", names.guardians().keySet().stream().map(UUID::toString).toArray(String[]::new));
-		parameters.put("districtWide", reader.viewer().districtAdmin());
+		parameters.put("districtWide", reader.districtAdmin());
 		parameters.put("reader", reader.name());
 		// Names.allow, in SQL: a task about nobody is its opener's, its assignee's and the district's.
 		String visible = """
@@ -229,7 +229,7 @@ public class Tasks {
 
 	/** Applies a change, all of it or nothing: each part is checked before the task is saved. */
 	@Transactional
-	TaskView change(TaskReader reader, String purpose, UUID id, TaskCommands.TaskChanges changes) {
+	TaskView change(Viewer reader, String purpose, UUID id, TaskCommands.TaskChanges changes) {
 		Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("task"));
 		Names names = namesFor(reader, task).orElseThrow(() -> new NotFoundException("task"));
 		if (changes.version() != null && changes.version() != task.version()) {
@@ -343,11 +343,11 @@ public class Tasks {
 	 * Whom the task is about, as the reader may see them; empty when the reader may not see the task,
 	 * which the caller answers as if it did not exist. One look-up per task, reused for its view.
 	 */
-	private Optional<Names> namesFor(TaskReader reader, Task task) {
+	private Optional<Names> namesFor(Viewer reader, Task task) {
 		if (!reader.staff()) {
 			return Optional.empty();
 		}
-		Names names = names(reader.viewer(), listOf(task.studentId()), listOf(task.guardianId()));
+		Names names = names(reader, listOf(task.studentId()), listOf(task.guardianId()));
 		return names.allow(reader, task.candidate()) ? Optional.of(names) : Optional.empty();
 	}
 
@@ -388,10 +388,8 @@ public class Tasks {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static void requireStaff(TaskReader reader) {
-		if (!reader.staff()) {
-			throw new org.springframework.security.access.AccessDeniedException("Tasks are for staff");
-		}
+	private static void requireStaff(Viewer reader) {
+		reader.requireStaff("Tasks are for staff");
 	}
 
 	private static String signedInUser() {
@@ -411,7 +409,7 @@ public class Tasks {
 	/** The students and guardians a reader may see, with their names, among those some tasks name. */
 	private record Names(boolean districtWide, Map<UUID, String> students, Map<UUID, String> guardians) {
 
-		boolean allow(TaskReader reader, Candidate task) {
+		boolean allow(Viewer reader, Candidate task) {
 			if (task.studentId() == null && task.guardianId() == null) {
 				return districtWide || reader.name().equals(task.createdBy()) || reader.name().equals(task.assignee());
 			}

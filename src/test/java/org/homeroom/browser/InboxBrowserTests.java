@@ -22,7 +22,6 @@ import org.homeroom.messaging.AnnouncementRequest;
 import org.homeroom.messaging.Category;
 import org.homeroom.messaging.Channel;
 import org.homeroom.messaging.Announcements;
-import org.homeroom.messaging.Sender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,8 +82,7 @@ class InboxBrowserTests {
 
 		browser.open("/messages");
 		browser.checkPage("empty-inbox", browser.message("inbox.title"));
-		announcements.create(new Sender("inbox.admin@district.test", Set.of("DISTRICT_ADMIN"),
-				directory.viewerOf("inbox.admin@district.test", Set.of("DISTRICT_ADMIN"))),
+		announcements.create(directory.viewerOf("inbox.admin@district.test", Set.of("DISTRICT_ADMIN")),
 				new AnnouncementRequest(new AudienceCriteria(false, null, null, null, Set.of(student), null, null),
 						"Festival de otoño", "Querida familia:\n\nEl viernes celebramos el festival.", Category.EVENT,
 						Set.of(Channel.IN_APP), null),

@@ -27,6 +27,7 @@ import org.homeroom.accounts.tokens.ApiTokens;
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.OutgoingMail;
+import org.homeroom.shared.StaffRoles;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.GrantedAuthority;
@@ -56,7 +57,7 @@ public class TwoStepSignIn {
 	private static final Set<String> ADMINISTRATORS = Set.of(Role.DISTRICT_ADMIN.authority(),
 			Role.SCHOOL_ADMIN.authority());
 
-	private static final Set<String> STAFF = Arrays.stream(Role.STAFF).map(role -> "ROLE_" + role)
+	private static final Set<String> STAFF = StaffRoles.ALL.stream().map(role -> "ROLE_" + role)
 		.collect(Collectors.toUnmodifiableSet());
 
 	private static final SecureRandom RANDOM = new SecureRandom();

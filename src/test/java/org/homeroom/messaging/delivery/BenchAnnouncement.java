@@ -16,7 +16,6 @@ import org.homeroom.messaging.AnnouncementRequest;
 import org.homeroom.messaging.Announcements;
 import org.homeroom.messaging.Category;
 import org.homeroom.messaging.Channel;
-import org.homeroom.messaging.Sender;
 import org.homeroom.platform.MailSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -89,7 +88,7 @@ class BenchAnnouncement implements ApplicationRunner {
 	private void queue() {
 		// Fresh from the generator, the tables have no statistics yet.
 		jdbc.sql("analyze").update();
-		var sender = new Sender("bench@riverside.example", Set.of("DISTRICT_ADMIN"), Viewer.districtAdministrator());
+		var sender = Viewer.districtAdministrator().named("bench@riverside.example");
 		var request = new AnnouncementRequest(new AudienceCriteria(true, null, null, null, null, null, null),
 				"School closed tomorrow: {school}",
 				"Dear {guardianName},\n\nBecause of the storm, {school} is closed tomorrow. {childName} can stay at home.\n\nThe district office",
