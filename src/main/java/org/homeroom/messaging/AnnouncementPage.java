@@ -9,7 +9,8 @@ public record AnnouncementPage(List<Row> rows, long total, int page) {
 
 	static final int SIZE = 25;
 
-	public record Row(UUID id, String subject, Category category, String status, Instant scheduledAt, String author,
-			long families) {
+	/** {@code progress} is where it stands, by the same rule as its own page. */
+	public record Row(UUID id, String subject, Category category, AnnouncementProgress progress, Instant scheduledAt,
+			String author, long families) {
 	}
 }

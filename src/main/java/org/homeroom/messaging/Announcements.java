@@ -273,25 +273,36 @@ public class Announcements {
 	 */
 	@Transactional(readOnly = true)
 	public AnnouncementProgress progress(AnnouncementView announcement) {
+		boolean inFlight = announcement.status().equals("RELEASED") && jdbc.sql(
+				"select exists (select 1 from messaging.delivery where announcement_id = ? and status in ('QUEUED', 'SENDING'))")
+			.param(announcement.id()).query(Boolean.class).single();
+		return progress(announcement.status(), announcement.scheduledAt(), announcement.category(), announcement.releaseError(),
+				inFlight);
+	}
+
+	/**
+	 * The one rule for both the announcement's page and the list, so they never disagree; {@code inFlight}
+	 * is whether any of its deliveries is still queued or sending.
+	 */
+	private AnnouncementProgress progress(String status, Instant scheduledAt, Category category, String releaseError,
+			boolean inFlight) {
 		Instant now = clock.instant();
-		switch (announcement.status()) {
+		switch (status) {
 			case "CANCELLED":
 				return AnnouncementProgress.of(AnnouncementProgress.State.CANCELLED);
 			case "FAILED":
-				return AnnouncementProgress.failed(announcement.releaseError());
+				return AnnouncementProgress.failed(releaseError);
 			case "SCHEDULED":
-				return AnnouncementProgress.of(announcement.scheduledAt().isAfter(now) ? AnnouncementProgress.State.SCHEDULED
+				return AnnouncementProgress.of(scheduledAt.isAfter(now) ? AnnouncementProgress.State.SCHEDULED
 						: AnnouncementProgress.State.SENDING);
 			default:
 				break;
 		}
-		boolean waiting = jdbc.sql("select exists (select 1 from messaging.delivery where announcement_id = ? and status in ('QUEUED', 'SENDING'))")
-			.param(announcement.id()).query(Boolean.class).single();
-		if (!waiting) {
+		if (!inFlight) {
 			return AnnouncementProgress.of(AnnouncementProgress.State.SENT);
 		}
 		QuietHours quiet = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone());
-		if (announcement.category() != Category.URGENT && quiet.quiet(now)) {
+		if (category != Category.URGENT && quiet.quiet(now)) {
 			return AnnouncementProgress.quietUntil(settings.quietHoursEnd());
 		}
 		return AnnouncementProgress.of(AnnouncementProgress.State.SENDING);
@@ -351,15 +362,23 @@ public class Announcements {
 		String where = " where (:all or author = :author)";
 		long total = jdbc.sql("select count(*) from messaging.announcement" + where)
 			.param("all", sender.districtAdmin()).param("author", sender.name()).query(Long.class).single();
+		// Whether deliveries are still in flight is asked here, in the page's one statement, not once a
+		// row; the partial index delivery_in_flight_by_announcement keeps it to the few unsent rows.
 		List<AnnouncementPage.Row> rows = jdbc.sql("""
-				select a.id, a.subject, a.category, a.status, a.scheduled_at, a.author,
-				       (select count(distinct d.guardian_id) from messaging.delivery d where d.announcement_id = a.id) as families
+				select a.id, a.subject, a.category, a.status, a.scheduled_at, a.author, a.release_error,
+				       (select count(distinct d.guardian_id) from messaging.delivery d where d.announcement_id = a.id) as families,
+				       exists (select 1 from messaging.delivery d
+				               where d.announcement_id = a.id and d.status in ('QUEUED', 'SENDING')) as in_flight
 				from messaging.announcement a""" + where + " order by a.created_at desc, a.id limit :limit offset :offset")
 			.param("all", sender.districtAdmin())
 			.param("author", sender.name())
 			.param("limit", AnnouncementPage.SIZE)
 			.param("offset", (long) Math.max(page, 0) * AnnouncementPage.SIZE)
-			.query(AnnouncementPage.Row.class).list();
+			.query(ListedAnnouncement.class).stream()
+			.map(row -> new AnnouncementPage.Row(row.id(), row.subject(), row.category(),
+					progress(row.status(), row.scheduledAt(), row.category(), row.releaseError(), row.inFlight()), row.scheduledAt(),
+					row.author(), row.families()))
+			.toList();
 		return new AnnouncementPage(rows, total, Math.max(page, 0));
 	}
 
@@ -413,6 +432,10 @@ public class Announcements {
 
 	private record PreviewRow(UUID guardianId, String language, boolean noContact, boolean reachable, String email,
 			String optedOut) {
+	}
+
+	private record ListedAnnouncement(UUID id, String subject, Category category, String status, Instant scheduledAt,
+			String author, String releaseError, long families, boolean inFlight) {
 	}
 
 	private record Release(String author, String roles, String category, String channels, String audience) {

@@ -34,8 +34,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * An announcement sent at 23:00 in Honolulu, inside the default quiet hours (21:00 to 07:00 in the
  * district's zone; the other messaging tests turn them off). It is 09:00 the next day in UTC, so a
  * page that read the hours in the server's zone would show no wait. A non-urgent announcement waits
- * and its page says until when, in the district's zone and the reader's language; its badge says
- * "Sending", not "Sent". An urgent one goes at once and then says "Sent".
+ * and its page says until when, in the district's zone and the reader's language; its badge, on its
+ * page and in the announcements list, says "Sending", not "Sent". An urgent one goes at once and
+ * then says "Sent" in both.
  */
 @IntegrationTest(properties = "homeroom.directory.time-zone=Pacific/Honolulu")
 @Import(MovableClock.Replacing.class)
@@ -104,6 +105,8 @@ class QuietHoursAnnouncementPageIntegrationTests {
 		assertThat(spanish.select("#progress").text())
 			.isEqualTo("Esperando a que terminen las horas de descanso, a las 7:00.");
 		assertThat(spanish.select("#announcement-status").text()).isEqualTo("Enviando");
+		assertThat(listBadge(page, "en")).as("the list agrees with the page").isEqualTo("Sending");
+		assertThat(listBadge(page, "es")).isEqualTo("Enviando");
 	}
 
 	@Test
@@ -121,6 +124,7 @@ class QuietHoursAnnouncementPageIntegrationTests {
 		Document english = open(page, "en");
 		assertThat(english.select("#progress").text()).isEqualTo("Sent.");
 		assertThat(english.select("#announcement-status").text()).isEqualTo("Sent");
+		assertThat(listBadge(page, "en")).as("the list agrees with the page").isEqualTo("Sent");
 	}
 
 	private String send(String category) throws Exception {
@@ -140,6 +144,11 @@ class QuietHoursAnnouncementPageIntegrationTests {
 		UUID id = idOf(page);
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select status from messaging.announcement where id = ?")
 			.param(id).query(String.class).single().equals("RELEASED"));
+	}
+
+	/** The status badge in the row of the announcements list that links to this announcement. */
+	private String listBadge(String page, String language) throws Exception {
+		return open("/announcements", language).select("tr:has(a[href=" + page + "]) .badge").text();
 	}
 
 	private Document open(String page, String language) throws Exception {
