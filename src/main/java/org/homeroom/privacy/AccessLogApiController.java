@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
-
-import org.springframework.security.core.Authentication;
+import org.homeroom.directory.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +27,10 @@ class AccessLogApiController {
 	}
 
 	@GetMapping("/api/v1/access-log")
-	Page search(Authentication caller, @RequestParam(required = false) UUID studentId,
+	Page search(Viewer viewer, @RequestParam(required = false) UUID studentId,
 			@RequestParam(required = false) @Size(max = 320) String actor, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant until, @RequestParam(defaultValue = "0") int page) {
-		readers.requireMayRead(readers.readerOf(caller, true), studentId);
+		readers.requireMayRead(readers.readerOf(viewer, true), studentId);
 		AccessLog.Page found = log.search(new AccessLog.Filter(studentId, actor, from, until, page));
 		return new Page(lines.named(found.entries()), found.page(), found.size(), found.total());
 	}

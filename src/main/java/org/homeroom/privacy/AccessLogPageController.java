@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.StudentSearch;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,16 +56,16 @@ class AccessLogPageController {
 	}
 
 	@GetMapping("/access-log")
-	String search(Authentication caller, @Validated @ModelAttribute("filter") FilterForm form, BindingResult result,
+	String search(Viewer viewer, @Validated @ModelAttribute("filter") FilterForm form, BindingResult result,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Locale locale, Model model) {
-		AccessLogReaders.Reader reader = readers.readerOf(caller, false);
+		AccessLogReaders.Reader reader = readers.readerOf(viewer, false);
 		model.addAttribute("wholeLog", reader.wholeLog());
 		model.addAttribute("studentChosen", !result.hasErrors() && form.studentId() != null);
 		if (result.hasErrors()) {
 			return "privacy/access-log";
 		}
 		if (form.studentId() == null && form.student() != null && !form.student().isBlank()) {
-			StudentSearch.Page matches = directory.searchStudents(reader.viewer(), caller.getName(), PURPOSE,
+			StudentSearch.Page matches = directory.searchStudents(reader.viewer(), viewer.name(), PURPOSE,
 					new StudentSearch.Criteria(null, null, form.student(), null, null, 0, MATCHES_SHOWN));
 			model.addAttribute("matches", matches.items());
 			model.addAttribute("moreMatches", matches.total() > matches.items().size());

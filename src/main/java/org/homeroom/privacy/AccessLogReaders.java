@@ -1,6 +1,5 @@
 package org.homeroom.privacy;
 
-import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.directory.Directory;
@@ -8,7 +7,6 @@ import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +28,9 @@ class AccessLogReaders {
 	 *
 	 * @param familiesToo whether a family may read here (the API) or not (the staff page)
 	 */
-	Reader readerOf(Authentication caller, boolean familiesToo) {
-		Set<String> roles = Directory.rolesOf(caller);
-		Viewer viewer = directory.viewerOf(caller.getName(), roles);
+	Reader readerOf(Viewer viewer, boolean familiesToo) {
 		boolean family = viewer.staffId().isEmpty() && !viewer.guardianIds().isEmpty();
-		if (!viewer.districtAdmin() && !roles.contains("SCHOOL_ADMIN") && !(familiesToo && family)) {
+		if (!viewer.districtAdmin() && !viewer.hasRole("SCHOOL_ADMIN") && !(familiesToo && family)) {
 			throw new AccessDeniedException("The access log is for administrators and for a student's own family");
 		}
 		return new Reader(viewer);

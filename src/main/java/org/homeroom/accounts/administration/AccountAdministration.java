@@ -23,7 +23,6 @@ import org.homeroom.accounts.Role;
 import org.homeroom.accounts.SecurityLog;
 import org.homeroom.accounts.WebSessions;
 import org.homeroom.accounts.tokens.ApiTokens;
-import org.homeroom.directory.Directory;
 import org.homeroom.directory.Records;
 import org.homeroom.directory.SchoolView;
 import org.homeroom.directory.StaffAdministration.StaffMember;
@@ -37,7 +36,6 @@ import org.homeroom.shared.EmailAddress;
 import org.homeroom.shared.LanguageTag;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,8 +55,6 @@ class AccountAdministration {
 	private final AccountRepository accounts;
 
 	private final StaffAdministration staff;
-
-	private final Directory directory;
 
 	private final AccountLinks links;
 
@@ -80,12 +76,11 @@ class AccountAdministration {
 
 	private final java.time.Clock clock;
 
-	AccountAdministration(AccountRepository accounts, StaffAdministration staff, Directory directory, AccountLinks links,
+	AccountAdministration(AccountRepository accounts, StaffAdministration staff, AccountLinks links,
 			OutgoingMail mail, MessageSource messages, PasswordEncoder passwords, SecurityLog log, WebSessions sessions,
 			RememberedDevices devices, ApiTokens tokens, PasswordResets resets, java.time.Clock clock) {
 		this.accounts = accounts;
 		this.staff = staff;
-		this.directory = directory;
 		this.links = links;
 		this.mail = mail;
 		this.messages = messages;
@@ -107,7 +102,7 @@ class AccountAdministration {
 	 * account without a record (after the records), so that no account goes unseen.
 	 */
 	@Transactional(readOnly = true)
-	AccountsPage list(Authentication caller, String q, int page) {
+	AccountsPage list(Viewer caller, String q, int page) {
 		Viewer viewer = administrator(caller);
 		int from = Math.max(page, 0);
 		StaffAdministration.StaffPage records = staff.staff(viewer, q, from, PAGE_SIZE);
@@ -121,7 +116,7 @@ class AccountAdministration {
 	}
 
 	@Transactional(readOnly = true)
-	AccountDetail detail(Authentication caller, UUID id) {
+	AccountDetail detail(Viewer caller, UUID id) {
 		Viewer viewer = administrator(caller);
 		Optional<StaffMember> record = staff.staffMember(viewer, id);
 		if (record.isPresent()) {
@@ -137,14 +132,14 @@ class AccountAdministration {
 
 	/** Sends an invitation to each of these records that has an address and no account yet; returns how many. */
 	@Transactional
-	int invite(Authentication caller, Collection<UUID> staffIds, String language) {
+	int invite(Viewer caller, Collection<UUID> staffIds, String language) {
 		Viewer viewer = administrator(caller);
 		LanguageTag tag = invitationLanguage(language);
 		int sent = 0;
 		for (UUID id : staffIds) {
 			StaffMember member = staff.staffMember(viewer, id).orElseThrow(() -> new NotFoundException("staff"));
 			if (member.email() != null && !accounts.existsByUsername(member.email())) {
-				sendInvitation(caller.getName(), member, tag);
+				sendInvitation(caller.name(), member, tag);
 				sent++;
 			}
 		}
@@ -153,7 +148,7 @@ class AccountAdministration {
 
 	/** Invites everyone matching the search who has an address, no account and no open invitation. */
 	@Transactional
-	int inviteAllNotYetInvited(Authentication caller, String q, String language) {
+	int inviteAllNotYetInvited(Viewer caller, String q, String language) {
 		Viewer viewer = administrator(caller);
 		LanguageTag tag = invitationLanguage(language);
 		List<StaffMember> matching = staff.allStaff(viewer, q).stream().filter(member -> member.email() != null).toList();
@@ -163,7 +158,7 @@ class AccountAdministration {
 		List<StaffMember> toInvite = matching.stream()
 			.filter(member -> !withAccount.contains(member.email()) && !invited.contains(member.id()))
 			.toList();
-		toInvite.forEach(member -> sendInvitation(caller.getName(), member, tag));
+		toInvite.forEach(member -> sendInvitation(caller.name(), member, tag));
 		return toInvite.size();
 	}
 
@@ -207,42 +202,42 @@ class AccountAdministration {
 	}
 
 	@Transactional
-	void assignRole(Authentication caller, UUID staffId, UUID schoolId, String role) {
+	void assignRole(Viewer caller, UUID staffId, UUID schoolId, String role) {
 		Viewer viewer = administrator(caller);
 		StaffMember member = staff.staffMember(viewer, staffId).orElseThrow(() -> new NotFoundException("staff"));
 		if (staff.assign(viewer, staffId, schoolId, role)) {
 			log.record(SecurityLog.Kind.ROLE_GRANTED, subject(member), null,
-					role + " at " + schoolName(member, viewer, schoolId) + " by " + caller.getName());
+					role + " at " + schoolName(member, viewer, schoolId) + " by " + caller.name());
 		}
 	}
 
 	@Transactional
-	void removeRole(Authentication caller, UUID staffId, UUID schoolId, String role) {
+	void removeRole(Viewer caller, UUID staffId, UUID schoolId, String role) {
 		Viewer viewer = administrator(caller);
 		StaffMember member = staff.staffMember(viewer, staffId).orElseThrow(() -> new NotFoundException("staff"));
 		String school = schoolName(member, viewer, schoolId);
 		if (staff.unassign(viewer, staffId, schoolId, role)) {
-			log.record(SecurityLog.Kind.ROLE_REVOKED, subject(member), null, role + " at " + school + " by " + caller.getName());
+			log.record(SecurityLog.Kind.ROLE_REVOKED, subject(member), null, role + " at " + school + " by " + caller.name());
 		}
 	}
 
 	/** District administration is a grant on the account, which only district administrators give. */
 	@Transactional
-	void grantDistrictAdmin(Authentication caller, UUID accountId) {
+	void grantDistrictAdmin(Viewer caller, UUID accountId) {
 		Account account = accountManagedByDistrictAdmin(caller, accountId);
 		if (!account.holdsDistrictWide(Role.DISTRICT_ADMIN)) {
 			account.grant(Role.DISTRICT_ADMIN);
-			log.record(SecurityLog.Kind.ROLE_GRANTED, account.username(), null, "DISTRICT_ADMIN by " + caller.getName());
+			log.record(SecurityLog.Kind.ROLE_GRANTED, account.username(), null, "DISTRICT_ADMIN by " + caller.name());
 		}
 	}
 
 	@Transactional
-	void revokeDistrictAdmin(Authentication caller, UUID accountId) {
+	void revokeDistrictAdmin(Viewer caller, UUID accountId) {
 		Account account = accountManagedByDistrictAdmin(caller, accountId);
 		if (account.holdsDistrictWide(Role.DISTRICT_ADMIN)) {
 			requireAnotherDistrictAdmin(account, "role");
 			account.revoke(Role.DISTRICT_ADMIN);
-			log.record(SecurityLog.Kind.ROLE_REVOKED, account.username(), null, "DISTRICT_ADMIN by " + caller.getName());
+			log.record(SecurityLog.Kind.ROLE_REVOKED, account.username(), null, "DISTRICT_ADMIN by " + caller.name());
 		}
 	}
 
@@ -252,9 +247,9 @@ class AccountAdministration {
 	 * always keeps one active district administrator.
 	 */
 	@Transactional
-	void deactivate(Authentication caller, UUID id) {
+	void deactivate(Viewer caller, UUID id) {
 		Account account = managedAccount(caller, id);
-		if (account.username().equals(caller.getName())) {
+		if (account.username().equals(caller.name())) {
 			throw new InvalidInputException("account", "You cannot deactivate your own account");
 		}
 		if (!account.active()) {
@@ -267,26 +262,26 @@ class AccountAdministration {
 		sessions.endAll(account.username(), null);
 		devices.revokeAll(account.username());
 		tokens.revokeAllOfDeactivated(account.id());
-		log.record(SecurityLog.Kind.ACCOUNT_DEACTIVATED, account.username(), null, "by " + caller.getName());
+		log.record(SecurityLog.Kind.ACCOUNT_DEACTIVATED, account.username(), null, "by " + caller.name());
 	}
 
 	@Transactional
-	void reactivate(Authentication caller, UUID id) {
+	void reactivate(Viewer caller, UUID id) {
 		Account account = managedAccount(caller, id);
 		if (!account.active()) {
 			account.reactivate();
-			log.record(SecurityLog.Kind.ACCOUNT_REACTIVATED, account.username(), null, "by " + caller.getName());
+			log.record(SecurityLog.Kind.ACCOUNT_REACTIVATED, account.username(), null, "by " + caller.name());
 		}
 	}
 
 	/** An administrator sends a password reset link to an account they manage. */
 	@Transactional
-	void sendPasswordReset(Authentication caller, UUID id) {
+	void sendPasswordReset(Viewer caller, UUID id) {
 		Account account = managedAccount(caller, id);
 		if (!account.active()) {
 			throw new InvalidInputException("account", "A deactivated account cannot reset its password");
 		}
-		resets.sendRequestedByAdministrator(account, caller.getName());
+		resets.sendRequestedByAdministrator(account, caller.name());
 	}
 
 	/**
@@ -295,7 +290,7 @@ class AccountAdministration {
 	 * even one who also works at their school: that would let them lock out those above them.
 	 */
 	@Transactional(readOnly = true)
-	Account managedAccount(Authentication caller, UUID id) {
+	Account managedAccount(Viewer caller, UUID id) {
 		AccountDetail detail = detail(caller, id);
 		if (detail.accountId() == null) {
 			throw new NotFoundException("account");
@@ -307,7 +302,7 @@ class AccountAdministration {
 		return account;
 	}
 
-	private Account accountManagedByDistrictAdmin(Authentication caller, UUID id) {
+	private Account accountManagedByDistrictAdmin(Viewer caller, UUID id) {
 		Viewer viewer = administrator(caller);
 		if (!viewer.districtAdmin()) {
 			throw new AccessDeniedException("Only district administrators grant district administration");
@@ -321,16 +316,15 @@ class AccountAdministration {
 		}
 	}
 
-	private Viewer administrator(Authentication caller) {
-		Viewer viewer = directory.viewerOf(caller);
-		if (!staff.administers(viewer)) {
+	private Viewer administrator(Viewer caller) {
+		if (!staff.administers(caller)) {
 			throw new AccessDeniedException("Accounts are managed by administrators");
 		}
-		return viewer;
+		return caller;
 	}
 
-	private static boolean self(Authentication caller, Optional<Account> account) {
-		return account.map(found -> found.username().equals(caller.getName())).orElse(false);
+	private static boolean self(Viewer caller, Optional<Account> account) {
+		return account.map(found -> found.username().equals(caller.name())).orElse(false);
 	}
 
 	private String schoolName(StaffMember member, Viewer viewer, UUID schoolId) {

@@ -6,10 +6,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.StaffAdministration;
+import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.Paging;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ class AccountAdministrationPageController {
 	}
 
 	@GetMapping("/admin/accounts")
-	String list(Authentication caller, @RequestParam(defaultValue = "") @Size(max = 200) String q,
+	String list(Viewer caller, @RequestParam(defaultValue = "") @Size(max = 200) String q,
 			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
 		AccountAdministration.AccountsPage found = administration.list(caller, q, page);
 		model.addAttribute("q", q);
@@ -46,7 +46,7 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/invite")
-	String invite(Authentication caller, @RequestParam(name = "staffId", required = false) List<UUID> staffIds,
+	String invite(Viewer caller, @RequestParam(name = "staffId", required = false) List<UUID> staffIds,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "en") String language,
 			RedirectAttributes redirect) {
 		if (staffIds == null || staffIds.isEmpty()) {
@@ -59,14 +59,14 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/invite-all")
-	String inviteAll(Authentication caller, @RequestParam(defaultValue = "") String q,
+	String inviteAll(Viewer caller, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "en") String language, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("invited", administration.inviteAllNotYetInvited(caller, q, language));
 		return "redirect:" + listUrl(q);
 	}
 
 	@GetMapping("/admin/accounts/{id}")
-	String detail(Authentication caller, @PathVariable UUID id, Model model) {
+	String detail(Viewer caller, @PathVariable UUID id, Model model) {
 		model.addAttribute("detail", administration.detail(caller, id));
 		model.addAttribute("schoolRoles", StaffAdministration.SCHOOL_ROLES);
 		model.addAttribute("invitationLanguage", LocaleContextHolder.getLocale().getLanguage());
@@ -74,14 +74,14 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/{id}/invite")
-	String inviteOne(Authentication caller, @PathVariable UUID id, @RequestParam(defaultValue = "en") String language,
+	String inviteOne(Viewer caller, @PathVariable UUID id, @RequestParam(defaultValue = "en") String language,
 			RedirectAttributes redirect) {
 		redirect.addFlashAttribute("invited", administration.invite(caller, List.of(id), language));
 		return "redirect:/admin/accounts/" + id;
 	}
 
 	@PostMapping("/admin/accounts/{id}/roles")
-	String assignRole(Authentication caller, @PathVariable UUID id, @RequestParam(required = false) UUID schoolId,
+	String assignRole(Viewer caller, @PathVariable UUID id, @RequestParam(required = false) UUID schoolId,
 			@RequestParam(defaultValue = "") String role, Model model, RedirectAttributes redirect) {
 		if (schoolId == null || role.isBlank()) {
 			return detailWithError(caller, id, schoolId == null ? "schoolId" : "role", model);
@@ -97,7 +97,7 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/{id}/roles/remove")
-	String removeRole(Authentication caller, @PathVariable UUID id, @RequestParam UUID schoolId,
+	String removeRole(Viewer caller, @PathVariable UUID id, @RequestParam UUID schoolId,
 			@RequestParam String role, RedirectAttributes redirect) {
 		administration.removeRole(caller, id, schoolId, role);
 		redirect.addFlashAttribute("saved", "staffaccounts.roles.revoked");
@@ -105,14 +105,14 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/{id}/district-admin")
-	String grantDistrictAdmin(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
+	String grantDistrictAdmin(Viewer caller, @PathVariable UUID id, RedirectAttributes redirect) {
 		administration.grantDistrictAdmin(caller, id);
 		redirect.addFlashAttribute("saved", "staffaccounts.roles.granted");
 		return "redirect:/admin/accounts/" + id;
 	}
 
 	@PostMapping("/admin/accounts/{id}/district-admin/revoke")
-	String revokeDistrictAdmin(Authentication caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+	String revokeDistrictAdmin(Viewer caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		try {
 			administration.revokeDistrictAdmin(caller, id);
 		}
@@ -124,7 +124,7 @@ class AccountAdministrationPageController {
 	}
 
 	@GetMapping("/admin/accounts/{id}/deactivate")
-	String confirmDeactivate(Authentication caller, @PathVariable UUID id, Model model) {
+	String confirmDeactivate(Viewer caller, @PathVariable UUID id, Model model) {
 		AccountAdministration.AccountDetail detail = administration.detail(caller, id);
 		if (detail.accountId() == null) {
 			throw new org.homeroom.platform.NotFoundException("account");
@@ -134,7 +134,7 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/{id}/deactivate")
-	String deactivate(Authentication caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+	String deactivate(Viewer caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		try {
 			administration.deactivate(caller, id);
 		}
@@ -146,14 +146,14 @@ class AccountAdministrationPageController {
 	}
 
 	@PostMapping("/admin/accounts/{id}/reactivate")
-	String reactivate(Authentication caller, @PathVariable UUID id, RedirectAttributes redirect) {
+	String reactivate(Viewer caller, @PathVariable UUID id, RedirectAttributes redirect) {
 		administration.reactivate(caller, id);
 		redirect.addFlashAttribute("saved", "staffaccounts.reactivated");
 		return "redirect:/admin/accounts/" + id;
 	}
 
 	@PostMapping("/admin/accounts/{id}/password-reset")
-	String sendPasswordReset(Authentication caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+	String sendPasswordReset(Viewer caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		try {
 			administration.sendPasswordReset(caller, id);
 		}
@@ -165,7 +165,7 @@ class AccountAdministrationPageController {
 	}
 
 	/** The account's page again, with the error beside the field (or action) it concerns. */
-	private String detailWithError(Authentication caller, UUID id, String field, Model model) {
+	private String detailWithError(Viewer caller, UUID id, String field, Model model) {
 		model.addAttribute("errorField", field);
 		return detail(caller, id, model);
 	}

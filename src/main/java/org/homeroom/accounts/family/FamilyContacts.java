@@ -6,14 +6,12 @@ import java.util.UUID;
 
 import org.homeroom.accounts.Account;
 import org.homeroom.accounts.Accounts;
-import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryCommands;
 import org.homeroom.directory.FamilyContact;
 import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.UiLanguages;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,48 +23,45 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FamilyContacts {
 
-	private final Directory directory;
-
 	private final FamilyDetails family;
 
 	private final OneTimeCodes codes;
 
 	private final Accounts accounts;
 
-	FamilyContacts(Directory directory, FamilyDetails family, OneTimeCodes codes, Accounts accounts) {
-		this.directory = directory;
+	FamilyContacts(FamilyDetails family, OneTimeCodes codes, Accounts accounts) {
 		this.family = family;
 		this.codes = codes;
 		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
-	List<FamilyContact> list(Authentication caller) {
-		return family.familyContacts(directory.viewerOf(caller));
+	List<FamilyContact> list(Viewer viewer) {
+		return family.familyContacts(viewer);
 	}
 
 	@Transactional(readOnly = true)
-	FamilyContact one(Authentication caller, UUID contactId) {
-		return family.familyContact(directory.viewerOf(caller), contactId);
+	FamilyContact one(Viewer viewer, UUID contactId) {
+		return family.familyContact(viewer, contactId);
 	}
 
 	/** Adds a contact, unverified, and sends a code to it; refused as a whole when too many codes were asked for. */
 	@Transactional
-	Added add(Authentication caller, DirectoryCommands.ContactKind kind, String value, String clientAddress) {
+	Added add(Viewer viewer, DirectoryCommands.ContactKind kind, String value, String clientAddress) {
 		codes.throttleAddress(clientAddress);
-		FamilyContact added = family.addFamilyContact(directory.viewerOf(caller), caller.getName(), kind, value);
-		return new Added(added, sendCode(caller, added));
+		FamilyContact added = family.addFamilyContact(viewer, viewer.name(), kind, value);
+		return new Added(added, sendCode(viewer, added));
 	}
 
 	/** Sends a new code to a contact still waiting for one. */
 	@Transactional
-	OneTimeCodes.Delivery resend(Authentication caller, UUID contactId, String clientAddress) {
-		FamilyContact contact = one(caller, contactId);
+	OneTimeCodes.Delivery resend(Viewer viewer, UUID contactId, String clientAddress) {
+		FamilyContact contact = one(viewer, contactId);
 		if (contact.verified()) {
 			throw new InvalidInputException("id", "This contact is verified already");
 		}
 		codes.throttleAddress(clientAddress);
-		return sendCode(caller, contact);
+		return sendCode(viewer, contact);
 	}
 
 	/**
@@ -74,16 +69,15 @@ class FamilyContacts {
 	 * wrong codes use the code up, as at sign-in.
 	 */
 	@Transactional(noRollbackFor = OneTimeCodes.InvalidCodeException.class)
-	FamilyContact verify(Authentication caller, UUID contactId, String code) {
-		Viewer viewer = directory.viewerOf(caller);
+	FamilyContact verify(Viewer viewer, UUID contactId, String code) {
 		FamilyContact contact = family.familyContact(viewer, contactId);
 		if (contact.verified()) {
 			return contact;
 		}
-		Account account = accounts.account(caller.getName());
+		Account account = accounts.account(viewer.name());
 		UUID pending = codes.check(OneTimeCodes.Purpose.VERIFY_CONTACT, contact.value(), account.id(), code);
 		codes.consume(pending);
-		return family.confirmFamilyContact(viewer, caller.getName(), contactId);
+		return family.confirmFamilyContact(viewer, viewer.name(), contactId);
 	}
 
 	/**
@@ -91,12 +85,11 @@ class FamilyContacts {
 	 * a verified contact to sign in with from now on.
 	 */
 	@Transactional
-	void remove(Authentication caller, UUID contactId, UUID replacedBy) {
-		Viewer viewer = directory.viewerOf(caller);
-		Account account = accounts.account(caller.getName());
+	void remove(Viewer viewer, UUID contactId, UUID replacedBy) {
+		Account account = accounts.account(viewer.name());
 		FamilyContact removed = family.familyContact(viewer, contactId);
 		String signInContact = account.signInContact().orElse(null);
-		family.removeFamilyContact(viewer, caller.getName(), contactId, signInContact, replacedBy);
+		family.removeFamilyContact(viewer, viewer.name(), contactId, signInContact, replacedBy);
 		if (removed.value().equals(signInContact)) {
 			account.signedInWith(family.familyContact(viewer, replacedBy).value());
 		}
@@ -104,13 +97,13 @@ class FamilyContacts {
 
 	/** The contact the account signs in with, which may be changed but not simply removed. */
 	@Transactional(readOnly = true)
-	java.util.Optional<String> signInContact(Authentication caller) {
-		return accounts.account(caller.getName()).signInContact();
+	java.util.Optional<String> signInContact(Viewer viewer) {
+		return accounts.account(viewer.name()).signInContact();
 	}
 
-	private OneTimeCodes.Delivery sendCode(Authentication caller, FamilyContact contact) {
+	private OneTimeCodes.Delivery sendCode(Viewer viewer, FamilyContact contact) {
 		codes.throttleContact(contact.value());
-		Account account = accounts.account(caller.getName());
+		Account account = accounts.account(viewer.name());
 		Locale language = UiLanguages.match(account.preferredLanguage()).orElse(Locale.ENGLISH);
 		return codes.send(OneTimeCodes.Purpose.VERIFY_CONTACT, contact.value(), account.id(), language);
 	}

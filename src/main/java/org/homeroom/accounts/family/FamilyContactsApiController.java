@@ -12,11 +12,11 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.accounts.TooManyRequestsException;
 import org.homeroom.directory.DirectoryCommands;
 import org.homeroom.directory.FamilyContact;
+import org.homeroom.directory.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,32 +45,32 @@ class FamilyContactsApiController {
 	}
 
 	@GetMapping
-	List<FamilyContact> list(Authentication caller) {
-		return contacts.list(caller);
+	List<FamilyContact> list(Viewer viewer) {
+		return contacts.list(viewer);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	PendingContact add(Authentication caller, @Valid @RequestBody NewContact contact, HttpServletRequest http) {
-		FamilyContacts.Added added = contacts.add(caller, contact.kind(), contact.value(), http.getRemoteAddr());
+	PendingContact add(Viewer viewer, @Valid @RequestBody NewContact contact, HttpServletRequest http) {
+		FamilyContacts.Added added = contacts.add(viewer, contact.kind(), contact.value(), http.getRemoteAddr());
 		return new PendingContact(added.contact(), added.delivery());
 	}
 
 	@PostMapping("/{id}/code")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, OneTimeCodes.Delivery> resend(Authentication caller, @PathVariable UUID id, HttpServletRequest http) {
-		return Map.of("codeDelivery", contacts.resend(caller, id, http.getRemoteAddr()));
+	Map<String, OneTimeCodes.Delivery> resend(Viewer viewer, @PathVariable UUID id, HttpServletRequest http) {
+		return Map.of("codeDelivery", contacts.resend(viewer, id, http.getRemoteAddr()));
 	}
 
 	@PostMapping("/{id}/verify")
-	FamilyContact verify(Authentication caller, @PathVariable UUID id, @Valid @RequestBody Verification verification) {
-		return contacts.verify(caller, id, verification.code());
+	FamilyContact verify(Viewer viewer, @PathVariable UUID id, @Valid @RequestBody Verification verification) {
+		return contacts.verify(viewer, id, verification.code());
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void remove(Authentication caller, @PathVariable UUID id, @RequestParam(required = false) UUID replacedBy) {
-		contacts.remove(caller, id, replacedBy);
+	void remove(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) UUID replacedBy) {
+		contacts.remove(viewer, id, replacedBy);
 	}
 
 	/** A wrong or expired code is bad input in the {@code code} field, like any other. */

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.accounts.Account;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.TooManyRequestsException;
-import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryCommands;
 import org.homeroom.directory.FamilyContact;
 import org.homeroom.directory.FamilyDetails;
@@ -47,8 +46,6 @@ class WelcomePageController {
 
 	private final FamilyContacts contacts;
 
-	private final Directory directory;
-
 	private final FamilyDetails family;
 
 	private final Accounts accounts;
@@ -57,10 +54,9 @@ class WelcomePageController {
 
 	private final java.time.Clock clock;
 
-	WelcomePageController(FamilyContacts contacts, Directory directory, FamilyDetails family, Accounts accounts, DemoSettings demo,
+	WelcomePageController(FamilyContacts contacts, FamilyDetails family, Accounts accounts, DemoSettings demo,
 			java.time.Clock clock) {
 		this.contacts = contacts;
-		this.directory = directory;
 		this.family = family;
 		this.accounts = accounts;
 		this.demo = demo;
@@ -75,8 +71,8 @@ class WelcomePageController {
 	// --- Step 1: contacts -----------------------------------------------------------------------
 
 	@GetMapping("/welcome/contacts")
-	String contacts(Authentication caller, @RequestParam(required = false) UUID change, Model model) {
-		List<FamilyContact> onFile = contacts.list(caller);
+	String contacts(Viewer viewer, @RequestParam(required = false) UUID change, Model model) {
+		List<FamilyContact> onFile = contacts.list(viewer);
 		if (!model.containsAttribute("contactForm")) {
 			Optional<FamilyContact> changing = onFile.stream().filter(contact -> contact.id().equals(change)).findFirst();
 			model.addAttribute("contactForm", new ContactForm(
@@ -88,13 +84,13 @@ class WelcomePageController {
 			.orElse(null));
 		model.addAttribute("contacts", onFile);
 		model.addAttribute("staffEntered", onFile.stream().anyMatch(FamilyContact::enteredByStaff));
-		model.addAttribute("signInContact", contacts.signInContact(caller).orElse(""));
-		model.addAttribute("welcomeSettled", accounts.account(caller.getName()).welcomeSettled());
+		model.addAttribute("signInContact", contacts.signInContact(viewer).orElse(""));
+		model.addAttribute("welcomeSettled", accounts.account(viewer.name()).welcomeSettled());
 		return step(model, 1, "accounts/welcome-contacts");
 	}
 
 	@PostMapping("/welcome/contacts")
-	String addContact(Authentication caller, @Validated @ModelAttribute("contactForm") ContactForm form,
+	String addContact(Viewer viewer, @Validated @ModelAttribute("contactForm") ContactForm form,
 			BindingResult result, HttpServletRequest request, Model model) {
 		if (!result.hasErrors()) {
 			Optional<String> value = family.normaliseContact(form.value());
@@ -102,33 +98,33 @@ class WelcomePageController {
 			if (value.isEmpty() || value.get().contains("@") != email) {
 				result.rejectValue("value", email ? "welcome.contacts.invalid.EMAIL" : "welcome.contacts.invalid.PHONE");
 			}
-			else if (contacts.list(caller).stream().anyMatch(contact -> contact.verified() && contact.value().equals(value.get()))) {
+			else if (contacts.list(viewer).stream().anyMatch(contact -> contact.verified() && contact.value().equals(value.get()))) {
 				result.rejectValue("value", "welcome.contacts.exists");
 			}
 		}
 		if (result.hasErrors()) {
-			return contacts(caller, null, model);
+			return contacts(viewer, null, model);
 		}
 		FamilyContacts.Added added;
 		try {
-			added = contacts.add(caller, form.kind(), form.value(), request.getRemoteAddr());
+			added = contacts.add(viewer, form.kind(), form.value(), request.getRemoteAddr());
 		}
 		catch (TooManyRequestsException ex) {
 			model.addAttribute("tooMany", true);
-			return contacts(caller, null, model);
+			return contacts(viewer, null, model);
 		}
 		catch (InvalidInputException ex) {
 			result.rejectValue("value", "welcome.contacts.invalid." + form.kind());
-			return contacts(caller, null, model);
+			return contacts(viewer, null, model);
 		}
 		return "redirect:/welcome/contacts/" + added.contact().id() + "/verify"
 				+ (form.replaces() == null ? "" : "?replaces=" + form.replaces());
 	}
 
 	@GetMapping("/welcome/contacts/{id}/verify")
-	String codeForm(Authentication caller, @PathVariable UUID id, @RequestParam(required = false) UUID replaces,
+	String codeForm(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) UUID replaces,
 			Model model) {
-		FamilyContact contact = contacts.one(caller, id);
+		FamilyContact contact = contacts.one(viewer, id);
 		if (contact.verified()) {
 			return "redirect:/welcome/contacts";
 		}
@@ -141,31 +137,31 @@ class WelcomePageController {
 	}
 
 	@PostMapping("/welcome/contacts/{id}/verify")
-	String verify(Authentication caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String code,
+	String verify(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "") String code,
 			@RequestParam(required = false) UUID replaces, Model model, RedirectAttributes redirect) {
 		try {
-			contacts.verify(caller, id, code);
+			contacts.verify(viewer, id, code);
 		}
 		catch (OneTimeCodes.InvalidCodeException ex) {
 			model.addAttribute("invalid", true);
-			return codeForm(caller, id, replaces, model);
+			return codeForm(viewer, id, replaces, model);
 		}
 		if (replaces != null && !replaces.equals(id)) {
-			contacts.remove(caller, replaces, id);
+			contacts.remove(viewer, replaces, id);
 		}
 		redirect.addFlashAttribute("verified", true);
 		return "redirect:/welcome/contacts";
 	}
 
 	@PostMapping("/welcome/contacts/{id}/code")
-	String resend(Authentication caller, @PathVariable UUID id, @RequestParam(required = false) UUID replaces,
+	String resend(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) UUID replaces,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		try {
-			contacts.resend(caller, id, request.getRemoteAddr());
+			contacts.resend(viewer, id, request.getRemoteAddr());
 		}
 		catch (TooManyRequestsException ex) {
 			model.addAttribute("tooMany", true);
-			return codeForm(caller, id, replaces, model);
+			return codeForm(viewer, id, replaces, model);
 		}
 		redirect.addFlashAttribute("resent", true);
 		return "redirect:/welcome/contacts/" + id + "/verify" + (replaces == null ? "" : "?replaces=" + replaces);
@@ -173,24 +169,24 @@ class WelcomePageController {
 
 	/** Removing asks first, and says beforehand when a contact may not go. */
 	@GetMapping("/welcome/contacts/{id}/remove")
-	String confirmRemoval(Authentication caller, @PathVariable UUID id, Model model) {
-		FamilyContact contact = contacts.one(caller, id);
-		List<FamilyContact> onFile = contacts.list(caller);
+	String confirmRemoval(Viewer viewer, @PathVariable UUID id, Model model) {
+		FamilyContact contact = contacts.one(viewer, id);
+		List<FamilyContact> onFile = contacts.list(viewer);
 		boolean last = contact.verified()
 				&& onFile.stream().noneMatch(other -> other.verified() && !other.value().equals(contact.value()));
-		boolean signIn = contact.value().equals(contacts.signInContact(caller).orElse(null));
+		boolean signIn = contact.value().equals(contacts.signInContact(viewer).orElse(null));
 		model.addAttribute("contact", contact);
 		model.addAttribute("refusal", last ? "welcome.remove.last" : signIn ? "welcome.remove.sign-in" : null);
 		return step(model, 1, "accounts/welcome-remove");
 	}
 
 	@PostMapping("/welcome/contacts/{id}/remove")
-	String remove(Authentication caller, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
+	String remove(Viewer viewer, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
 		try {
-			contacts.remove(caller, id, null);
+			contacts.remove(viewer, id, null);
 		}
 		catch (InvalidInputException ex) {
-			return confirmRemoval(caller, id, model);
+			return confirmRemoval(viewer, id, model);
 		}
 		redirect.addFlashAttribute("removed", true);
 		return "redirect:/welcome/contacts";
@@ -213,8 +209,8 @@ class WelcomePageController {
 	 * sends). A guardian's own regional tag (es-MX) is kept when its language was chosen again.
 	 */
 	@PostMapping("/welcome/language")
-	String saveLanguage(Authentication caller, @ModelAttribute("languageForm") LanguageForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+	String saveLanguage(Authentication caller, Viewer viewer, @ModelAttribute("languageForm") LanguageForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
 		Optional<Locale> chosen = form.language() == null ? Optional.empty() : UiLanguages.match(form.language());
 		if (chosen.isEmpty()) {
 			result.rejectValue("language", "account.language.unsupported");
@@ -222,7 +218,6 @@ class WelcomePageController {
 		}
 		LanguageTag tag = LanguageTag.of(chosen.get().toLanguageTag());
 		accounts.changePreferredLanguage(caller.getName(), tag);
-		Viewer viewer = directory.viewerOf(caller);
 		String onFile = family.familyReach(viewer).preferredLanguage();
 		// Saved even when unchanged: the family has confirmed it, so a later SIS import keeps it.
 		family.changeFamilyLanguage(viewer, caller.getName(),
@@ -234,9 +229,9 @@ class WelcomePageController {
 	// --- Step 3: best times and channels --------------------------------------------------------
 
 	@GetMapping("/welcome/reach")
-	String reach(Authentication caller, Model model) {
+	String reach(Viewer viewer, Model model) {
 		if (!model.containsAttribute("reachForm")) {
-			FamilyReach reach = family.familyReach(directory.viewerOf(caller));
+			FamilyReach reach = family.familyReach(viewer);
 			model.addAttribute("reachForm", new ReachForm(reach.preferredChannels(), reach.bestTimes()));
 		}
 		model.addAttribute("channels", DirectoryCommands.Channel.values());
@@ -244,12 +239,12 @@ class WelcomePageController {
 	}
 
 	@PostMapping("/welcome/reach")
-	String saveReach(Authentication caller, @Validated @ModelAttribute("reachForm") ReachForm form, BindingResult result,
-			Model model) {
+	String saveReach(Authentication caller, Viewer viewer, @Validated @ModelAttribute("reachForm") ReachForm form,
+			BindingResult result, Model model) {
 		if (result.hasErrors()) {
-			return reach(caller, model);
+			return reach(viewer, model);
 		}
-		family.changeFamilyReach(directory.viewerOf(caller), caller.getName(),
+		family.changeFamilyReach(viewer, caller.getName(),
 				form.preferredChannels() == null ? List.of() : form.preferredChannels(), form.bestTimes());
 		return finish(caller);
 	}
