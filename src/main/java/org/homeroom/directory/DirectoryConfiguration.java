@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.shared.StaffRoles;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
+
+	static {
+		// A Viewer is who is calling, resolved from the sign-in, never sent by the client: the API
+		// document must not offer it as a request parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+	}
 
 	/** Every controller in every module may declare a {@link Viewer} parameter: who is calling. */
 	@Bean
