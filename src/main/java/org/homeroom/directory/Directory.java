@@ -90,6 +90,19 @@ public class Directory {
 	}
 
 	/**
+	 * How families reach the given schools' offices, by name; public facts, so no policy applies.
+	 * A school without a recorded phone is listed with none.
+	 */
+	@Transactional(readOnly = true)
+	public List<SchoolOffice> offices(Collection<UUID> schoolIds) {
+		if (schoolIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id, name, office_phone from directory.school where id in (:ids) order by name")
+			.param("ids", schoolIds).query(SchoolOffice.class).list();
+	}
+
+	/**
 	 * The students the viewer may see that match the criteria, a page at a time, by family name.
 	 * The search is logged for each student on the page returned, with its query.
 	 */

@@ -120,8 +120,10 @@ final class DistrictGenerator {
 
 		School[] schools = { new School(id(), "Riverside Elementary", "ELEMENTARY", 0, 5),
 				new School(id(), "Riverside Middle", "MIDDLE", 6, 8), new School(id(), "Riverside High", "HIGH", 9, 12) };
-		for (School school : schools) {
-			jdbc.update("insert into directory.school (id, name, kind) values (?, ?, ?)", school.id, school.name, school.kind);
+		for (int i = 0; i < schools.length; i++) {
+			// 555-01xx numbers are reserved for fiction, so the demo's office phones reach no one.
+			jdbc.update("insert into directory.school (id, name, kind, office_phone) values (?, ?, ?, ?)", schools[i].id,
+					schools[i].name, schools[i].kind, "+1312555010" + (i + 1));
 		}
 
 		List<Object[]> staffRows = new ArrayList<>();
