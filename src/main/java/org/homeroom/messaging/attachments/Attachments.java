@@ -65,9 +65,19 @@ public class Attachments {
 			.collect(Collectors.toMap(AttachmentStorage::place, Function.identity(), (a, b) -> a));
 	}
 
-	/** Stores the files of one message, as {@link #store(List)} does. */
+	/**
+	 * Stores the files of one message, as {@link #store(List)} does. A form's file field left empty
+	 * arrives as a part with no name and no content; it is no file, and is skipped. No list at all
+	 * (an optional request parameter that was not sent) stores nothing.
+	 */
 	public List<Attachment> storeFiles(List<MultipartFile> files) {
-		return store(files.stream().map(AttachmentUpload::of).toList());
+		if (files == null) {
+			return List.of();
+		}
+		return store(files.stream()
+			.filter(file -> !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())))
+			.map(AttachmentUpload::of)
+			.toList());
 	}
 
 	/**

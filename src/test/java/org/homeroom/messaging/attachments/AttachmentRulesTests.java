@@ -70,6 +70,16 @@ class AttachmentRulesTests {
 	}
 
 	@Test
+	void aFileFieldLeftEmptyIsNoFile() {
+		MockMultipartFile nothingChosen = new MockMultipartFile("files", "", "application/octet-stream", new byte[0]);
+		assertThat(attachments.storeFiles(List.of(nothingChosen, nothingChosen))).isEmpty();
+		assertThat(attachments.storeFiles(null)).isEmpty();
+		MockMultipartFile emptyButNamed = new MockMultipartFile("files", "notes.pdf", "application/pdf", new byte[0]);
+		assertThat(catchThrowableOfType(AttachmentsRefusedException.class, () -> attachments.storeFiles(List.of(emptyButNamed)))
+			.getMessage()).isEqualTo("“notes.pdf” is empty.");
+	}
+
+	@Test
 	void everyRefusedFileIsNamedAtOnce() {
 		AttachmentsRefusedException refused = refusal(List.of(SampleFiles.upload("ok.png", SampleFiles.png()),
 				SampleFiles.upload("empty.jpg", new byte[0]), SampleFiles.upload("run.exe.pdf", SampleFiles.windowsProgram())));
