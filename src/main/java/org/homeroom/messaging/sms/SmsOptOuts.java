@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.directory.GuardianPhones;
+import org.homeroom.directory.PhoneOptOuts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stops it. START (or YES, UNSTOP) removes it.
  */
 @Service
-public class SmsOptOuts {
+public class SmsOptOuts implements PhoneOptOuts {
 
 	private final JdbcClient jdbc;
 
@@ -59,6 +60,13 @@ public class SmsOptOuts {
 	public boolean optedOut(String phoneE164) {
 		return jdbc.sql("select exists (select 1 from messaging.sms_opt_out where phone = ?)").param(phoneE164)
 			.query(Boolean.class).single();
+	}
+
+	/** The directory's question, for the "opted out of SMS" note on staff pages. */
+	@Override
+	@Transactional(readOnly = true)
+	public boolean smsOptedOut(String phoneE164) {
+		return optedOut(phoneE164);
 	}
 
 	/** Those of the numbers that opted out. */

@@ -314,6 +314,23 @@ class SmsWebhookIntegrationTests {
 			.getContentAsString()).as("after too many tries, even the right code").doesNotContain("spring concert moves");
 	}
 
+	@Test
+	void afterStopTheStudentPageShowsTheGuardiansPhoneAsOptedOutOfSms() throws Exception {
+		String phone = "+15550100070";
+		org.homeroom.directory.Districts given = org.homeroom.directory.Districts.in(jdbc);
+		UUID school = given.school("Opt-out Middle " + UUID.randomUUID());
+		UUID maya = given.aStudent("Maya").enrolledAt(school, java.time.LocalDate.of(2020, 8, 1)).id();
+		given.aGuardian("Rosa").ofStudent(maya).reachableByPhone(phone);
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("sms.admin@district.test").roles("DISTRICT_ADMIN");
+
+		assertThat(mvc.perform(get("/students/" + maya).with(admin)).andReturn().getResponse().getContentAsString())
+			.contains(phone).doesNotContain("opted out of SMS");
+		inbound("SM" + "8".repeat(32), phone, "Stop");
+		assertThat(mvc.perform(get("/students/" + maya).with(admin)).andReturn().getResponse().getContentAsString())
+			.contains("opted out of SMS");
+	}
+
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
 		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
 	}
