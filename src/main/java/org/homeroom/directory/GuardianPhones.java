@@ -1,5 +1,6 @@
 package org.homeroom.directory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public class GuardianPhones {
 				select guardian_id, value from directory.contact_point
 				where guardian_id in (:ids) and kind = 'PHONE' and valid and verified order by guardian_id, position""")
 			.param("ids", guardianIds)
-			.query((rs, row) -> phones.computeIfAbsent(rs.getObject("guardian_id", UUID.class), id -> new java.util.ArrayList<>())
+			.query((rs, row) -> phones.computeIfAbsent(rs.getObject("guardian_id", UUID.class), id -> new ArrayList<>())
 				.add(rs.getString("value")))
 			.list();
 		return phones;

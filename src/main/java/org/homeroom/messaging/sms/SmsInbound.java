@@ -3,12 +3,14 @@ package org.homeroom.messaging.sms;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +27,7 @@ class SmsInbound {
 
 	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -39,7 +41,7 @@ class SmsInbound {
 
 	private final Clock clock;
 
-	SmsInbound(org.springframework.jdbc.core.simple.JdbcClient jdbc, TransactionTemplate transactions, SmsOptOuts optOuts,
+	SmsInbound(JdbcClient jdbc, TransactionTemplate transactions, SmsOptOuts optOuts,
 			SmsOutbox outbox, SmsHelp help, InboundTexts inboundTexts, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -68,7 +70,7 @@ class SmsInbound {
 			}
 			if (keyword.isPresent() && phone) {
 				switch (keyword.get()) {
-					case OPT_OUT -> optOuts.optOut(from, body.strip().toUpperCase(java.util.Locale.ROOT));
+					case OPT_OUT -> optOuts.optOut(from, body.strip().toUpperCase(Locale.ROOT));
 					case OPT_IN -> optOuts.optIn(from);
 					case HELP -> {
 						SmsHelp.Answer answer = help.answerFor(from);

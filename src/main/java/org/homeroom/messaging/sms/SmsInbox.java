@@ -3,6 +3,7 @@ package org.homeroom.messaging.sms;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,7 @@ public class SmsInbox {
 
 	/** One stored text, whatever its status. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<InboundText> text(UUID id) {
+	public Optional<InboundText> text(UUID id) {
 		return jdbc.sql("""
 				select id, from_number as "from", to_number as "to", body, provider_sid, received_at
 				from messaging.sms_inbound where id = ?""")
