@@ -23,10 +23,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Three filter chains. Issuing a token with a password (HTTP Basic) is a narrow door that exists
- * only in demo mode or when an administrator opens it. The rest of the API takes bearer tokens
+ * Four filter chains. Providers' webhooks check their own signatures. Issuing a token with a
+ * password (HTTP Basic) is a narrow door that exists only in demo mode or when an administrator
+ * opens it. The rest of the API takes bearer tokens
  * and no cookies, so it needs no CSRF protection. Pages use a database-backed session, a sign-in
- * form, and CSRF tokens on every form. In all three, {@link TwoStepGate} holds staff who owe a
+ * form, and CSRF tokens on every form. In the last three, {@link TwoStepGate} holds staff who owe a
  * second factor.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,23 @@ class SecurityConfiguration {
 	private static final String BASIC_CHALLENGE = "Basic realm=\"homeroom\"";
 
 	static final Duration REMEMBERED_FOR = Duration.ofDays(90);
+
+	/**
+	 * Providers' webhooks ({@code /webhooks/<provider>/…}): nobody signs in and no cookie is sent, so
+	 * there is no session and no CSRF token; each endpoint checks the provider's signature itself
+	 * before it reads anything.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain webhookChain(HttpSecurity http) {
+		http.securityMatcher("/webhooks/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		SecurityHeaders.apply(http);
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)
@@ -92,6 +110,9 @@ class SecurityConfiguration {
 			.requestMatchers("/sign-in", "/family/sign-in", "/family/sign-in/**")
 			.permitAll()
 			.requestMatchers("/invitation/*", "/password-reset", "/password-reset/*")
+			.permitAll()
+			// A long text's link: the one-time code texted to the phone is the authority.
+			.requestMatchers("/t/*", "/t/*/code")
 			.permitAll()
 			.requestMatchers("/admin/accounts", "/admin/accounts/**")
 			.hasAnyRole(Role.DISTRICT_ADMIN.name(), Role.SCHOOL_ADMIN.name())

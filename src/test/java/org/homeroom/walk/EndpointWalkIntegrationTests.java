@@ -60,6 +60,13 @@ class EndpointWalkIntegrationTests {
 			Map.entry("GET /invitation/{token}", "public: the link's secret token is the authority"),
 			Map.entry("POST /invitation/{token}", "public: the link's secret token is the authority"),
 			Map.entry("* /error", "the error page every failure is forwarded to"),
+			// Twilio's webhooks: nobody signs in; the provider's signature is the authority (SmsWebhookIntegrationTests).
+			Map.entry("POST /webhooks/sms/twilio", "public: signed by Twilio, checked by SmsWebhookIntegrationTests"),
+			Map.entry("POST /webhooks/sms/twilio/status", "public: signed by Twilio, checked by SmsWebhookIntegrationTests"),
+			// A long text's link: its secret token and a code texted to the phone are the authority.
+			Map.entry("GET /t/{token}", "public: the link's secret token and a texted code are the authority"),
+			Map.entry("POST /t/{token}", "public: the link's secret token and a texted code are the authority"),
+			Map.entry("POST /t/{token}/code", "public: the link's secret token and a texted code are the authority"),
 			// Mapped only in demo mode, which this context is not; the platform's tests walk who reads it.
 			Map.entry("GET /dev/outbox", "demo mode only"),
 			Map.entry("GET /dev/outbox.json", "demo mode only"),
