@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.StaffAdministration;
 import org.homeroom.directory.Viewer;
@@ -21,11 +22,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -80,13 +82,21 @@ class OfficeHoursPageController {
 		return page(staffId.get(), schedule, locale, model);
 	}
 
+	/**
+	 * Saves the week. The form is read from the request here rather than bound by Spring, whose
+	 * binding of an indexed list fails with a 500 on an index no form sends ({@code spans[99999]}).
+	 */
 	@PostMapping(PATH)
-	String save(Viewer viewer, @Validated @ModelAttribute("officeHoursForm") OfficeHoursForm form, BindingResult result, Locale locale,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	String save(Viewer viewer, @RequestParam MultiValueMap<String, String> params, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID staffId = OfficeHours.staffIdOf(viewer);
-		WeeklyHours hours = result.hasErrors() ? null : read(form, result);
+		OfficeHoursForm form = OfficeHoursForm.from(params);
+		BindingResult result = new BeanPropertyBindingResult(form, "officeHoursForm");
+		WeeklyHours hours = read(form, result);
 		if (hours == null) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("officeHoursForm", form);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "officeHoursForm", result);
 			return page(staffId, officeHours.schedule(staffId), locale, model);
 		}
 		officeHours.save(viewer, hours, form.note());
@@ -100,12 +110,14 @@ class OfficeHoursPageController {
 	 */
 	static WeeklyHours read(OfficeHoursForm form, BindingResult result) {
 		List<WeeklyHours.Interval> intervals = new ArrayList<>();
+		if (form.extra()) {
+			result.reject("officehours.error.spans");
+		}
+		if (form.note().length() > OfficeHoursForm.NOTE_LIMIT) {
+			result.rejectValue("note", "officehours.error.note-long", new Object[] { OfficeHoursForm.NOTE_LIMIT }, null);
+		}
 		List<Span> spans = form.spans();
 		for (int index = 0; index < spans.size(); index++) {
-			if (index >= WEEK.size() * SPANS_PER_DAY) {
-				result.reject("officehours.error.spans");
-				break;
-			}
 			Span span = spans.get(index);
 			String field = "spans[" + index + "]";
 			Optional<LocalTime> start = time(span.start(), field + ".start", result);
@@ -186,14 +198,39 @@ class OfficeHoursPageController {
 	/**
 	 * The form: {@code spans} in week order, {@link #SPANS_PER_DAY} for each day from Monday, each
 	 * "HH:mm" or empty. A day without a span has no office hours; a week without any keeps the
-	 * district's default.
+	 * district's default. {@code extra} says the request named spans no form has.
 	 */
-	record OfficeHoursForm(@Valid @Size(max = 14) List<Span> spans, @Size(max = NOTE_LIMIT) String note) {
+	record OfficeHoursForm(List<Span> spans, String note, boolean extra) {
 
 		static final int NOTE_LIMIT = 200;
 
+		private static final Pattern SPAN_FIELD = Pattern.compile("spans\\[(\\d+)]\\.(start|end)");
+
 		OfficeHoursForm {
-			spans = spans == null ? List.of() : spans;
+			spans = List.copyOf(spans);
+			note = note == null ? "" : note;
+		}
+
+		static OfficeHoursForm from(MultiValueMap<String, String> params) {
+			String[][] times = new String[WEEK.size() * SPANS_PER_DAY][2];
+			boolean extra = false;
+			for (String name : params.keySet()) {
+				Matcher field = SPAN_FIELD.matcher(name);
+				if (!field.matches()) {
+					continue;
+				}
+				int index = field.group(1).length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(field.group(1));
+				if (index >= times.length) {
+					extra = true;
+					continue;
+				}
+				times[index]["start".equals(field.group(2)) ? 0 : 1] = params.getFirst(name);
+			}
+			List<Span> spans = new ArrayList<>();
+			for (String[] span : times) {
+				spans.add(new Span(span[0] == null ? "" : span[0], span[1] == null ? "" : span[1]));
+			}
+			return new OfficeHoursForm(spans, params.getFirst("note"), extra);
 		}
 
 		static OfficeHoursForm of(WeeklyHours hours, String note) {
@@ -206,12 +243,12 @@ class OfficeHoursPageController {
 							: new Span("", ""));
 				}
 			}
-			return new OfficeHoursForm(spans, note == null ? "" : note);
+			return new OfficeHoursForm(spans, note, false);
 		}
 	}
 
 	/** One span of a day, as sent: times of day such as "08:00", or empty. */
-	record Span(@Size(max = 8) String start, @Size(max = 8) String end) {
+	record Span(String start, String end) {
 	}
 
 	record Day(DayOfWeek day, String name, List<Integer> spans) {
