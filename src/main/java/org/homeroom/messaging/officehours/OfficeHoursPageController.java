@@ -116,6 +116,10 @@ class OfficeHoursPageController {
 		if (form.note().length() > OfficeHoursForm.NOTE_LIMIT) {
 			result.rejectValue("note", "officehours.error.note-long", new Object[] { OfficeHoursForm.NOTE_LIMIT }, null);
 		}
+		else if (form.note().indexOf('\0') >= 0) {
+			// The rule every bound text field follows (platform's input rules), applied here since this form is read by hand.
+			result.rejectValue("note", "typeMismatch.java.lang.String");
+		}
 		List<Span> spans = form.spans();
 		for (int index = 0; index < spans.size(); index++) {
 			Span span = spans.get(index);
@@ -238,7 +242,6 @@ class OfficeHoursPageController {
 			for (DayOfWeek day : WEEK) {
 				List<WeeklyHours.Interval> ofDay = hours.on(day);
 				for (int slot = 0; slot < SPANS_PER_DAY; slot++) {
-					// Hours saved from the setting may hold more spans in a day than the form shows: the form keeps the first ones.
 					spans.add(slot < ofDay.size() ? new Span(ofDay.get(slot).start().toString(), ofDay.get(slot).end().toString())
 							: new Span("", ""));
 				}

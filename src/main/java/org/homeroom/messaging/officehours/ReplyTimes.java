@@ -1,6 +1,7 @@
 package org.homeroom.messaging.officehours;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -48,7 +49,7 @@ class ReplyTimes {
 	}
 
 	/** A time of day alone, in the reader's language: 4:00 PM, or 16:00. */
-	static String time(java.time.LocalTime time, Locale locale) {
+	static String time(LocalTime time, Locale locale) {
 		return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(time);
 	}
 }

@@ -136,6 +136,8 @@ class OfficeHoursPageIntegrationTests {
 			.param("spans[0].end", "09:00"), 400).select("#span-0-start-error").text()).isEqualTo("Choose a time from the list.");
 		assertThat(page(post("/account/office-hours").with(csrf()).param("note", "x".repeat(201)), 400)
 			.select("#note-error").text()).isEqualTo("Use at most 200 characters.");
+		assertThat(page(post("/account/office-hours").with(csrf()).param("note", "Out\u0000"), 400).select("#note-error").text())
+			.startsWith("This text holds a character that cannot be kept");
 		assertThat(statusOf(post("/account/office-hours").with(csrf()).param("spans[14].start", "08:00")
 			.param("spans[14].end", "09:00"))).isEqualTo(400);
 		assertThat(statusOf(post("/account/office-hours").with(csrf()).param("spans[99999].start", "08:00"))).isBetween(400, 499);
