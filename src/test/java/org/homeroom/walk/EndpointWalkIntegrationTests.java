@@ -110,6 +110,7 @@ class EndpointWalkIntegrationTests {
 		walk.addAll(DirectoryEndpoints.of(their, jdbc, districtClock.today()));
 		walk.addAll(MessagingEndpoints.of(their, jdbc));
 		walk.addAll(AccountEndpoints.of(their, jdbc));
+		walk.addAll(OfficeHoursEndpoints.of(their, jdbc));
 	}
 
 	@TestFactory
