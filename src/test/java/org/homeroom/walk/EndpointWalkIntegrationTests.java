@@ -103,6 +103,7 @@ class EndpointWalkIntegrationTests {
 		walk.addAll(DirectoryEndpoints.of(their, jdbc, districtClock.today()));
 		walk.addAll(MessagingEndpoints.of(their, jdbc));
 		walk.addAll(AccountEndpoints.of(their, jdbc));
+		walk.addAll(ConversationEndpoints.of(their, jdbc));
 	}
 
 	@TestFactory
