@@ -2,6 +2,7 @@ package org.homeroom.walk;
 
 import static org.homeroom.walk.DirectoryEndpoints.rows;
 import static org.homeroom.walk.WalkWorld.DISTRICT_ADMIN;
+import static org.homeroom.walk.WalkWorld.STAFF;
 import static org.homeroom.walk.WalkWorld.THEIR_FAMILY;
 import static org.homeroom.walk.WalkWorld.THEIR_TEACHER;
 import static org.homeroom.walk.Walked.on;
@@ -72,6 +73,36 @@ final class ConversationEndpoints {
 				on("GET", "/api/v1/me/conversations").neverShows(thread.toString()).control(THEIR_FAMILY, 200),
 				on("POST", "/api/v1/me/conversations").json("""
 						{"studentId": "%s", "to": "OFFICE", "body": "Intrusion"}""".formatted(their.student))
+					.createsNothing(threadsAboutThem),
+
+				// Staff pages: each member of staff's own threads; the thread itself for its teacher (and oversight).
+				on("GET", "/conversations").neverShows(thread.toString()).control(THEIR_TEACHER, 200),
+				on("GET", "/conversations/{id}").at(thread).mayAct(DISTRICT_ADMIN).unchanged(messages)
+					.control(THEIR_TEACHER, 200),
+				on("GET", "/conversations/{id}/messages").at(thread).mayAct(DISTRICT_ADMIN).unchanged(messages)
+					.control(THEIR_TEACHER, 200),
+				on("GET", "/conversations/{id}/stream").at(thread).mayAct(DISTRICT_ADMIN),
+				// The caller's own count of unanswered threads.
+				on("GET", "/conversations/badge").mayAct(STAFF),
+				on("POST", "/conversations/{id}").at(thread).form("body", "Intrusion").unchanged(messages),
+				on("POST", "/conversations/{id}/messages/{messageId}/report").at(thread, message)
+					.form("reason", "Intrusion").unchanged(reports),
+				on("GET", "/conversations/reports").mayAct(DISTRICT_ADMIN).neverShows(body).control(DISTRICT_ADMIN, 200),
+				on("GET", "/students/{studentId}/message").at(their.student).mayAct(DISTRICT_ADMIN)
+					.control(THEIR_TEACHER, 200),
+				on("POST", "/students/{studentId}/message").at(their.student).mayAct(DISTRICT_ADMIN)
+					.form("guardianId", their.guardian.toString(), "body", "Intrusion").createsNothing(threadsAboutThem),
+
+				// Family pages: their own threads and children only.
+				on("GET", "/family/conversations").neverShows(thread.toString()).control(THEIR_FAMILY, 200),
+				on("GET", "/family/conversations/{id}").at(thread).unchanged(messages).control(THEIR_FAMILY, 200),
+				on("GET", "/family/conversations/{id}/messages").at(thread).unchanged(messages).control(THEIR_FAMILY, 200),
+				on("GET", "/family/conversations/{id}/stream").at(thread),
+				on("POST", "/family/conversations/{id}").at(thread).form("body", "Intrusion").unchanged(messages),
+				on("POST", "/family/conversations/{id}/messages/{messageId}/report").at(thread, message)
+					.form("reason", "Intrusion").unchanged(reports),
+				on("GET", "/family/children/{studentId}/message").at(their.student).control(THEIR_FAMILY, 200),
+				on("POST", "/family/children/{studentId}/message").at(their.student).form("to", "OFFICE", "body", "Intrusion")
 					.createsNothing(threadsAboutThem));
 	}
 }

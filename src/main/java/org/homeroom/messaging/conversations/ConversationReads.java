@@ -173,6 +173,11 @@ public class ConversationReads {
 		return shown;
 	}
 
+	/** Whether the caller stands in the thread at all (nothing is read, so nothing is logged). */
+	boolean mayRead(Viewer viewer, Row thread) {
+		return access.standing(viewer, thread).isPresent();
+	}
+
 	/** The role as shown beside a message, in the reader's language: "3rd-grade teacher". */
 	String roleLabel(MessageRow message, Locale locale) {
 		String role = message.authorRole();

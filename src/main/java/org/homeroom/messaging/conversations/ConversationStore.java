@@ -111,6 +111,11 @@ class ConversationStore {
 			.param(conversationId).query(ConversationStore::message).list();
 	}
 
+	long messageCount(UUID conversationId) {
+		return jdbc.sql("select count(*) from messaging.conversation_message where conversation_id = ?").param(conversationId)
+			.query(Long.class).single();
+	}
+
 	Optional<MessageRow> message(UUID conversationId, UUID messageId) {
 		return messages(conversationId).stream().filter(message -> message.id().equals(messageId)).findFirst();
 	}

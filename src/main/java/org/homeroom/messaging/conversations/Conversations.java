@@ -121,6 +121,41 @@ public class Conversations {
 		return thread.id();
 	}
 
+	/**
+	 * The guardians of a student the staff member may start a thread with: those who may see the
+	 * student and be contacted about them now. Names only; the read is logged.
+	 */
+	@Transactional
+	public List<Addressee> guardiansToWrite(Viewer staff, String purpose, UUID studentId) {
+		if (!staff.staff() || staff.staffId().isEmpty() || !directory.canSee(staff, studentId)) {
+			throw new NotFoundException("student");
+		}
+		List<UUID> guardians = access.guardiansWhoMayConverse(studentId);
+		directory.recordAccess(staff.name(), List.of(studentId), "conversation.guardians", purpose, null);
+		return guardians.stream().flatMap(guardian -> parties.guardian(guardian).stream())
+			.map(card -> new Addressee(null, card.id(), card.name(), null)).toList();
+	}
+
+	/**
+	 * Whom a family may write to about their child: each teacher today, each counsellor of the
+	 * child's school, and the school's office. A child they may not converse about is a 404.
+	 */
+	@Transactional(readOnly = true)
+	public List<Addressee> addresseesFor(Viewer family, UUID studentId) {
+		if (family.staff() || family.guardianIds().stream().noneMatch(guardian -> access.mayConverse(guardian, studentId))) {
+			throw new NotFoundException("student");
+		}
+		List<Addressee> choices = new java.util.ArrayList<>();
+		parties.teachersOf(studentId).forEach(teacher -> choices.add(new Addressee(Recipient.TEACHER, teacher.id(),
+				teacher.name(), teacher.grade())));
+		parties.schoolOf(studentId).ifPresent(school -> {
+			parties.staffAt(school, List.of("COUNSELOR")).forEach(counsellor -> choices.add(new Addressee(Recipient.COUNSELOR,
+					counsellor.id(), counsellor.name(), null)));
+			choices.add(new Addressee(Recipient.OFFICE, null, null, null));
+		});
+		return choices;
+	}
+
 	/** Either side adds a message to a thread it takes part in; answers the message's id. */
 	@Transactional
 	public UUID post(Viewer viewer, UUID conversationId, String body) {
