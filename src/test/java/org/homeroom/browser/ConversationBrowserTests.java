@@ -71,6 +71,10 @@ class ConversationBrowserTests {
 		Browser parent = BROWSERS.open(spanish, screen);
 		try {
 			signInWithACode(parent, email);
+			// The parent was told by e-mail too, in Spanish, with the teacher's words and a link to the thread.
+			parent.open("/dev/outbox?to=" + email);
+			assertThat(parent.driver().findElement(By.id("outbox-messages")).getText()).contains(words)
+				.contains("/family/conversations/" + thread);
 			parent.open("/family/conversations");
 			parent.checkPage("parent-list", parent.message("conversations.family.title"));
 			parent.driver().findElement(By.cssSelector("a[href$='/family/conversations/" + thread + "']")).click();

@@ -227,6 +227,45 @@ class ConversationPolicyIntegrationTests {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("staffId"));
 	}
 
+	@Test
+	void aThreadToTheOfficeIsAnsweredByTheSchoolsLiaisonAndNotByTheTeacher() throws Exception {
+		String liaison = "liaison." + tag + "@district.test";
+		given.assign(given.staff("Lia", "Son" + tag, liaison), school, "FAMILY_LIAISON");
+		UUID thread = created(mvc.perform(json(post("/api/v1/me/conversations").with(motherAccount),
+				"{\"studentId\": \"%s\", \"to\": \"OFFICE\", \"body\": \"¿A qué hora abre la oficina?\"}".formatted(maria))));
+
+		mvc.perform(get("/api/v1/conversations/{id}", thread).with(teacher)).andExpect(status().isNotFound());
+		reply(user(liaison).roles("FAMILY_LIAISON"), thread, "At 7:30.").andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/conversations/{id}", thread).with(motherAccount))
+			.andExpect(jsonPath("$.messages[1].authorRole").value("Family liaison"))
+			.andExpect(jsonPath("$.staffName").isEmpty());
+	}
+
+	@Test
+	void staffCorrectTheirMessageInsteadOfDeletingItAndEitherSideMayReportOne() throws Exception {
+		UUID thread = start(mother, "The trip is on Friday.");
+		String first = jdbc.sql("select id::text from messaging.conversation_message where conversation_id = ?").param(thread)
+			.query(String.class).single();
+		mvc.perform(json(post("/api/v1/conversations/{id}/messages", thread).with(teacher),
+				"{\"body\": \"Sorry: the trip is on Thursday.\", \"corrects\": \"%s\"}".formatted(first)))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/conversations/{id}", thread).with(motherAccount))
+			.andExpect(jsonPath("$.messages[0].body").value("The trip is on Friday."))
+			.andExpect(jsonPath("$.messages[1].corrects").value(first));
+		mvc.perform(json(post("/api/v1/conversations/{id}/messages", thread).with(motherAccount),
+				"{\"body\": \"No\", \"corrects\": \"%s\"}".formatted(first)))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("corrects"));
+
+		mvc.perform(json(post("/api/v1/conversations/{id}/messages/{m}/report", thread, first).with(motherAccount),
+				"{\"reason\": \"Rude\"}")).andExpect(status().isNoContent());
+		String principal = "principal." + tag + "@district.test";
+		given.assign(given.staff("Pat", "Principal" + tag, principal), school, "SCHOOL_ADMIN");
+		mvc.perform(get("/api/v1/conversation-reports").with(user(principal).roles("SCHOOL_ADMIN")))
+			.andExpect(jsonPath("$[0].body").value("The trip is on Friday."))
+			.andExpect(jsonPath("$[0].reason").value("Rude"));
+		mvc.perform(get("/api/v1/conversation-reports").with(teacher)).andExpect(status().isForbidden());
+	}
+
 	private UUID start(UUID guardian, String body) throws Exception {
 		return created(mvc.perform(json(post("/api/v1/conversations").with(teacher),
 				"{\"studentId\": \"%s\", \"guardianId\": \"%s\", \"body\": \"%s\"}".formatted(maria, guardian, body))));
