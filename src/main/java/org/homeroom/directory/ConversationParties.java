@@ -129,6 +129,13 @@ public class ConversationParties {
 			.param("staff", staffId).param("roles", roles).query(UUID.class).list();
 	}
 
+	/** The member of staff's e-mail address (their sign-in name), while their record is active. */
+	@Transactional(readOnly = true)
+	public Optional<String> staffEmail(UUID staffId) {
+		return jdbc.sql("select email from directory.staff where id = ? and active and email is not null").param(staffId)
+			.query(String.class).optional();
+	}
+
 	/** A guardian's name, language and first confirmed, valid e-mail address. */
 	@Transactional(readOnly = true)
 	public Optional<GuardianCard> guardian(UUID guardianId) {

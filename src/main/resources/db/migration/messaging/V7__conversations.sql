@@ -73,3 +73,11 @@ create table messaging.conversation_report (
 );
 create index conversation_report_open_by_school on messaging.conversation_report (school_id, created_at desc)
     where resolved_at is null;
+
+-- Which members of staff were sent the daily digest of unanswered conversations on which day, so
+-- that each gets one a day whichever node runs the task. One narrow row per person a day.
+create table messaging.conversation_digest (
+    staff_id uuid not null,
+    sent_on  date not null,
+    primary key (staff_id, sent_on)
+);
