@@ -173,6 +173,18 @@ public class ConversationReads {
 		return shown;
 	}
 
+	/**
+	 * The message a {@link ConversationMessagePosted} announced, for a channel that relays it to the
+	 * recipients the event names (who were checked when it was posted); the relay is the channel's
+	 * to check again before it sends.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PostedMessage> posted(UUID conversationId, UUID messageId) {
+		return store.find(conversationId).flatMap(thread -> store.message(conversationId, messageId)
+			.map(message -> new PostedMessage(thread.id(), message.id(), thread.studentId(), message.authorSide(),
+					message.authorName(), message.body(), message.createdAt())));
+	}
+
 	/** Whether the caller stands in the thread at all (nothing is read, so nothing is logged). */
 	boolean mayRead(Viewer viewer, Row thread) {
 		return access.standing(viewer, thread).isPresent();

@@ -41,6 +41,9 @@ class ConversationPolicyIntegrationTests {
 	@Autowired
 	DistrictClock clock;
 
+	@Autowired
+	ConversationReads reads;
+
 	Districts given;
 
 	LocalDate today;
@@ -249,6 +252,8 @@ class ConversationPolicyIntegrationTests {
 		mvc.perform(json(post("/api/v1/conversations/{id}/messages", thread).with(teacher),
 				"{\"body\": \"Sorry: the trip is on Thursday.\", \"corrects\": \"%s\"}".formatted(first)))
 			.andExpect(status().isCreated());
+		assertThat(reads.posted(thread, UUID.fromString(first))).get()
+			.extracting(PostedMessage::body, PostedMessage::studentId).containsExactly("The trip is on Friday.", maria);
 		mvc.perform(get("/api/v1/conversations/{id}", thread).with(motherAccount))
 			.andExpect(jsonPath("$.messages[0].body").value("The trip is on Friday."))
 			.andExpect(jsonPath("$.messages[1].corrects").value(first));
