@@ -111,6 +111,7 @@ class EndpointWalkIntegrationTests {
 		walk.addAll(MessagingEndpoints.of(their, jdbc));
 		walk.addAll(AccountEndpoints.of(their, jdbc));
 		walk.addAll(OfficeHoursEndpoints.of(their, jdbc));
+		walk.addAll(ConversationEndpoints.of(their, jdbc));
 	}
 
 	@TestFactory

@@ -1,0 +1,26 @@
+package org.homeroom.messaging.conversations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A thread as its reader may see it. {@code staffName} is null for a thread addressed to the
+ * school's office; {@code guardians} carry names only, never contact details, so that a shared
+ * thread shows no household how to reach the other. {@code side} is the reader's own side (STAFF
+ * or GUARDIAN), or OVERSIGHT for a district administrator reading a thread they are not part of.
+ */
+public record ConversationView(UUID id, UUID studentId, String studentName, String addressedTo, UUID staffId,
+		String staffName, boolean shared, String status, List<String> guardians, Instant createdAt,
+		Instant lastActivityAt, boolean unanswered, String side, boolean mayPost, List<MessageView> messages) {
+
+	/**
+	 * One message. {@code authorRole} is the role as shown ("Grade 3 teacher"), in the reader's
+	 * language; {@code deliveredAt} is when it was stored and its recipients notified,
+	 * {@code readAt} when the other side first opened it; {@code corrects} the id of the message
+	 * this one corrects.
+	 */
+	public record MessageView(UUID id, String authorSide, String authorName, String authorRole, String body,
+			Instant createdAt, Instant deliveredAt, Instant readAt, UUID corrects, boolean mine) {
+	}
+}

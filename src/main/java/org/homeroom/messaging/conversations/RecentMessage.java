@@ -1,0 +1,9 @@
+package org.homeroom.messaging.conversations;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A message in a family's feed: which thread and child it belongs to, who wrote it, and whether it is read. */
+public record RecentMessage(UUID conversationId, UUID messageId, UUID studentId, String studentName, String authorName,
+		String authorRole, String body, Instant createdAt, boolean read) {
+}

@@ -1,0 +1,14 @@
+/**
+ * Two-way conversations inside messaging: 1:1 threads about one student between a member of staff
+ * (or a school's office) and that student's guardians. Who may see a thread is the directory's one
+ * access policy ({@link org.homeroom.directory.Directory#canSee}) together with the no-contact
+ * restrictions ({@link org.homeroom.directory.Audiences#guardiansToContactAbout}), checked on every
+ * read and at the moment a message is posted; every read, list and search is in the access log.
+ * <p>Its entry point is {@link org.homeroom.messaging.conversations.Conversations}; each posted
+ * message is announced, after commit, as
+ * {@link org.homeroom.messaging.conversations.ConversationMessagePosted} (ids only), for the
+ * channels (SMS) to pick up. It is a named interface so that modules above messaging (a home page)
+ * may read from it.
+ */
+@org.springframework.modulith.NamedInterface("conversations")
+package org.homeroom.messaging.conversations;
