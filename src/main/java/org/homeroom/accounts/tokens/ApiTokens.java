@@ -7,19 +7,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.homeroom.accounts.AccountUserDetailsService;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.AccountsSettings;
 import org.homeroom.accounts.SecurityLog;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issuing, listing, revoking and checking API tokens. A user manages only their own. */
 @Service
 public class ApiTokens {
 
 	static final int MAXIMUM_VALIDITY_DAYS = 366;
+
+	/** How often a token's last use is recorded, so that busy clients do not write on every call. */
+	static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
 	private final ApiTokenRepository tokens;
 
@@ -31,12 +37,21 @@ public class ApiTokens {
 
 	private final SecurityLog log;
 
-	ApiTokens(ApiTokenRepository tokens, Accounts accounts, AccountsSettings settings, Clock clock, SecurityLog log) {
+	private final AccountUserDetailsService users;
+
+	private final TransactionTemplate transaction;
+
+	private final RecentTokens recent = new RecentTokens();
+
+	ApiTokens(ApiTokenRepository tokens, Accounts accounts, AccountsSettings settings, Clock clock, SecurityLog log,
+			AccountUserDetailsService users, TransactionTemplate transaction) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
 		this.log = log;
+		this.users = users;
+		this.transaction = transaction;
 	}
 
 	@Transactional
@@ -75,6 +90,7 @@ public class ApiTokens {
 	void revoke(String email, UUID id) {
 		ApiToken token = own(email, id);
 		token.revoke(clock.instant());
+		recent.forgetAccount(token.accountId());
 		log.record(SecurityLog.Kind.TOKEN_REVOKED, accounts.account(email).username(), null, token.view(clock.instant()).name());
 	}
 
@@ -90,6 +106,7 @@ public class ApiTokens {
 			.stream()
 			.filter(token -> token.usableAt(now))
 			.toList();
+		recent.forgetAccount(accountId);
 		for (ApiToken token : inForce) {
 			token.revoke(now);
 			log.record(SecurityLog.Kind.TOKEN_REVOKED, username, null, token.view(now).name() + " (" + why + ")");
@@ -103,20 +120,39 @@ public class ApiTokens {
 	 */
 	@Transactional
 	public void revokeAllOfDeactivated(UUID accountId) {
+		recent.forgetAccount(accountId);
 		tokens.revokeAll(accountId, clock.instant());
 	}
 
-	/** The account a presented secret belongs to, if the token is known, unexpired and not revoked. */
-	@Transactional
-	Optional<UUID> authenticate(String secret) {
+	/**
+	 * The enabled account a presented secret signs in, if the token is known, unexpired and not
+	 * revoked. A token checked in the last few seconds is not read again (see {@link RecentTokens}
+	 * for how long a revoke elsewhere takes to reach this node); its use is still recorded at most
+	 * once a minute.
+	 */
+	Optional<UserDetails> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(ApiToken.PREFIX)) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		return tokens.findByTokenHash(ApiToken.hash(secret)).filter(token -> token.usableAt(now)).map(token -> {
-			tokens.touch(token.id(), now, now.minus(Duration.ofMinutes(1)));
-			return token.accountId();
-		});
+		String hash = ApiToken.hash(secret);
+		Optional<RecentTokens.Checked> recentlyChecked = recent.find(hash, now);
+		if (recentlyChecked.isPresent()) {
+			RecentTokens.Checked checked = recentlyChecked.get();
+			if (checked.touchedAt().isBefore(now.minus(TOUCH_EVERY))) {
+				transaction.executeWithoutResult(status -> tokens.touch(checked.tokenId(), now, now.minus(TOUCH_EVERY)));
+				recent.remember(hash, new RecentTokens.Checked(checked.tokenId(), checked.accountId(), checked.expiresAt(),
+						checked.user(), checked.checkedAt(), now));
+			}
+			return Optional.of(checked.user());
+		}
+		return transaction.execute(status -> tokens.findByTokenHash(hash).filter(token -> token.usableAt(now)).flatMap(token -> {
+			tokens.touch(token.id(), now, now.minus(TOUCH_EVERY));
+			return users.loadById(token.accountId()).filter(UserDetails::isEnabled).map(user -> {
+				recent.remember(hash, new RecentTokens.Checked(token.id(), token.accountId(), token.expiresAt(), user, now, now));
+				return user;
+			});
+		}));
 	}
 
 	private ApiToken own(String email, UUID id) {
