@@ -47,12 +47,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "bench/family-home.sh: failed at line $LINENO" >&2' ERR
 
 export HOMEROOM_DB_URL="jdbc:postgresql://$host:$port/$database" HOMEROOM_DB_USER="$user"
 source bench/runner.sh
 server_jar=${BENCH_JAR:-$jar}
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; PostgreSQL $(psql -h "$host" -p "$port" -U "$user" -tAc 'show server_version') at $host:$port; $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)"
-echo "serving: $server_jar ($(git log -1 --format=%h 2>/dev/null) checked out)"
+echo "serving: $server_jar (the worktree is at $(git log -1 --format=%h 2>/dev/null))"
 if [ "$keep" = 1 ] && [ -s "$state/tokens" ] && [ -s "$state/contacts" ] \
   && psql -h "$host" -p "$port" -U "$user" -d "$database" -tAc 'select 1 from messaging.announcement limit 1' 2>/dev/null | grep -q 1; then
   echo "reusing the filled database $database: $(psql -h "$host" -p "$port" -U "$user" -d "$database" -tAc \
@@ -72,11 +73,13 @@ java ${JAVA_OPTS:-} -jar "$server_jar" --server.port="$app_port" --homeroom.demo
   --homeroom.mail.host=127.0.0.1 --homeroom.mail.port=9 \
   > "$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do
+# On a busy machine the start has taken more than 3 minutes.
+for _ in $(seq 1 600); do
   curl -fs -o /dev/null "$base/css/homeroom.css" && break
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 1
 done
+curl -fs -o /dev/null "$base/css/homeroom.css" || { echo "the server did not start in 10 minutes"; cat "$work/server.log"; exit 1; }
 
 # A real family sign-in per contact: the form, the code from the outbox, the code form. What is kept
 # is the session cookie the sign-in set.
