@@ -79,10 +79,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AccountUserDetailsService users,
-			ProblemResponses problems, TwoStepGate twoStep) {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, TwoStepGate twoStep) {
 		http.securityMatcher("/api/**")
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(twoStep.api(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/auth/**")
 				.permitAll()

@@ -77,9 +77,12 @@ public class Directory {
 	/** Who a signed-in user is in the directory: their staff record, and the guardians they act for. */
 	@Transactional(readOnly = true)
 	public Viewer viewerOf(String username, Collection<String> roles) {
-		Optional<UUID> staff = jdbc.sql("select id from directory.staff where email = lower(?) and active")
-			.param(username).query(UUID.class).optional();
-		Set<UUID> guardianIds = guardianAccounts.getIfAvailable(() -> name -> Set.of()).guardiansOf(username);
+		GuardianAccounts families = guardianAccounts.getIfAvailable(() -> name -> Set.of());
+		// A family account has no staff record: not asking saves every family request a statement.
+		Optional<UUID> staff = families.familyAccount(username) ? Optional.empty()
+				: jdbc.sql("select id from directory.staff where email = lower(?) and active")
+					.param(username).query(UUID.class).optional();
+		Set<UUID> guardianIds = families.guardiansOf(username);
 		return new Viewer(username, Set.copyOf(roles), roles.contains(StaffRoles.DISTRICT_ADMIN), staff, guardianIds);
 	}
 

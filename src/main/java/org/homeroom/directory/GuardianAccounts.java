@@ -11,4 +11,9 @@ import java.util.UUID;
 public interface GuardianAccounts {
 
 	Set<UUID> guardiansOf(String username);
+
+	/** Whether the name is a family account's, which has no staff record to look for. */
+	default boolean familyAccount(String username) {
+		return false;
+	}
 }

@@ -1,7 +1,5 @@
 package org.homeroom.messaging;
 
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.directory.Viewer;
@@ -27,17 +25,13 @@ class InboxApiController {
 	}
 
 	@GetMapping
-	Inbox inbox(Viewer viewer) {
-		Set<UUID> guardians = viewer.guardianIds();
-		return new Inbox(inbox.unread(guardians), inbox.inbox(viewer.name(), guardians, NEWEST));
+	FamilyInbox.Inbox inbox(Viewer viewer) {
+		return inbox.newest(viewer.name(), viewer.guardianIds(), NEWEST);
 	}
 
 	@PostMapping("/{id}/read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void read(Viewer viewer, @PathVariable UUID id) {
 		inbox.markRead(viewer.guardianIds(), id);
-	}
-
-	record Inbox(long unread, List<InboxMessage> messages) {
 	}
 }

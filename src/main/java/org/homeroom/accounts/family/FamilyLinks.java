@@ -20,6 +20,11 @@ class FamilyLinks implements GuardianAccounts {
 	}
 
 	@Override
+	public boolean familyAccount(String username) {
+		return username != null && username.startsWith(Account.FAMILY_PREFIX);
+	}
+
+	@Override
 	public Set<UUID> guardiansOf(String username) {
 		if (username == null || !username.startsWith(Account.FAMILY_PREFIX)) {
 			return Set.of();

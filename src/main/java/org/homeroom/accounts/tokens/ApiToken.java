@@ -83,6 +83,10 @@ class ApiToken {
 		return accountId;
 	}
 
+	Instant expiresAt() {
+		return expiresAt;
+	}
+
 	TokenView view(Instant now) {
 		return new TokenView(id, name, createdAt, expiresAt, lastUsedAt, revokedAt != null, usableAt(now));
 	}

@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.homeroom.accounts.AccountUserDetailsService;
 import org.homeroom.accounts.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,13 +28,10 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	private final AccountUserDetailsService users;
-
 	private final ProblemResponses problems;
 
-	public ApiTokenAuthenticationFilter(ApiTokens tokens, AccountUserDetailsService users, ProblemResponses problems) {
+	public ApiTokenAuthenticationFilter(ApiTokens tokens, ProblemResponses problems) {
 		this.tokens = tokens;
-		this.users = users;
 		this.problems = problems;
 	}
 
@@ -47,9 +43,7 @@ public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<UserDetails> user = tokens.authenticate(header.substring(BEARER.length()).trim())
-			.flatMap(users::loadById)
-			.filter(UserDetails::isEnabled);
+		Optional<UserDetails> user = tokens.authenticate(header.substring(BEARER.length()).trim());
 		if (user.isEmpty()) {
 			problems.write(response, HttpStatus.UNAUTHORIZED, CHALLENGE + ", error=\"invalid_token\"",
 					"The API token is not valid: it may be wrong, expired or revoked");
