@@ -98,7 +98,7 @@ public class Directory {
 		if (schoolIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select id, name, office_phone from directory.school where id in (:ids) order by name")
+		return jdbc.sql("select id, name, office_phone as phone from directory.school where id in (:ids) order by name")
 			.param("ids", schoolIds).query(SchoolOffice.class).list();
 	}
 
