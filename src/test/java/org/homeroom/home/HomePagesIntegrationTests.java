@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.homeroom.IntegrationTest;
+import org.homeroom.ServerTest;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
 import org.homeroom.tasks.NewTask;
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * teachers; never another family's messages. A teacher's shows the tasks due and the last
  * announcements with how many families read them.
  */
-@IntegrationTest
+@ServerTest
 class HomePagesIntegrationTests {
 
 	private static final RequestPostProcessor ADMIN = user("home.pages.admin@district.test").roles("DISTRICT_ADMIN");
