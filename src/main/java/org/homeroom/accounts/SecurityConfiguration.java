@@ -2,10 +2,14 @@ package org.homeroom.accounts;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.homeroom.accounts.tokens.ApiTokenAuthenticationFilter;
 import org.homeroom.accounts.tokens.ApiTokens;
 import org.homeroom.accounts.twostep.TwoStepGate;
 import org.homeroom.platform.DemoSettings;
+import org.homeroom.platform.LanguageParameter;
 import org.homeroom.platform.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +17,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -128,6 +134,14 @@ class SecurityConfiguration {
 				.failureHandler(lockout.onFailure())
 				.successHandler(lockout.onSuccess()))
 			.rememberMe(remember -> remember.rememberMeServices(rememberMeServices))
+			// A page asked for before sign-in with ?lang= leads to a sign-in page in that language.
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in") {
+				@Override
+				protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+						AuthenticationException exception) {
+					return LanguageParameter.keep("/sign-in", request);
+				}
+			}))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
 		SecurityHeaders.apply(http);
 		return http.build();

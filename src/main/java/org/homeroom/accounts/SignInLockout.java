@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.homeroom.platform.LanguageParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -103,7 +104,7 @@ class SignInLockout {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if (!admit(request, account(request))) {
-					response.sendRedirect(request.getContextPath() + "/sign-in?locked");
+					response.sendRedirect(request.getContextPath() + LanguageParameter.keep("/sign-in?locked", request));
 					return;
 				}
 				chain.doFilter(request, response);
@@ -114,8 +115,8 @@ class SignInLockout {
 	AuthenticationFailureHandler onFailure() {
 		return (request, response, exception) -> {
 			failed(request);
-			response.sendRedirect(request.getContextPath()
-					+ (paused(request, account(request)) ? "/sign-in?locked" : "/sign-in?error"));
+			response.sendRedirect(request.getContextPath() + LanguageParameter.keep(
+					paused(request, account(request)) ? "/sign-in?locked" : "/sign-in?error", request));
 		};
 	}
 

@@ -58,7 +58,7 @@ class AnnouncementPageController {
 	 * district checkbox, which only district administrators see) is listed at the top instead, so no
 	 * error is ever hidden and the sender always learns why there is no preview.
 	 */
-	private static final Set<String> FIELDS_WITH_ERRORS_BESIDE = Set.of("schoolIds", "grades", "languages", "category",
+	private static final Set<String> FIELDS_WITH_ERRORS_BESIDE = Set.of("schoolIds", "classIds", "grades", "languages", "category",
 			"channels", "subject", "body", "scheduledAt");
 
 	private final Announcements announcements;
@@ -73,8 +73,11 @@ class AnnouncementPageController {
 
 	private final Audiences audiences;
 
+	private final TeacherAudience teacherAudience;
+
 	AnnouncementPageController(Announcements announcements, DeliveryReports reports, MessageTemplates templates,
-			Directory directory, DistrictClock districtClock, Audiences audiences) {
+			Directory directory, DistrictClock districtClock, Audiences audiences, TeacherAudience teacherAudience) {
+		this.teacherAudience = teacherAudience;
 		this.announcements = announcements;
 		this.reports = reports;
 		this.templates = templates;
@@ -96,7 +99,7 @@ class AnnouncementPageController {
 	String newAnnouncement(Viewer sender, @RequestParam(required = false) UUID template, Model model) {
 		if (!model.containsAttribute("form")) {
 			MessageTemplate start = template == null ? null : templates.template(sender, template);
-			model.addAttribute("form", new AnnouncementForm(false, List.of(), "", List.of(),
+			model.addAttribute("form", new AnnouncementForm(false, List.of(), teacherAudience.ownClassIds(sender), List.of(), List.of(),
 					start == null ? Category.GENERAL : start.category(), List.of(Channel.IN_APP, Channel.EMAIL),
 					start == null ? "" : start.subject(), start == null ? "" : start.body(), null));
 			model.addAttribute("chosenTemplate", template);
@@ -158,7 +161,7 @@ class AnnouncementPageController {
 	}
 
 	private String form(Viewer sender, Model model) {
-		model.addAttribute("schools", directory.schools());
+		teacherAudience.describe(sender, model);
 		Locale ui = LocaleContextHolder.getLocale();
 		List<LanguageChoice> languages = audiences.familyLanguages(sender).stream()
 			.map(tag -> new LanguageChoice(tag, Locale.forLanguageTag(tag).getDisplayLanguage(ui)))
@@ -202,7 +205,8 @@ class AnnouncementPageController {
 	 * The form: the audience (the district, schools, grades, family languages), what it is, how it
 	 * goes, and when, in the district's time zone (empty for now).
 	 */
-	record AnnouncementForm(Boolean district, @Size(max = 1000) List<UUID> schoolIds, @Size(max = 500) String grades,
+	record AnnouncementForm(Boolean district, @Size(max = 1000) List<UUID> schoolIds,
+			@Size(max = 1000) List<UUID> classIds, @Size(max = 50) List<@Size(max = 500) String> grades,
 			@Size(max = 50) List<@Size(max = 35) String> languages, @NotNull Category category,
 			@NotEmpty @Size(max = 10) List<Channel> channels, @NotBlank @Size(max = 200) String subject,
 			@NotBlank @Size(max = 20_000) String body,
@@ -212,15 +216,22 @@ class AnnouncementPageController {
 			// Only district administrators see the checkbox, so everyone else posts no value at all.
 			district = district != null && district;
 			schoolIds = schoolIds == null ? List.of() : schoolIds;
+			classIds = classIds == null ? List.of() : classIds;
 			languages = languages == null ? List.of() : languages;
 			channels = channels == null ? List.of() : channels;
-			grades = grades == null ? "" : grades;
+			grades = grades == null ? List.of() : grades;
 		}
 
 		AudienceCriteria audience() {
-			Set<String> gradeList = Arrays.stream(grades.split("[,\\s]+")).filter(grade -> !grade.isBlank())
+			Set<String> gradeList = chosenGrades();
+			return new AudienceCriteria(district, Set.copyOf(schoolIds), gradeList, Set.copyOf(classIds), null,
+					Set.copyOf(languages), null);
+		}
+
+		/** The grades ticked, or typed as a list ("07, 08"), as the form has offered both. */
+		Set<String> chosenGrades() {
+			return grades.stream().flatMap(value -> Arrays.stream(value.split("[,\\s]+"))).filter(grade -> !grade.isBlank())
 				.collect(Collectors.toSet());
-			return new AudienceCriteria(district, Set.copyOf(schoolIds), gradeList, null, null, Set.copyOf(languages), null);
 		}
 
 		AnnouncementRequest request(ZoneId districtZone) {

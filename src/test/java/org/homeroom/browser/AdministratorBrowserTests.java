@@ -132,7 +132,7 @@ class AdministratorBrowserTests {
 		browser.signOut();
 		browser.driver().findElement(By.id("email")).sendKeys(administrator);
 		browser.driver().findElement(By.id("password")).sendKeys(StaffAccounts.PASSWORD);
-		browser.driver().findElement(By.cssSelector("form[action$='/sign-in'] button[type=submit]")).click();
+		browser.driver().findElement(By.cssSelector("form:has(#password) button[type=submit]")).click();
 		browser.waitForPath("/sign-in/second-step", "with a second factor, the password leads to the second step");
 		browser.checkPage("second-step", browser.message("two-step.title"));
 		browser.driver().findElement(By.id("code")).sendKeys(SignIn.codeFromApp(administrator, secret));

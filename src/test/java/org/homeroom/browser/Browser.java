@@ -178,12 +178,15 @@ final class Browser implements AutoCloseable {
 	void signInAs(String email, String password) {
 		driver.findElement(By.id("email")).sendKeys(email);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("form[action$='/sign-in'] button[type=submit]")).click();
+		driver.findElement(By.cssSelector("form:has(#password) button[type=submit]")).click();
 		waitForPath("/", "signing in as " + email + " leads to the start page");
 	}
 
 	/** Signs out with the button in the header, which leads back to the sign-in page. */
 	void signOut() {
+		// On a phone the button is in the menu, folded away behind the menu button.
+		driver.findElements(By.cssSelector(".menu-button[aria-expanded=false]")).stream().filter(WebElement::isDisplayed)
+			.findFirst().ifPresent(WebElement::click);
 		driver.findElement(By.cssSelector("form[action$='/sign-out'] button[type=submit]")).click();
 		waitForPath("/sign-in?signed-out", "signing out leads to the sign-in page");
 	}

@@ -65,7 +65,7 @@ class FamilyBrowserTests {
 		browser.checkPage("sign-in", browser.message("family.signin.title"));
 		browser.driver().findElement(By.id("contact")).sendKeys(email);
 		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in'] button[type=submit]")).click();
-		browser.waitForPath("/family/sign-in/code", "asking for a code leads to the code form");
+		browser.waitForPath("/family/sign-in/code?lang=" + language.tag, "asking for a code leads to the code form");
 		browser.checkPage("code", browser.message("family.code.title"));
 
 		browser.open("/dev/outbox?to=" + email);
@@ -76,8 +76,8 @@ class FamilyBrowserTests {
 		browser.open("/family/sign-in/code");
 		browser.driver().findElement(By.id("code")).sendKeys(code.group(1));
 		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in/code'] button[type=submit]")).click();
-		// The first sign-in offers the welcome (FamilyWelcomeBrowserTests goes through it); the children are one step away.
-		browser.waitForPath("/welcome/contacts", "a right code leads to the family's welcome");
+		// The home offers the welcome (FamilyWelcomeBrowserTests goes through it); the children are one step away.
+		browser.waitForPath("/", "a right code leads to the family's home");
 		browser.open("/my-children");
 		browser.checkPage("my-children", browser.message("children.title"));
 		assertThat(browser.driver().findElements(By.cssSelector("article h2")))

@@ -68,14 +68,16 @@ class FamilyWelcomeBrowserTests {
 		browser.open("/family/sign-in?lang=" + language.tag);
 		browser.driver().findElement(By.id("contact")).sendKeys(email);
 		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in'] button[type=submit]")).click();
-		browser.waitForPath("/family/sign-in/code", "asking for a code leads to the code form");
+		browser.waitForPath("/family/sign-in/code?lang=" + language.tag, "asking for a code leads to the code form");
 		String signInCode = codeSentTo(browser, email);
 		browser.open("/family/sign-in/code");
 		browser.driver().findElement(By.id("code")).sendKeys(signInCode);
 		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in/code'] button[type=submit]")).click();
 
 		// Step 1: contacts. A new e-mail address waits for its code, found in the outbox.
-		browser.waitForPath("/welcome/contacts", "the first sign-in leads to the welcome");
+		browser.waitForPath("/", "the first sign-in leads to the home, which offers the welcome");
+		browser.driver().findElement(By.cssSelector("#welcome a.button")).click();
+		browser.waitForPath("/welcome/contacts", "the home's welcome card leads to the first step");
 		browser.checkPage("1-contacts", browser.message("welcome.contacts.title"));
 		assertThat(browser.driver().findElement(By.cssSelector(".step-count")).getText())
 			.isEqualTo(browser.message("welcome.step", 1, 3));

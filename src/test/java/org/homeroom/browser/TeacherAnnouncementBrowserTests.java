@@ -131,7 +131,7 @@ class TeacherAnnouncementBrowserTests {
 		browser.open("/family/sign-in?lang=es");
 		browser.driver().findElement(By.id("contact")).sendKeys(email);
 		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in'] button[type=submit]")).click();
-		browser.waitForPath("/family/sign-in/code", "asking for a code leads to the code form");
+		browser.waitForPath("/family/sign-in/code?lang=es", "asking for a code leads to the code form");
 		browser.open("/dev/outbox?to=" + email);
 		// The announcement's own e-mail may be in this outbox too; the code is the message with six digits.
 		String code = browser.driver().findElements(By.cssSelector("#outbox-messages .message-body")).stream()

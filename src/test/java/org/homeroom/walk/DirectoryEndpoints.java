@@ -120,7 +120,8 @@ final class DirectoryEndpoints {
 				on("GET", "/api/v1/access-log").query("studentId=" + their.student).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("GET", "/access-log").query("studentId=" + their.student).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 
-				on("GET", "/").mayAct(SIGNED_IN),
+				// The start page: a family's feed and children, a member of staff's work; never another family's.
+				on("GET", "/").mayAct(SIGNED_IN).neverShows(their.studentName).neverShows(their.deliverySubject),
 				// The administration menu lists only what the caller may open; each entry is walked on its own.
 				on("GET", "/admin").mayAct(SIGNED_IN));
 	}

@@ -7,16 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.accounts.Account;
 import org.homeroom.accounts.AccountRepository;
-import org.homeroom.directory.Directory;
-import org.homeroom.directory.FamilyContact;
 import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.GuardianIdentity;
-import org.homeroom.directory.Viewer;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +33,6 @@ class FamilySignIn {
 
 	static final int CODES_PER_CONTACT = OneTimeCodes.CODES_PER_CONTACT;
 
-	private final Directory directory;
-
 	private final FamilyDetails family;
 
 	private final JdbcClient jdbc;
@@ -49,8 +43,7 @@ class FamilySignIn {
 
 	private final Clock clock;
 
-	FamilySignIn(Directory directory, FamilyDetails family, JdbcClient jdbc, OneTimeCodes codes, AccountRepository accounts, Clock clock) {
-		this.directory = directory;
+	FamilySignIn(FamilyDetails family, JdbcClient jdbc, OneTimeCodes codes, AccountRepository accounts, Clock clock) {
 		this.family = family;
 		this.jdbc = jdbc;
 		this.codes = codes;
@@ -94,17 +87,6 @@ class FamilySignIn {
 		Account account = accountFor(who, now);
 		account.signedInWith(contact);
 		return new Outcome(account, List.of());
-	}
-
-	/**
-	 * Whether school staff entered contacts that wait for this family to confirm them: sign-in then
-	 * leads to the contacts page first, where a code to confirm each is one press away.
-	 */
-	@Transactional(readOnly = true)
-	boolean contactsAwaitConfirmation(Account account) {
-		Viewer viewer = directory.viewerOf(account.username(), Set.of());
-		return !viewer.guardianIds().isEmpty()
-				&& family.familyContacts(viewer).stream().anyMatch(FamilyContact::enteredByStaff);
 	}
 
 	/** The family account already linked to one of these guardian records, or a new one linked to all. */

@@ -11,6 +11,9 @@ import org.homeroom.accounts.Account;
 import org.homeroom.accounts.AccountUserDetailsService;
 import org.homeroom.accounts.SecurityLog;
 import org.homeroom.accounts.TooManyRequestsException;
+import org.homeroom.directory.DistrictProfile;
+import org.homeroom.directory.FamilyDetails;
+import org.homeroom.platform.LanguageParameter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,45 +50,68 @@ class FamilySignInPageController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
+	private final FamilyDetails families;
+
+	private final DistrictProfile district;
+
 	FamilySignInPageController(FamilySignIn signIn, AccountUserDetailsService users, RememberMeServices rememberedDevices,
-			SecurityLog log) {
+			SecurityLog log, FamilyDetails families, DistrictProfile district) {
 		this.signIn = signIn;
+		this.families = families;
+		this.district = district;
 		this.users = users;
 		this.rememberedDevices = rememberedDevices;
 		this.log = log;
 	}
 
 	@GetMapping("/family/sign-in")
-	String contactForm(Model model) {
+	String contactForm(HttpServletRequest request, Model model) {
 		if (!model.containsAttribute("contactForm")) {
 			model.addAttribute("contactForm", new ContactForm(""));
 		}
+		model.addAttribute("districtName", district.name().orElse(null));
+		model.addAttribute("langQuery", LanguageParameter.query(request));
 		return "accounts/family-sign-in";
 	}
 
 	@PostMapping("/family/sign-in")
 	String sendCode(@Validated @ModelAttribute("contactForm") ContactForm form, BindingResult result,
 			HttpServletRequest request, HttpSession session, Model model) {
+		// Neither an e-mail address nor a phone number: said beside the field, before any code is asked for.
+		if (!result.hasErrors() && families.normaliseContact(form.contact()).isEmpty()) {
+			result.rejectValue("contact", "family.signin.contact.invalid");
+		}
 		if (result.hasErrors()) {
-			return contactForm(model);
+			return contactForm(request, model);
 		}
 		try {
 			signIn.requestCode(form.contact(), request.getRemoteAddr());
 		}
 		catch (TooManyRequestsException ex) {
 			model.addAttribute("tooMany", true);
-			return contactForm(model);
+			return contactForm(request, model);
 		}
 		session.setAttribute(CONTACT, form.contact().strip());
-		return "redirect:/family/sign-in/code";
+		return "redirect:" + LanguageParameter.keep("/family/sign-in/code", request);
 	}
 
 	@GetMapping("/family/sign-in/code")
-	String codeForm(HttpSession session, Model model) {
+	String codeForm(HttpServletRequest request, HttpSession session, Model model) {
 		if (session.getAttribute(CONTACT) == null) {
-			return "redirect:/family/sign-in";
+			return "redirect:" + LanguageParameter.keep("/family/sign-in", request);
 		}
 		model.addAttribute("contact", session.getAttribute(CONTACT));
+		return codePage(request, model);
+	}
+
+	/**
+	 * The code page, with a way back to change the contact and every school office's number for a
+	 * family whose code does not come. Every office, not the family's own: naming the school of the
+	 * contact typed in would tell anyone whether that contact is on file, and where.
+	 */
+	private String codePage(HttpServletRequest request, Model model) {
+		model.addAttribute("offices", district.offices());
+		model.addAttribute("langQuery", LanguageParameter.query(request));
 		return "accounts/family-code";
 	}
 
@@ -95,7 +121,7 @@ class FamilySignInPageController {
 			HttpServletResponse response, HttpSession session, Model model) {
 		Object contact = session.getAttribute(CONTACT);
 		if (contact == null) {
-			return "redirect:/family/sign-in";
+			return "redirect:" + LanguageParameter.keep("/family/sign-in", request);
 		}
 		FamilySignIn.Outcome outcome;
 		try {
@@ -104,7 +130,7 @@ class FamilySignInPageController {
 		catch (OneTimeCodes.InvalidCodeException ex) {
 			model.addAttribute("contact", contact);
 			model.addAttribute("invalid", true);
-			return "accounts/family-code";
+			return codePage(request, model);
 		}
 		if (outcome.account() == null) {
 			model.addAttribute("code", code.strip());
@@ -115,12 +141,10 @@ class FamilySignInPageController {
 		session.removeAttribute(CONTACT);
 		signInAs(outcome.account(), request, response);
 		log.record(SecurityLog.Kind.FAMILY_SIGNED_IN, outcome.account().username(), request.getRemoteAddr(), "web");
-		// The first web sign-in offers the welcome (contacts, language, best times) until it is finished or skipped;
-		// contacts that staff entered for the family lead there too, to be confirmed.
-		if (signIn.contactsAwaitConfirmation(outcome.account())) {
-			return "redirect:/welcome/contacts";
-		}
-		return outcome.account().welcomeSettled() ? "redirect:/my-children" : "redirect:/welcome";
+		// The welcome (contacts, language, best times) is offered until it is finished or skipped, and while
+		// contacts that staff entered wait to be confirmed; the home shows it after unread urgent messages.
+		// The home shows unread urgent messages first and offers the rest of the welcome after them.
+		return "redirect:" + LanguageParameter.keep("/", request);
 	}
 
 	/** Starts a signed-in session, on a new session id so that one fixed before sign-in is useless. */

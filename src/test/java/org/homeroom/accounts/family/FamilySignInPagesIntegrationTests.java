@@ -88,7 +88,7 @@ class FamilySignInPagesIntegrationTests {
 		session = sent.getCookie("SESSION") != null ? sent.getCookie("SESSION") : session;
 
 		MockHttpServletResponse signedIn = mvc.perform(post("/family/sign-in/code").cookie(session).with(csrf())
-			.param("code", codeSentTo(email))).andExpect(redirectedUrl("/welcome")).andReturn().getResponse();
+			.param("code", codeSentTo(email))).andExpect(redirectedUrl("/")).andReturn().getResponse();
 		session = signedIn.getCookie("SESSION") != null ? signedIn.getCookie("SESSION") : session;
 
 		Document page = Jsoup.parse(mvc.perform(get("/my-children").cookie(session).header("Accept-Language", "en"))

@@ -155,7 +155,11 @@ class GuardianChangesByStaffIntegrationTests {
 			.andExpect(status().isOk());
 		awaitFrom(ida.email(), NOTICE_SUBJECT);
 
-		Cookie session = signInOnTheWeb(ida.email(), "/welcome/contacts");
+		Cookie session = signInOnTheWeb(ida.email(), "/");
+		Document home = Jsoup.parse(mvc.perform(get("/").cookie(session).header("Accept-Language", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(home.select("#welcome a").attr("href")).as("the home offers the contacts to confirm").isEqualTo("/welcome");
+		mvc.perform(get("/welcome").cookie(session)).andExpect(redirectedUrl("/welcome/contacts"));
 		Document page = Jsoup.parse(mvc.perform(get("/welcome/contacts").cookie(session).header("Accept-Language", "en"))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(page.select("#staff-entered").text()).contains("School staff added contact details for you");

@@ -76,28 +76,29 @@ class WelcomePagesIntegrationTests {
 	}
 
 	@Test
-	void theFirstSignInLeadsToTheWelcomeAndLaterOnesStraightToTheChildren() throws Exception {
+	void theFirstSignInOffersTheWelcomeOnTheHomeAndLaterOnesDoNot() throws Exception {
 		String email = aGuardianWithAChild("Rosa");
 
-		Cookie first = signIn(email, "/welcome");
+		Cookie first = signIn(email, "/");
+		assertThat(page(first, "/").select("#welcome a").attr("href")).isEqualTo("/welcome");
 		mvc.perform(get("/welcome").cookie(first)).andExpect(redirectedUrl("/welcome/contacts"));
 		mvc.perform(post("/welcome/finish").cookie(first).with(csrf())).andExpect(redirectedUrl("/my-children"));
 
-		signIn(email, "/my-children");
+		assertThat(page(signIn(email, "/"), "/").select("#welcome")).isEmpty();
 	}
 
 	@Test
 	void theWelcomeIsOfferedAgainUntilItIsFinishedOrSkipped() throws Exception {
 		String email = aGuardianWithAChild("Omar");
 
-		signIn(email, "/welcome");
-		signIn(email, "/welcome");
+		assertThat(page(signIn(email, "/"), "/").select("#welcome")).hasSize(1);
+		assertThat(page(signIn(email, "/"), "/").select("#welcome")).hasSize(1);
 	}
 
 	@Test
 	void stepOneAddsAContactThatIsUsedOnlyOnceItsCodeIsTyped() throws Exception {
 		String email = aGuardianWithAChild("Lan");
-		Cookie session = signIn(email, "/welcome");
+		Cookie session = signIn(email, "/");
 		String added = "lan.new." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
 
 		Document contacts = page(session, "/welcome/contacts");
@@ -121,7 +122,7 @@ class WelcomePagesIntegrationTests {
 
 	@Test
 	void aContactThatIsNotAnAddressIsExplainedBesideTheField() throws Exception {
-		Cookie session = signIn(aGuardianWithAChild("Ida"), "/welcome");
+		Cookie session = signIn(aGuardianWithAChild("Ida"), "/");
 
 		Document page = Jsoup.parse(mvc.perform(post("/welcome/contacts").cookie(session).with(csrf()).with(fromItsOwnAddress).param("kind", "EMAIL")
 			.param("value", "ida at home")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -133,7 +134,7 @@ class WelcomePagesIntegrationTests {
 	@Test
 	void changingTheSignInContactReplacesItOnceTheNewOneIsConfirmed() throws Exception {
 		String email = aGuardianWithAChild("Eli");
-		Cookie session = signIn(email, "/welcome");
+		Cookie session = signIn(email, "/");
 		UUID old = jdbc.sql("select id from directory.contact_point where value = ?").param(email).query(UUID.class).single();
 		String replacement = "eli.new." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
 
@@ -147,14 +148,14 @@ class WelcomePagesIntegrationTests {
 
 		assertThat(family.guardiansWithContact(email)).isEmpty();
 		assertThat(family.guardiansWithContact(replacement)).hasSize(1);
-		signIn(replacement, "/welcome");
+		signIn(replacement, "/");
 	}
 
 	@Test
 	void theLanguageStepSwitchesThePagesAtOnceAndTellsTheSchool() throws Exception {
 		String email = aGuardianWithAChild("Layla");
 		UUID guardian = guardianWith(email);
-		Cookie session = signIn(email, "/welcome");
+		Cookie session = signIn(email, "/");
 
 		mvc.perform(post("/welcome/language").cookie(session).with(csrf()).param("language", "ar"))
 			.andExpect(redirectedUrl("/welcome/reach"));
@@ -173,7 +174,7 @@ class WelcomePagesIntegrationTests {
 		String email = aGuardianWithAChild("Lucia");
 		UUID guardian = guardianWith(email);
 		given.theGuardian(guardian).speaking("es-MX");
-		Cookie session = signIn(email, "/welcome");
+		Cookie session = signIn(email, "/");
 
 		mvc.perform(post("/welcome/language").cookie(session).with(csrf()).param("language", "es"))
 			.andExpect(redirectedUrl("/welcome/reach"));
@@ -187,7 +188,7 @@ class WelcomePagesIntegrationTests {
 	void theLastStepSavesTheBestTimesAndLandsOnTheChildren() throws Exception {
 		String email = aGuardianWithAChild("Sam");
 		UUID guardian = guardianWith(email);
-		Cookie session = signIn(email, "/welcome");
+		Cookie session = signIn(email, "/");
 
 		mvc.perform(post("/welcome/reach").cookie(session).with(csrf()).param("preferredChannels", "SMS", "EMAIL")
 			.param("bestTimes", "Weekdays after 5 pm")).andExpect(redirectedUrl("/my-children"));
@@ -195,12 +196,12 @@ class WelcomePagesIntegrationTests {
 		assertThat(jdbc.sql("select best_times || ' ' || array_to_string(preferred_channels, ',') from directory.guardian where id = ?")
 			.param(guardian).query(String.class).single()).isEqualTo("Weekdays after 5 pm SMS,EMAIL");
 		assertThat(editedGroups(guardian)).containsExactly("REACH");
-		signIn(email, "/my-children");
+		signIn(email, "/");
 	}
 
 	@Test
 	void aFamilyCannotRemoveAnotherFamilysContact() throws Exception {
-		Cookie rosa = signIn(aGuardianWithAChild("Rosa"), "/welcome");
+		Cookie rosa = signIn(aGuardianWithAChild("Rosa"), "/");
 		String tomsEmail = aGuardianWithAChild("Tom");
 		UUID toms = jdbc.sql("select id from directory.contact_point where value = ?").param(tomsEmail).query(UUID.class).single();
 
@@ -214,7 +215,7 @@ class WelcomePagesIntegrationTests {
 
 	@Test
 	void theSamePagesStayReachableAsYourContactDetails() throws Exception {
-		Cookie session = signIn(aGuardianWithAChild("Ana"), "/welcome");
+		Cookie session = signIn(aGuardianWithAChild("Ana"), "/");
 		mvc.perform(post("/welcome/finish").cookie(session).with(csrf()));
 
 		for (String page : List.of("/my-children", "/account")) {

@@ -3,14 +3,12 @@ package org.homeroom.platform;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page after sign-in, and the administration page: a card for each place they lead. */
+/**
+ * The administration page: a card for each place it leads. The start page, {@code /}, is the
+ * {@code home} module's, which needs what the higher modules know.
+ */
 @Controller
-class HomePageController {
-
-	@GetMapping("/")
-	String home() {
-		return "home";
-	}
+class AdministrationPageController {
 
 	/** The tools for running the district that the user may use, one card each. */
 	@GetMapping(LayoutInterceptor.ADMINISTRATION)
