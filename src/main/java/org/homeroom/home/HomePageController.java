@@ -55,8 +55,11 @@ class HomePageController {
 
 	private final DistrictClock clock;
 
+	private final HomeConversations conversations;
+
 	HomePageController(DirectoryRecords records, Directory directory, ChildTeachers teachers, FamilyDetails families,
-			Accounts accounts, FamilyFeed feed, RecentAnnouncements announcements, TasksDue tasks, DistrictClock clock) {
+			Accounts accounts, FamilyFeed feed, RecentAnnouncements announcements, TasksDue tasks, DistrictClock clock,
+			HomeConversations conversations) {
 		this.records = records;
 		this.directory = directory;
 		this.teachers = teachers;
@@ -66,6 +69,7 @@ class HomePageController {
 		this.announcements = announcements;
 		this.tasks = tasks;
 		this.clock = clock;
+		this.conversations = conversations;
 	}
 
 	@GetMapping("/")
@@ -105,15 +109,9 @@ class HomePageController {
 		return "home/staff";
 	}
 
-	/**
-	 * The seam for conversations (issue #17): for a family, its threads with a new message; for
-	 * staff, the families' replies waiting for an answer. Empty until messaging has conversations;
-	 * then this asks messaging's public conversation query (which applies the access policy and
-	 * the log) and maps its rows to {@link ConversationLine}. The pages already show the section
-	 * ({@code home/conversations}) whenever the list is not empty.
-	 */
+	/** For a family, its threads with a message it has not read; for staff, the replies waiting for an answer. */
 	List<ConversationLine> conversationsFor(Viewer viewer) {
-		return List.of();
+		return conversations.linesFor(viewer);
 	}
 
 	/** The welcome stays offered until it is finished or skipped, or while staff-entered contacts wait to be confirmed. */

@@ -11,5 +11,5 @@
  * {@code messaging} and {@code tasks}; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "platform", "directory", "accounts", "messaging", "tasks" })
+		allowedDependencies = { "shared", "platform", "directory", "accounts", "messaging", "messaging::conversations", "tasks" })
 package org.homeroom.home;

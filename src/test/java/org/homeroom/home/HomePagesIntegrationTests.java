@@ -139,6 +139,42 @@ class HomePagesIntegrationTests {
 		assertThat(home.select("main .cards")).as("not the map of the navigation").isEmpty();
 	}
 
+	@Test
+	void bothSidesStartFromTheConversationThatNeedsThem() throws Exception {
+		Districts given = Districts.in(jdbc);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID school = given.school("Hayes " + suffix);
+		UUID maya = given.student("Maya", "Talk" + suffix, "04");
+		given.enrol(maya, school, clock.today().minusMonths(1), null);
+		String email = "talk." + suffix + "@district.test";
+		UUID teacher = given.staff("Elena", "Talk" + suffix, email);
+		given.enrolInSection(given.aSection("Class 4").at(school).taughtBy(teacher).id(), maya,
+				clock.today().minusMonths(1), null);
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights()
+			.reachableByEmail("rosa.talk." + suffix + "@family.example").id();
+		RequestPostProcessor asTeacher = user(email).roles("TEACHER");
+		RequestPostProcessor family = familyOf(rosa);
+
+		String created = mvc.perform(post("/api/v1/conversations").with(asTeacher).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"studentId": "%s", "guardianId": "%s", "body": "Maya read aloud beautifully today."}"""
+				.formatted(maya, rosa)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		UUID thread = UUID.fromString(json.readTree(created).get("id").asString());
+
+		Document familyHome = page(family, "/");
+		assertThat(familyHome.select("#conversations a").attr("href")).isEqualTo("/family/conversations/" + thread);
+		assertThat(familyHome.select("#conversations .feed-excerpt").text()).isEqualTo("Maya read aloud beautifully today.");
+		assertThat(familyHome.select("#conversations h3").text()).startsWith("Elena Talk" + suffix);
+
+		mvc.perform(post("/api/v1/conversations/" + thread + "/messages").with(family).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"body\": \"Thank you! She practises every night.\"}")).andExpect(status().isCreated());
+		assertThat(page(family, "/").select("#conversations")).as("nothing unread is left for the family").isEmpty();
+		Document teacherHome = page(asTeacher, "/");
+		assertThat(teacherHome.select("#awaiting-reply a").attr("href")).isEqualTo("/conversations/" + thread);
+		assertThat(teacherHome.select("#awaiting-reply").text()).contains("Maya Talk" + suffix).contains("Rosa");
+	}
+
 	private UUID announce(UUID student, String subject, String body, String category) throws Exception {
 		return announce(ADMIN, List.of(student), subject, body, category);
 	}

@@ -1,5 +1,6 @@
 package org.homeroom.messaging.conversations;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -106,8 +107,13 @@ class FamilyConversationPageController {
 	}
 
 	@GetMapping("/family/children/{studentId}/message")
-	String startForm(Viewer viewer, @PathVariable UUID studentId, Model model) {
-		model.addAttribute("choices", conversations.addresseesFor(family(viewer), studentId));
+	String startForm(Viewer viewer, @PathVariable UUID studentId, @RequestParam(required = false) UUID staffId,
+			Model model) {
+		List<Addressee> choices = conversations.addresseesFor(family(viewer), studentId);
+		model.addAttribute("choices", choices);
+		// The child's card links here with the teacher the family clicked: that teacher comes chosen.
+		choices.stream().filter(choice -> staffId != null && staffId.equals(choice.id())).findFirst()
+			.ifPresent(choice -> model.addAttribute("to", choice.to().name() + ":" + choice.id()));
 		model.addAttribute("studentId", studentId);
 		model.addAttribute("studentName", directory.visibleStudentNames(viewer, Set.of(studentId)).get(studentId));
 		return "conversations/family-start";
@@ -136,7 +142,7 @@ class FamilyConversationPageController {
 			model.addAttribute("error", ex.field());
 			model.addAttribute("body", body);
 			model.addAttribute("to", to);
-			return startForm(viewer, studentId, model);
+			return startForm(viewer, studentId, null, model);
 		}
 	}
 
