@@ -32,13 +32,13 @@ class HomeConversations {
 			return reads.list(viewer, "home.awaiting", null, null, true, 0, LINES).items().stream()
 				.map(HomeConversations::awaiting).toList();
 		}
-		Map<UUID, ConversationLine> newest = new LinkedHashMap<>();
+		// Only a thread's newest message counts: once the family has answered, nothing there waits for it.
+		Map<UUID, RecentMessage> newest = new LinkedHashMap<>();
 		for (RecentMessage message : reads.recentMessages(viewer, "home.feed", 50)) {
-			if (!message.read() && newest.size() < LINES) {
-				newest.putIfAbsent(message.conversationId(), unread(message));
-			}
+			newest.putIfAbsent(message.conversationId(), message);
 		}
-		return List.copyOf(newest.values());
+		return newest.values().stream().filter(message -> !message.read()).limit(LINES)
+			.map(HomeConversations::unread).toList();
 	}
 
 	private static ConversationLine unread(RecentMessage message) {
