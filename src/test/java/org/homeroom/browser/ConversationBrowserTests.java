@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
 import org.homeroom.browser.Browser.Language;
@@ -31,8 +29,6 @@ class ConversationBrowserTests {
 	private static final String TEACHER = "teacher@demo.homeroom.test";
 
 	private static final String DEMO_PASSWORD = "homeroom-demo";
-
-	private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
 	@RegisterExtension
 	static final Browsers BROWSERS = new Browsers("conversation-");
@@ -70,7 +66,7 @@ class ConversationBrowserTests {
 
 		Browser parent = BROWSERS.open(spanish, screen);
 		try {
-			signInWithACode(parent, email);
+			parent.signInFamilyWithACode(email, "es");
 			// The parent was told by e-mail too, in Spanish, with the teacher's words and a link to the thread.
 			parent.open("/dev/outbox?to=" + email);
 			assertThat(parent.driver().findElement(By.id("outbox-messages")).getText()).contains(words)
@@ -125,23 +121,5 @@ class ConversationBrowserTests {
 				  and not exists (select 1 from directory.contact_point other where other.value = c.value and other.guardian_id <> g.id)
 				order by s.family_name, s.given_name, c.value limit 1""")
 			.param(TEACHER).query().singleRow();
-	}
-
-	private static void signInWithACode(Browser browser, String email) {
-		browser.open("/family/sign-in?lang=es");
-		browser.driver().findElement(By.id("contact")).sendKeys(email);
-		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in'] button[type=submit]")).click();
-		browser.waitForPath("/family/sign-in/code", "asking for a code leads to the code form");
-		browser.open("/dev/outbox?to=" + email);
-		String code = browser.driver().findElements(By.cssSelector("#outbox-messages .message-body")).stream()
-			.map(body -> CODE.matcher(body.getText()))
-			.filter(Matcher::find)
-			.map(found -> found.group(1))
-			.findFirst().orElseThrow(() -> new AssertionError("no sign-in code in the outbox of " + email));
-		browser.open("/family/sign-in/code");
-		browser.driver().findElement(By.id("code")).sendKeys(code);
-		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in/code'] button[type=submit]")).click();
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("a right code signs the family in")
-			.until(driver -> !driver.getCurrentUrl().contains("/family/sign-in"));
 	}
 }

@@ -1,21 +1,14 @@
 package org.homeroom.messaging.conversations;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.homeroom.platform.DatabaseNotifications;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -28,20 +21,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * district's staff; a busier district would key the badge streams by staff id.
  */
 @Component
-class ConversationEvents implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(ConversationEvents.class);
-
-	private final DataSource dataSource;
+class ConversationEvents {
 
 	private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
 
-	private volatile boolean running;
-
-	private Thread thread;
-
-	ConversationEvents(DataSource dataSource) {
-		this.dataSource = dataSource;
+	ConversationEvents(DatabaseNotifications notifications) {
+		notifications.on(ConversationNotices.CHANNEL, this::notified);
 	}
 
 	/**
@@ -68,61 +53,20 @@ class ConversationEvents implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public void start() {
-		running = true;
-		thread = new Thread(this::listen, "conversation-events");
-		thread.setDaemon(true);
-		thread.start();
+	private void notified(String conversationId) {
+		UUID conversation = UUID.fromString(conversationId);
+		listeners.stream()
+			.filter(listener -> listener.conversationId() == null || listener.conversationId().equals(conversation))
+			.forEach(this::send);
 	}
 
-	@Override
-	public void stop() {
-		running = false;
-		if (thread != null) {
-			thread.interrupt();
-		}
+	/**
+	 * Streams end as the node starts to stop, before the web server waits for open requests, so
+	 * that browsers open new ones on a node that is running and the shutdown is not held up.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void completeStreams() {
 		listeners.forEach(listener -> listener.emitter().complete());
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	private void listen() {
-		while (running) {
-			try (Connection connection = dataSource.getConnection()) {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("listen " + ConversationNotices.CHANNEL);
-				}
-				PGConnection postgres = connection.unwrap(PGConnection.class);
-				while (running) {
-					PGNotification[] notifications = postgres.getNotifications(5_000);
-					if (notifications == null) {
-						continue;
-					}
-					for (PGNotification notification : notifications) {
-						UUID conversation = UUID.fromString(notification.getParameter());
-						listeners.stream()
-							.filter(listener -> listener.conversationId() == null || listener.conversationId().equals(conversation))
-							.forEach(this::send);
-					}
-				}
-			}
-			catch (SQLException | RuntimeException ex) {
-				if (running) {
-					log.warn("Listening for conversation updates failed; listening again shortly", ex);
-					try {
-						Thread.sleep(2_000);
-					}
-					catch (InterruptedException interrupted) {
-						Thread.currentThread().interrupt();
-						return;
-					}
-				}
-			}
-		}
 	}
 
 	private record Listener(UUID conversationId, Supplier<Long> count, SseEmitter emitter) {
