@@ -1,0 +1,288 @@
+package org.homeroom.messaging.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.homeroom.IntegrationTest;
+import org.homeroom.directory.DistrictClock;
+import org.homeroom.directory.Districts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Announcements by SMS against a loopback server that answers as Twilio's Messages API does: one
+ * text per guardian to their mobile, the status callback moving the delivery, opted-out numbers
+ * skipped as the text goes, and fallback to the family's next channel, both when they have none of
+ * the chosen ones and when a text fails for good.
+ */
+@IntegrationTest(properties = { "homeroom.messaging.quiet-hours-start=00:00", "homeroom.messaging.quiet-hours-end=00:00" })
+class SmsAnnouncementIntegrationTests {
+
+	private static final String SID = "AC" + "fedcba9876543210".repeat(2);
+
+	private static final String TOKEN = "loopback-announcement-token";
+
+	private static final String FROM = "+15005550006";
+
+	private static final String PUBLIC_URL = "http://localhost:8080";
+
+	private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+
+	private static final RequestPostProcessor ADMIN = user("sms.announcer@district.test").roles("DISTRICT_ADMIN");
+
+	private static final WireMockServer twilio = twilio();
+
+	@DynamicPropertySource
+	static void smsAtTheLoopbackTwilio(DynamicPropertyRegistry registry) {
+		registry.add("homeroom.sms.base-url", () -> "http://127.0.0.1:" + twilio.port());
+		registry.add("homeroom.sms.account-sid", () -> SID);
+		registry.add("homeroom.sms.auth-token", () -> TOKEN);
+		registry.add("homeroom.sms.from", () -> FROM);
+		registry.add("homeroom.sms.messages-per-second", () -> 20);
+	}
+
+	@AfterAll
+	static void stopTwilio() {
+		twilio.stop();
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	SmsOptOuts optOuts;
+
+	@Autowired
+	DistrictClock districtClock;
+
+	Districts given;
+
+	UUID school;
+
+	private static WireMockServer twilio() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
+			.templatingEnabled(true));
+		server.start();
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(10)
+			.withBasicAuth(SID, TOKEN)
+			.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+				.withBody("""
+						{"sid": "SM{{randomValue length=32 type='HEXADECIMAL'}}", "account_sid": "%s",
+						 "status": "queued", "num_segments": "1", "direction": "outbound-api", "error_code": null}"""
+					.formatted(SID))
+				.withTransformers("response-template")));
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
+			.withRequestBody(containing("To=%2B15550130400"))
+			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+				.withBody("""
+						{"code": 21211, "message": "The 'To' number +15550130400 is not a valid phone number.",
+						 "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}""")));
+		return server;
+	}
+
+	@BeforeEach
+	void aSchool() {
+		given = Districts.in(jdbc);
+		school = given.school("Harbor Elementary " + UUID.randomUUID());
+	}
+
+	@Test
+	void anAnnouncementBySmsReachesEachGuardiansMobileAndTheStatusCallbackMovesItsDelivery() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130001").id();
+		UUID noPhone = given.aGuardian("Omar").ofStudent(maya).withEducationalRights().reachableByEmail("omar@family.example").id();
+
+		mvc.perform(post("/api/v1/announcements/preview").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"studentIds": ["%s"]}, "category": "URGENT", "channels": ["SMS"]}""".formatted(maya)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.excluded.NO_PHONE").value(1));
+		UUID id = announce(maya, "SMS", "Snow day", "School is closed for {childName} today.");
+
+		UUID delivery = awaitDelivery(id, rosa, "SMS", "SENT");
+		Map<String, String> text = form(requestsTo("+15550130001").get(0));
+		assertThat(text.get("Body")).isEqualTo("Snow day\nSchool is closed for Maya today.");
+		assertThat(text.get("StatusCallback")).isEqualTo(PUBLIC_URL + "/webhooks/sms/twilio/status");
+		String sid = jdbc.sql("select provider_sid from messaging.delivery where id = ?").param(delivery).query(String.class).single();
+		assertThat(sid).startsWith("SM");
+		// The guardian without a mobile gets no text: they fall back to the inbox instead (see below).
+		assertThat(channelsOf(id, noPhone)).containsExactly("IN_APP");
+
+		assertThat(signed(Map.of("MessageSid", sid, "MessageStatus", "delivered")).getStatus()).isEqualTo(204);
+		assertThat(statusOf(delivery)).isEqualTo("DELIVERED");
+		assertThat(signed(Map.of("MessageSid", sid, "MessageStatus", "sent")).getStatus()).isEqualTo(204);
+		assertThat(statusOf(delivery)).as("a late 'sent' never takes it back").isEqualTo("DELIVERED");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.byChannel.SMS.DELIVERED").value(1))
+			.andExpect(jsonPath("$.fellBack").value(1));
+	}
+
+	@Test
+	void anAnnouncementTooLongForThreeSegmentsGoesAsItsBeginningAndALink() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130002").id();
+		UUID id = announce(maya, "SMS", "Spring concert", "The spring concert moves to the gym. ".repeat(20).strip());
+		awaitDelivery(id, rosa, "SMS", "SENT");
+		String body = form(requestsTo("+15550130002").get(0)).get("Body");
+		assertThat(SmsSegments.sentWhole(body)).isTrue();
+		assertThat(body).startsWith("Spring concert").contains(PUBLIC_URL + "/t/");
+	}
+
+	@Test
+	void aNumberThatOptedOutIsSkippedAsTheTextGoes() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130003").id();
+		optOuts.optOut("+15550130003", "STOP");
+		UUID id = announce(maya, "SMS", "Menu", "Soup.");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select skipped_reason from messaging.delivery where announcement_id = ? and guardian_id = ? and channel = 'SMS'""")
+			.params(id, rosa).query(String.class).optional().filter("OPTED_OUT_SMS"::equals).isPresent());
+		assertThat(requestsTo("+15550130003")).isEmpty();
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.skipped.OPTED_OUT_SMS").value(1));
+	}
+
+	@Test
+	void aGuardianWithNoneOfTheChosenChannelsFallsBackToTheirPreferredOneAtRelease() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID prefersSms = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130004")
+			.preferring(List.of("SMS"), null).id();
+		UUID noPreference = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130005").id();
+
+		UUID id = announce(maya, "EMAIL", "Picture day", "Bring a smile.");
+
+		UUID fallback = awaitDelivery(id, prefersSms, "SMS", "SENT");
+		assertThat(form(requestsTo("+15550130004").get(0)).get("Body")).isEqualTo("Picture day\nBring a smile.");
+		assertThat(jdbc.sql("select fallback from messaging.delivery where id = ?").param(fallback).query(Boolean.class).single()).isTrue();
+		awaitDelivery(id, noPreference, "IN_APP", "SENT");
+		assertThat(channelsOf(id, noPreference)).as("in-app comes before SMS without a preference").containsExactly("IN_APP");
+		assertThat(requestsTo("+15550130005")).isEmpty();
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.fellBack").value(2));
+	}
+
+	@Test
+	void aTextThatFailsForGoodOrIsUndeliveredFallsBackToTheNextChannelAtThatMoment() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID refused = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130400").id();
+		UUID undelivered = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130006").id();
+
+		UUID id = announce(maya, "SMS", "Bus 12", "Bus 12 is late.");
+
+		UUID failed = awaitDelivery(id, refused, "SMS", "FAILED");
+		UUID inbox = awaitDelivery(id, refused, "IN_APP", "SENT");
+		assertThat(jdbc.sql("select fallback_from from messaging.delivery where id = ?").param(inbox).query(UUID.class).single())
+			.isEqualTo(failed);
+
+		UUID text = awaitDelivery(id, undelivered, "SMS", "SENT");
+		assertThat(channelsOf(id, undelivered)).as("no fallback while the text may still arrive").containsExactly("SMS");
+		String sid = jdbc.sql("select provider_sid from messaging.delivery where id = ?").param(text).query(String.class).single();
+		Map<String, String> callback = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003");
+		assertThat(signed(callback).getStatus()).isEqualTo(204);
+		assertThat(statusOf(text)).isEqualTo("UNDELIVERED");
+		assertThat(channelsOf(id, undelivered)).containsExactlyInAnyOrder("SMS", "IN_APP");
+		signed(callback);
+		assertThat(channelsOf(id, undelivered)).as("a repeated callback falls back once").containsExactlyInAnyOrder("SMS", "IN_APP");
+		awaitDelivery(id, undelivered, "IN_APP", "SENT");
+
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.fellBack").value(2))
+			.andExpect(jsonPath("$.byChannel.SMS.FAILED").value(1))
+			.andExpect(jsonPath("$.byChannel.SMS.UNDELIVERED").value(1))
+			.andExpect(jsonPath("$.unreached.length()").value(0));
+	}
+
+	@Test
+	void theAnnouncementFormOffersSmsWhenItIsConfigured() throws Exception {
+		assertThat(mvc.perform(get("/announcements/new").with(ADMIN)).andReturn().getResponse().getContentAsString())
+			.contains("value=\"SMS\"");
+	}
+
+	private UUID pupil(String name) {
+		return given.aStudent(name).inGrade("03").enrolledAt(school, districtClock.today().minusMonths(1)).id();
+	}
+
+	private UUID announce(UUID student, String channel, String subject, String body) throws Exception {
+		String created = mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"studentIds": ["%s"]}, "subject": "%s", "body": "%s", "category": "URGENT", "channels": ["%s"]}"""
+				.formatted(student, subject, body, channel)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		return UUID.fromString(json.readTree(created).get("id").asString());
+	}
+
+	private UUID awaitDelivery(UUID announcement, UUID guardian, String channel, String status) {
+		String sql = "select id from messaging.delivery where announcement_id = ? and guardian_id = ? and channel = ? and status = ?";
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(sql).params(announcement, guardian, channel, status)
+			.query(UUID.class).optional().isPresent());
+		return jdbc.sql(sql).params(announcement, guardian, channel, status).query(UUID.class).single();
+	}
+
+	private List<String> channelsOf(UUID announcement, UUID guardian) {
+		return jdbc.sql("select channel from messaging.delivery where announcement_id = ? and guardian_id = ? order by channel")
+			.params(announcement, guardian).query(String.class).list();
+	}
+
+	private String statusOf(UUID delivery) {
+		return jdbc.sql("select status from messaging.delivery where id = ?").param(delivery).query(String.class).single();
+	}
+
+	private org.springframework.mock.web.MockHttpServletResponse signed(Map<String, String> form) throws Exception {
+		String path = "/webhooks/sms/twilio/status";
+		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		form.forEach((name, value) -> parameters.put(name, List.of(value)));
+		MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("X-Twilio-Signature", TwilioSignature.of(TOKEN, PUBLIC_URL + path, parameters));
+		form.forEach(request::param);
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	private static List<LoggedRequest> requestsTo(String number) {
+		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("To=" + number.replace("+", "%2B"))));
+	}
+
+	private static Map<String, String> form(LoggedRequest request) {
+		Map<String, String> form = new LinkedHashMap<>();
+		for (String pair : request.getBodyAsString().split("&")) {
+			String[] parts = pair.split("=", 2);
+			form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+					URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
+		}
+		return form;
+	}
+}
