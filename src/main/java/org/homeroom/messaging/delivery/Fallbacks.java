@@ -25,12 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
  * counted in the report as "fell back".
  * <p>The next channel is the first, in this order, that the guardian has, that this announcement
  * has not tried for them yet, and that they have not declined for this kind of message: the
- * guardian's own preferred channels in their order, then in-app, e-mail and SMS. In-app comes
- * before the others because every family has an inbox (it waits for their next sign-in) and it
- * costs nothing; e-mail before SMS because a text costs money and is short. A channel a guardian
- * has is one with a valid, verified address (for SMS a phone in E.164 that has not opted out, and
- * SMS configured, or demo mode). The unique key (announcement, guardian, channel) means no channel
- * is tried twice, so fallbacks end.
+ * guardian's own preferred channels in their order, then e-mail, then SMS (a text costs money and
+ * is short). The in-app inbox is a fallback only for a guardian who named it among their preferred
+ * channels: it reaches nobody by itself, only whoever signs in, so falling back to it would take a
+ * family that nothing reached off the report's "not reached" list, and off the call tasks made from
+ * it. A channel a guardian has is one with a valid, verified address (for SMS a phone in E.164
+ * that has not opted out, and SMS configured, or demo mode). The unique key (announcement,
+ * guardian, channel) means no channel is tried twice, so fallbacks end.
  */
 @Component
 public class Fallbacks {
@@ -136,7 +137,7 @@ public class Fallbacks {
 	private static String next(String row) {
 		return """
 				select c.channel
-				from unnest(reach.preferred_channels || array['IN_APP', 'EMAIL', 'SMS']) with ordinality as c (channel, position)
+				from unnest(reach.preferred_channels || array['EMAIL', 'SMS']) with ordinality as c (channel, position)
 				where not exists (select 1 from messaging.delivery x
 				                  where x.announcement_id = %1$s.announcement_id and x.guardian_id = %1$s.guardian_id
 				                    and x.channel = c.channel)

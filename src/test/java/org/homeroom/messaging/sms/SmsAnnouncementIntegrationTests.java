@@ -141,8 +141,8 @@ class SmsAnnouncementIntegrationTests {
 		assertThat(text.get("StatusCallback")).isEqualTo(PUBLIC_URL + "/webhooks/sms/twilio/status");
 		String sid = jdbc.sql("select provider_sid from messaging.delivery where id = ?").param(delivery).query(String.class).single();
 		assertThat(sid).startsWith("SM");
-		// The guardian without a mobile gets no text: they fall back to the inbox instead (see below).
-		assertThat(channelsOf(id, noPhone)).containsExactly("IN_APP");
+		// The guardian without a mobile gets no text: they fall back to e-mail at release instead.
+		assertThat(channelsOf(id, noPhone)).containsExactly("EMAIL");
 
 		assertThat(signed(Map.of("MessageSid", sid, "MessageStatus", "delivered")).getStatus()).isEqualTo(204);
 		assertThat(statusOf(delivery)).isEqualTo("DELIVERED");
@@ -183,31 +183,42 @@ class SmsAnnouncementIntegrationTests {
 		UUID maya = pupil("Maya");
 		UUID prefersSms = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130004")
 			.preferring(List.of("SMS"), null).id();
-		UUID noPreference = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130005").id();
+		UUID prefersInApp = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130005")
+			.preferring(List.of("IN_APP", "SMS"), null).id();
+		UUID noPreference = given.aGuardian("Ana").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130007").id();
 
 		UUID id = announce(maya, "EMAIL", "Picture day", "Bring a smile.");
 
 		UUID fallback = awaitDelivery(id, prefersSms, "SMS", "SENT");
 		assertThat(form(requestsTo("+15550130004").get(0)).get("Body")).isEqualTo("Picture day\nBring a smile.");
 		assertThat(jdbc.sql("select fallback from messaging.delivery where id = ?").param(fallback).query(Boolean.class).single()).isTrue();
-		awaitDelivery(id, noPreference, "IN_APP", "SENT");
-		assertThat(channelsOf(id, noPreference)).as("in-app comes before SMS without a preference").containsExactly("IN_APP");
+		awaitDelivery(id, prefersInApp, "IN_APP", "SENT");
+		assertThat(channelsOf(id, prefersInApp)).as("their first preference, once").containsExactly("IN_APP");
 		assertThat(requestsTo("+15550130005")).isEmpty();
-		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.fellBack").value(2));
+		awaitDelivery(id, noPreference, "SMS", "SENT");
+		assertThat(channelsOf(id, noPreference)).as("without a preference: e-mail, then SMS; never the inbox alone")
+			.containsExactly("SMS");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.fellBack").value(3));
 	}
 
 	@Test
 	void aTextThatFailsForGoodOrIsUndeliveredFallsBackToTheNextChannelAtThatMoment() throws Exception {
 		UUID maya = pupil("Maya");
-		UUID refused = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130400").id();
-		UUID undelivered = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130006").id();
+		UUID refused = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130400")
+			.reachableByEmail("rosa.fallback@family.example").id();
+		UUID undelivered = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130006")
+			.preferring(List.of("SMS", "IN_APP"), null).id();
+		UUID nothingElse = given.aGuardian("Ana").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130008").id();
 
 		UUID id = announce(maya, "SMS", "Bus 12", "Bus 12 is late.");
 
 		UUID failed = awaitDelivery(id, refused, "SMS", "FAILED");
-		UUID inbox = awaitDelivery(id, refused, "IN_APP", "SENT");
-		assertThat(jdbc.sql("select fallback_from from messaging.delivery where id = ?").param(inbox).query(UUID.class).single())
+		// No mail server in this test: the e-mail waits in the queue, made the moment the text failed.
+		UUID email = awaitDelivery(id, refused, "EMAIL", "QUEUED");
+		assertThat(jdbc.sql("select fallback_from from messaging.delivery where id = ?").param(email).query(UUID.class).single())
 			.isEqualTo(failed);
+		assertThat(jdbc.sql("select address from messaging.delivery where id = ?").param(email).query(String.class).single())
+			.isEqualTo("rosa.fallback@family.example");
 
 		UUID text = awaitDelivery(id, undelivered, "SMS", "SENT");
 		assertThat(channelsOf(id, undelivered)).as("no fallback while the text may still arrive").containsExactly("SMS");
@@ -220,11 +231,19 @@ class SmsAnnouncementIntegrationTests {
 		assertThat(channelsOf(id, undelivered)).as("a repeated callback falls back once").containsExactlyInAnyOrder("SMS", "IN_APP");
 		awaitDelivery(id, undelivered, "IN_APP", "SENT");
 
+		UUID last = awaitDelivery(id, nothingElse, "SMS", "SENT");
+		String lastSid = jdbc.sql("select provider_sid from messaging.delivery where id = ?").param(last).query(String.class).single();
+		signed(Map.of("MessageSid", lastSid, "MessageStatus", "failed", "ErrorCode", "30008"));
+		assertThat(statusOf(last)).isEqualTo("FAILED");
+		assertThat(channelsOf(id, nothingElse)).as("no channel left to fall back to").containsExactly("SMS");
+
 		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
 			.andExpect(jsonPath("$.fellBack").value(2))
-			.andExpect(jsonPath("$.byChannel.SMS.FAILED").value(1))
+			.andExpect(jsonPath("$.byChannel.SMS.FAILED").value(2))
 			.andExpect(jsonPath("$.byChannel.SMS.UNDELIVERED").value(1))
-			.andExpect(jsonPath("$.unreached.length()").value(0));
+			.andExpect(jsonPath("$.unreached.length()").value(1))
+			.andExpect(jsonPath("$.unreached[0].guardianId").value(nothingElse.toString()))
+			.andExpect(jsonPath("$.unreached[0].reason").value("ALL_CHANNELS_FAILED"));
 	}
 
 	@Test
