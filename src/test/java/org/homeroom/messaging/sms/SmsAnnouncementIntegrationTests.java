@@ -252,6 +252,24 @@ class SmsAnnouncementIntegrationTests {
 			.contains("value=\"SMS\"");
 	}
 
+	@Test
+	void familiesAreOfferedSmsAmongTheirPreferencesAndMayDeclineNewsByText() throws Exception {
+		UUID guardian = given.aGuardian("Rosa").id();
+		UUID account = UUID.randomUUID();
+		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Family', now())")
+			.params(account, "family:" + account).update();
+		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
+			.params(account, guardian).update();
+		RequestPostProcessor family = user("family:" + account).roles("FAMILY");
+		assertThat(mvc.perform(get("/messages/preferences").with(family)).andReturn().getResponse().getContentAsString())
+			.contains("GENERAL.SMS", "By text message (SMS)");
+		mvc.perform(post("/messages/preferences").with(family)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("wanted", "GENERAL.EMAIL", "GENERAL.IN_APP", "EVENT.EMAIL", "EVENT.IN_APP", "EVENT.SMS"));
+		assertThat(jdbc.sql("select category || '.' || channel from messaging.opt_out where guardian_id = ?").param(guardian)
+			.query(String.class).list()).containsExactly("GENERAL.SMS");
+	}
+
 	private UUID pupil(String name) {
 		return given.aStudent(name).inGrade("03").enrolledAt(school, districtClock.today().minusMonths(1)).id();
 	}
