@@ -1,9 +1,9 @@
 package org.homeroom.messaging.delivery;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
+import org.homeroom.messaging.sms.SmsOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +28,7 @@ public class SmsDeliveryStatus {
 	/** @return whether a delivery had that provider id */
 	@Transactional
 	public boolean providerSaid(String providerSid, String providerStatus, String errorCode) {
-		String status = switch (providerStatus == null ? "" : providerStatus.toLowerCase(Locale.ROOT)) {
-			case "sent" -> "SENT";
-			case "delivered" -> "DELIVERED";
-			case "undelivered" -> "UNDELIVERED";
-			case "failed" -> "FAILED";
-			default -> null;
-		};
+		String status = SmsOutbox.statusOf(providerStatus);
 		List<Moved> moved = jdbc.sql("""
 				update messaging.delivery d set
 				       status = case when :status::text is null or o.was <> 'SENT' then d.status else :status::text end,
