@@ -114,6 +114,33 @@ class FamilyCodeBySmsIntegrationTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(leo.toString()));
 	}
 
+	@Test
+	void aFamilyAddingAPhoneGetsItsContactCheckByText() throws Exception {
+		String email = "rosa." + UUID.randomUUID().toString().substring(0, 8) + "@family.example";
+		String phone = "+1303555" + String.format("%04d", (int) (Math.random() * 10_000));
+		Districts given = Districts.in(jdbc);
+		UUID school = given.school("Harbor High " + UUID.randomUUID());
+		UUID mia = given.aStudent("Mia").inGrade("10").enrolledAt(school, districtClock.today().minusMonths(1)).id();
+		UUID rosa = given.aGuardian("Rosa", "Ortiz").ofStudent(mia).withEducationalRights().reachableByEmail(email).id();
+		UUID account = UUID.randomUUID();
+		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Family', now())")
+			.params(account, "family:" + account).update();
+		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
+			.params(account, rosa).update();
+		var family = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("family:" + account).roles("FAMILY");
+
+		String added = mvc.perform(post("/api/v1/me/contacts").with(family).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\": \"PHONE\", \"value\": \"" + phone + "\"}"))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.codeDelivery").value("SENT"))
+			.andReturn().getResponse().getContentAsString();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !textsTo(phone).isEmpty());
+		assertThat(jdbc.sql("select purpose from messaging.sms_outbox where to_number = ?").param(phone).query(String.class).list())
+			.containsExactly("VERIFY_CONTACT");
+		assertThat(added).contains(phone.substring(2));
+	}
+
 	private static List<LoggedRequest> textsTo(String number) {
 		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("To=" + number.replace("+", "%2B"))));
 	}
