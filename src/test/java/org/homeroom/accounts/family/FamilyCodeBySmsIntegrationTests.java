@@ -1,9 +1,5 @@
 package org.homeroom.accounts.family;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,20 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
+import org.homeroom.messaging.sms.LoopbackTwilio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,23 +33,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class FamilyCodeBySmsIntegrationTests {
 
-	private static final String SID = "AC" + "00112233445566778899aabbccddeeff";
-
-	private static final String TOKEN = "loopback-sign-in-token";
-
-	private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-
 	private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-	private static final WireMockServer twilio = twilio();
+	private static final LoopbackTwilio twilio = LoopbackTwilio.start("AC" + "00112233445566778899aabbccddeeff",
+			"loopback-sign-in-token");
 
 	@DynamicPropertySource
 	static void smsAtTheLoopbackTwilio(DynamicPropertyRegistry registry) {
-		registry.add("homeroom.sms.base-url", () -> "http://127.0.0.1:" + twilio.port());
-		registry.add("homeroom.sms.account-sid", () -> SID);
-		registry.add("homeroom.sms.auth-token", () -> TOKEN);
-		registry.add("homeroom.sms.from", () -> "+15005550006");
-		registry.add("homeroom.sms.messages-per-second", () -> 20);
+		twilio.configure(registry);
 	}
 
 	@AfterAll
@@ -75,18 +57,6 @@ class FamilyCodeBySmsIntegrationTests {
 	@Autowired
 	DistrictClock districtClock;
 
-	private static WireMockServer twilio() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-			.templatingEnabled(true));
-		server.start();
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).withBasicAuth(SID, TOKEN)
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"sid": "SM{{randomValue length=32 type='HEXADECIMAL'}}", "status": "queued"}""")
-				.withTransformers("response-template")));
-		return server;
-	}
-
 	@Test
 	void aFamilySignsInWithItsMobileNumberAndTheCodeArrivesByText() throws Exception {
 		String phone = "+1617555" + String.format("%04d", (int) (Math.random() * 10_000));
@@ -98,9 +68,8 @@ class FamilyCodeBySmsIntegrationTests {
 		mvc.perform(post("/api/v1/auth/family/code").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"contact\": \"" + phone.substring(2) + "\"}")).andExpect(status().isAccepted());
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> !textsTo(phone).isEmpty());
-		String body = URLDecoder.decode(textsTo(phone).get(0).getBodyAsString().replaceAll(".*Body=([^&]*).*", "$1"),
-				StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.textsTo(phone).isEmpty());
+		String body = twilio.textsTo(phone).get(0).get("Body");
 		Matcher code = CODE.matcher(body);
 		assertThat(code.find()).as("a 6-digit code in: " + body).isTrue();
 		assertThat(jdbc.sql("select purpose from messaging.sms_outbox where to_number = ?").param(phone).query(String.class).list())
@@ -135,13 +104,9 @@ class FamilyCodeBySmsIntegrationTests {
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.codeDelivery").value("SENT"))
 			.andReturn().getResponse().getContentAsString();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> !textsTo(phone).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.textsTo(phone).isEmpty());
 		assertThat(jdbc.sql("select purpose from messaging.sms_outbox where to_number = ?").param(phone).query(String.class).list())
 			.containsExactly("VERIFY_CONTACT");
 		assertThat(added).contains(phone.substring(2));
-	}
-
-	private static List<LoggedRequest> textsTo(String number) {
-		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("To=" + number.replace("+", "%2B"))));
 	}
 }

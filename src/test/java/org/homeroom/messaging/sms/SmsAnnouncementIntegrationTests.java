@@ -1,9 +1,5 @@
 package org.homeroom.messaging.sms;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -12,17 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
@@ -48,27 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest(properties = { "homeroom.messaging.quiet-hours-start=00:00", "homeroom.messaging.quiet-hours-end=00:00" })
 class SmsAnnouncementIntegrationTests {
 
-	private static final String SID = "AC" + "fedcba9876543210".repeat(2);
-
-	private static final String TOKEN = "loopback-announcement-token";
-
-	private static final String FROM = "+15005550006";
-
-	private static final String PUBLIC_URL = "http://localhost:8080";
-
-	private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-
 	private static final RequestPostProcessor ADMIN = user("sms.announcer@district.test").roles("DISTRICT_ADMIN");
 
-	private static final WireMockServer twilio = twilio();
+	private static final String PUBLIC_URL = LoopbackTwilio.PUBLIC_URL;
+
+	private static final LoopbackTwilio twilio = LoopbackTwilio.start("AC" + "fedcba9876543210".repeat(2),
+			"loopback-announcement-token").refusing("+15550130400", 400, 21211);
 
 	@DynamicPropertySource
 	static void smsAtTheLoopbackTwilio(DynamicPropertyRegistry registry) {
-		registry.add("homeroom.sms.base-url", () -> "http://127.0.0.1:" + twilio.port());
-		registry.add("homeroom.sms.account-sid", () -> SID);
-		registry.add("homeroom.sms.auth-token", () -> TOKEN);
-		registry.add("homeroom.sms.from", () -> FROM);
-		registry.add("homeroom.sms.messages-per-second", () -> 20);
+		twilio.configure(registry);
 	}
 
 	@AfterAll
@@ -95,28 +74,6 @@ class SmsAnnouncementIntegrationTests {
 
 	UUID school;
 
-	private static WireMockServer twilio() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-			.templatingEnabled(true));
-		server.start();
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(10)
-			.withBasicAuth(SID, TOKEN)
-			.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"sid": "SM{{randomValue length=32 type='HEXADECIMAL'}}", "account_sid": "%s",
-						 "status": "queued", "num_segments": "1", "direction": "outbound-api", "error_code": null}"""
-					.formatted(SID))
-				.withTransformers("response-template")));
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
-			.withRequestBody(containing("To=%2B15550130400"))
-			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"code": 21211, "message": "The 'To' number +15550130400 is not a valid phone number.",
-						 "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}""")));
-		return server;
-	}
-
 	@BeforeEach
 	void aSchool() {
 		given = Districts.in(jdbc);
@@ -136,7 +93,7 @@ class SmsAnnouncementIntegrationTests {
 		UUID id = announce(maya, "SMS", "Snow day", "School is closed for {childName} today.");
 
 		UUID delivery = awaitDelivery(id, rosa, "SMS", "SENT");
-		Map<String, String> text = form(requestsTo("+15550130001").get(0));
+		Map<String, String> text = (twilio.textsTo("+15550130001").get(0));
 		assertThat(text.get("Body")).isEqualTo("Snow day\nSchool is closed for Maya today.");
 		assertThat(text.get("StatusCallback")).isEqualTo(PUBLIC_URL + "/webhooks/sms/twilio/status");
 		String sid = jdbc.sql("select provider_sid from messaging.delivery where id = ?").param(delivery).query(String.class).single();
@@ -159,7 +116,7 @@ class SmsAnnouncementIntegrationTests {
 		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130002").id();
 		UUID id = announce(maya, "SMS", "Spring concert", "The spring concert moves to the gym. ".repeat(20).strip());
 		awaitDelivery(id, rosa, "SMS", "SENT");
-		String body = form(requestsTo("+15550130002").get(0)).get("Body");
+		String body = (twilio.textsTo("+15550130002").get(0)).get("Body");
 		assertThat(SmsSegments.sentWhole(body)).isTrue();
 		assertThat(body).startsWith("Spring concert").contains(PUBLIC_URL + "/t/");
 	}
@@ -173,7 +130,7 @@ class SmsAnnouncementIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
 				select skipped_reason from messaging.delivery where announcement_id = ? and guardian_id = ? and channel = 'SMS'""")
 			.params(id, rosa).query(String.class).optional().filter("OPTED_OUT_SMS"::equals).isPresent());
-		assertThat(requestsTo("+15550130003")).isEmpty();
+		assertThat(twilio.textsTo("+15550130003")).isEmpty();
 		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
 			.andExpect(jsonPath("$.skipped.OPTED_OUT_SMS").value(1));
 	}
@@ -190,11 +147,11 @@ class SmsAnnouncementIntegrationTests {
 		UUID id = announce(maya, "EMAIL", "Picture day", "Bring a smile.");
 
 		UUID fallback = awaitDelivery(id, prefersSms, "SMS", "SENT");
-		assertThat(form(requestsTo("+15550130004").get(0)).get("Body")).isEqualTo("Picture day\nBring a smile.");
+		assertThat((twilio.textsTo("+15550130004").get(0)).get("Body")).isEqualTo("Picture day\nBring a smile.");
 		assertThat(jdbc.sql("select fallback from messaging.delivery where id = ?").param(fallback).query(Boolean.class).single()).isTrue();
 		awaitDelivery(id, prefersInApp, "IN_APP", "SENT");
 		assertThat(channelsOf(id, prefersInApp)).as("their first preference, once").containsExactly("IN_APP");
-		assertThat(requestsTo("+15550130005")).isEmpty();
+		assertThat(twilio.textsTo("+15550130005")).isEmpty();
 		awaitDelivery(id, noPreference, "SMS", "SENT");
 		assertThat(channelsOf(id, noPreference)).as("without a preference: e-mail, then SMS; never the inbox alone")
 			.containsExactly("SMS");
@@ -301,25 +258,9 @@ class SmsAnnouncementIntegrationTests {
 
 	private org.springframework.mock.web.MockHttpServletResponse signed(Map<String, String> form) throws Exception {
 		String path = "/webhooks/sms/twilio/status";
-		Map<String, List<String>> parameters = new LinkedHashMap<>();
-		form.forEach((name, value) -> parameters.put(name, List.of(value)));
 		MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.header("X-Twilio-Signature", TwilioSignature.of(TOKEN, PUBLIC_URL + path, parameters));
+			.header("X-Twilio-Signature", twilio.signature(path, form));
 		form.forEach(request::param);
 		return mvc.perform(request).andReturn().getResponse();
-	}
-
-	private static List<LoggedRequest> requestsTo(String number) {
-		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("To=" + number.replace("+", "%2B"))));
-	}
-
-	private static Map<String, String> form(LoggedRequest request) {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (String pair : request.getBodyAsString().split("&")) {
-			String[] parts = pair.split("=", 2);
-			form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-					URLDecoder.decode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8));
-		}
-		return form;
 	}
 }
