@@ -92,6 +92,8 @@ public class Audiences {
 				       s.given_name as student_name, school.name as school_name, gu.preferred_language as language,
 				       (select c.value from directory.contact_point c where c.guardian_id = gu.id and c.kind = 'EMAIL'
 				          and c.valid and c.verified order by c.position, c.value limit 1) as email,
+				       (select c.value from directory.contact_point c where c.guardian_id = gu.id and c.kind = 'PHONE'
+				          and c.valid and c.verified and c.value ~ '^\\+[1-9][0-9]{6,14}$' order by c.position, c.value limit 1) as phone,
 				       exists (select 1 from directory.contact_point c where c.guardian_id = gu.id and c.valid and c.verified)
 				         as reachable,
 				       exists (select 1 from directory.restriction r
@@ -173,7 +175,11 @@ public class Audiences {
 				         as reachable,
 				       (select c.value from directory.contact_point c
 				        where c.guardian_id = %1$s and c.kind = 'EMAIL' and c.valid and c.verified
-				        order by c.position, c.value limit 1) as email""".formatted(guardianId, studentIds),
+				        order by c.position, c.value limit 1) as email,
+				       (select c.value from directory.contact_point c
+				        where c.guardian_id = %1$s and c.kind = 'PHONE' and c.valid and c.verified and c.value ~ '^\\+[1-9][0-9]{6,14}$'
+				        order by c.position, c.value limit 1) as phone,
+				       coalesce((select gu.preferred_channels from directory.guardian gu where gu.id = %1$s), '{}') as preferred_channels""".formatted(guardianId, studentIds),
 				Map.of("reachOn", today));
 	}
 }

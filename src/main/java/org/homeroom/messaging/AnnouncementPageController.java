@@ -168,7 +168,7 @@ class AnnouncementPageController {
 			.toList();
 		model.addAttribute("languages", languages);
 		model.addAttribute("categories", Category.values());
-		model.addAttribute("channels", Channel.values());
+		model.addAttribute("channels", announcements.availableChannels());
 		boolean districtAdmin = sender.districtAdmin();
 		model.addAttribute("districtAdmin", districtAdmin);
 		Set<String> errorsShownBeside = new HashSet<>(FIELDS_WITH_ERRORS_BESIDE);

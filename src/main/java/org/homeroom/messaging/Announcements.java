@@ -22,7 +22,9 @@ import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Viewer;
 import org.homeroom.messaging.delivery.DeliveryFailure;
+import org.homeroom.messaging.delivery.Fallbacks;
 import org.homeroom.messaging.delivery.QuietHours;
+import org.homeroom.messaging.sms.SmsSender;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,8 +61,12 @@ public class Announcements {
 
 	private final DistrictClock districtClock;
 
+	private final Fallbacks fallbacks;
+
+	private final SmsSender sms;
+
 	Announcements(JdbcClient jdbc, Directory directory, Audiences audiences, JsonMapper json, MessagingSettings settings, Clock clock,
-			List<AudienceFilter> filters, DistrictClock districtClock) {
+			List<AudienceFilter> filters, DistrictClock districtClock, Fallbacks fallbacks, SmsSender sms) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.audiences = audiences;
@@ -69,6 +75,19 @@ public class Announcements {
 		this.clock = clock;
 		this.filters = filters;
 		this.districtClock = districtClock;
+		this.fallbacks = fallbacks;
+		this.sms = sms;
+	}
+
+	/** The channels staff may choose now: SMS only where the district has it configured, or in demo mode. */
+	public Set<Channel> availableChannels() {
+		return sms.available() ? EnumSet.allOf(Channel.class) : EnumSet.of(Channel.IN_APP, Channel.EMAIL);
+	}
+
+	private void requireAvailable(Set<Channel> channels) {
+		if (!availableChannels().containsAll(channels)) {
+			throw new InvalidInputException("channels", "SMS is not configured in this district");
+		}
 	}
 
 	/** The answer to a create: the announcement, and whether this request made it or repeated an earlier one. */
@@ -96,6 +115,7 @@ public class Announcements {
 				return new Created(find(earlier.get().announcementId()), true);
 			}
 		}
+		requireAvailable(request.channels());
 		audience(sender, request.audience());
 		Instant now = clock.instant();
 		Instant scheduledAt = request.scheduledAt() == null ? now : request.scheduledAt();
@@ -130,7 +150,7 @@ public class Announcements {
 		AudienceQuery query = audience(sender, audience);
 		List<PreviewRow> rows = jdbc.sql("""
 				select a.guardian_id, a.language, bool_and(a.no_contact) as no_contact, bool_or(a.reachable) as reachable,
-				       max(a.email) as email,
+				       max(a.email) as email, max(a.phone) as phone,
 				       coalesce((select string_agg(o.channel, ',') from messaging.opt_out o
 				                 where o.guardian_id = a.guardian_id and o.category = :category), '') as opted_out
 				from (%s) a group by a.guardian_id, a.language""".formatted(query.sql()))
@@ -154,6 +174,9 @@ public class Announcements {
 				}
 				else if (channel == Channel.EMAIL && row.email() == null) {
 					excluded.merge("NO_EMAIL", 1L, Long::sum);
+				}
+				else if (channel == Channel.SMS && row.phone() == null) {
+					excluded.merge("NO_PHONE", 1L, Long::sum);
 				}
 				else {
 					anyChannel = true;
@@ -193,8 +216,9 @@ public class Announcements {
 		jdbc.sql("set local jit = off").update();
 		jdbc.sql("""
 				insert into messaging.recipient (announcement_id, guardian_id, student_id, guardian_name, student_name, school_name,
-				                                 language, email, excluded)
+				                                 language, email, phone, excluded)
 				select :announcement, a.guardian_id, a.student_id, a.guardian_name, a.student_name, a.school_name, a.language, a.email,
+				       a.phone,
 				       case when a.no_contact then 'NO_CONTACT_RESTRICTION' when not a.reachable then 'NO_USABLE_CONTACT' end
 				from (%s) a""".formatted(audience.sql()))
 			.params(audience.parameters())
@@ -208,22 +232,23 @@ public class Announcements {
 				insert into messaging.delivery (id, announcement_id, guardian_id, channel, language, address, guardian_name,
 				                                child_names, school_names, status, next_attempt_at)
 				select gen_random_uuid(), r.announcement_id, r.guardian_id, ch.channel, r.language,
-				       case when ch.channel = 'EMAIL' then r.email end, r.guardian_name,
+				       case ch.channel when 'EMAIL' then r.email when 'SMS' then r.phone end, r.guardian_name,
 				       string_agg(r.student_name, ', ' order by r.student_name),
 				       string_agg(distinct r.school_name, ', '), 'QUEUED', :due
 				from messaging.recipient r
 				cross join unnest(string_to_array(:channels, ',')) as ch (channel)
 				where r.announcement_id = :announcement and r.excluded is null
-				  and (ch.channel <> 'EMAIL' or r.email is not null)
+				  and (ch.channel <> 'EMAIL' or r.email is not null) and (ch.channel <> 'SMS' or r.phone is not null)
 				  and not (:optional and exists (select 1 from messaging.opt_out o where o.guardian_id = r.guardian_id
 				                                 and o.category = :category and o.channel = ch.channel))
-				group by r.announcement_id, r.guardian_id, ch.channel, r.language, r.email, r.guardian_name""")
+				group by r.announcement_id, r.guardian_id, ch.channel, r.language, r.email, r.phone, r.guardian_name""")
 			.param("announcement", id)
 			.param("channels", announcement.channels())
 			.param("category", category.name())
 			.param("optional", category.optional())
 			.param("due", Timestamp.from(due))
 			.update();
+		fallbacks.afterRelease(id, category);
 		jdbc.sql("update messaging.announcement set status = 'RELEASED', released_at = ?, version = version + 1 where id = ?")
 			.params(Timestamp.from(now), id).update();
 	}
@@ -329,6 +354,7 @@ public class Announcements {
 			throw new InvalidInputException(changed.subject().isBlank() ? "subject" : changed.body().isBlank() ? "body" : "channels",
 					"must not be empty");
 		}
+		requireAvailable(changed.channels());
 		audience(sender, changed.audience());
 		Instant scheduledAt = changed.scheduledAt() == null ? clock.instant() : changed.scheduledAt();
 		jdbc.sql("""
@@ -431,7 +457,7 @@ public class Announcements {
 	}
 
 	private record PreviewRow(UUID guardianId, String language, boolean noContact, boolean reachable, String email,
-			String optedOut) {
+			String phone, String optedOut) {
 	}
 
 	private record ListedAnnouncement(UUID id, String subject, Category category, String status, Instant scheduledAt,

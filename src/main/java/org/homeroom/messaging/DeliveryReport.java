@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who was reached. {@code byChannel} counts QUEUED, SENDING, SENT, FAILED, UNCERTAIN and SKIPPED per
- * channel, and OPENED for the inbox (e-mail opens are not tracked); {@code resentAfterCrash} counts
- * e-mails that were in flight when a node died and went out again with the same Message-ID.
+ * Who was reached. {@code byChannel} counts QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED (these two
+ * from the SMS provider's word), FAILED, UNCERTAIN and SKIPPED per channel, and OPENED for the inbox
+ * (e-mail opens are not tracked); {@code resentAfterCrash} counts e-mails that were in flight when a
+ * node died and went out again with the same Message-ID. {@code fellBack} counts the deliveries made
+ * on another channel because the family had none of the chosen ones or one failed for good.
  * {@code excluded} counts the families left out at release, by reason; {@code skipped} the
  * deliveries stopped by the check just before hand-off (a restriction or a choice made since), by reason.
  * {@code failures} lists the deliveries that failed for good, with the reason the channel gave
@@ -15,7 +17,7 @@ import java.util.UUID;
  */
 public record DeliveryReport(UUID announcementId, String status, Map<String, Map<String, Long>> byChannel,
 		Map<String, Map<String, Long>> byLanguage, Map<String, Long> excluded, Map<String, Long> skipped, long resentAfterCrash,
-		List<Unreached> unreached, List<Failure> failures) {
+		long fellBack, List<Unreached> unreached, List<Failure> failures) {
 
 	/** The most failures a report lists; the counts by channel still count them all. */
 	static final int FAILURES_LISTED = 200;

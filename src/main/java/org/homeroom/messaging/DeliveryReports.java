@@ -86,6 +86,8 @@ class DeliveryReports {
 			.query((rs, row) -> skipped.put(rs.getString(1), rs.getLong(2))).list();
 		long resent = jdbc.sql("select count(*) from messaging.delivery where announcement_id = ? and resent_after_crash")
 			.param(id).query(Long.class).single();
+		long fellBack = jdbc.sql("select count(*) from messaging.delivery where announcement_id = ? and fallback")
+			.param(id).query(Long.class).single();
 		List<UnreachedRow> unreached = jdbc.sql("""
 				select r.guardian_id, min(r.guardian_name) as guardian_name, string_agg(r.student_name, ', ' order by r.student_name) as children,
 				       array_agg(r.student_id) as student_ids,
@@ -97,7 +99,7 @@ class DeliveryReports {
 				    or (bool_and(r.excluded is null)
 				        and exists (select 1 from messaging.delivery d where d.announcement_id = :id and d.guardian_id = r.guardian_id)
 				        and not exists (select 1 from messaging.delivery d where d.announcement_id = :id and d.guardian_id = r.guardian_id
-				                        and d.status <> 'FAILED'))
+				                        and d.status not in ('FAILED', 'UNDELIVERED')))
 				order by guardian_name""")
 			.param("id", id)
 			.query((rs, row) -> new UnreachedRow(new DeliveryReport.Unreached(rs.getObject(1, UUID.class), rs.getString(2),
@@ -105,7 +107,7 @@ class DeliveryReports {
 			.list();
 		List<DeliveryReport.Failure> failures = jdbc.sql("""
 				select id as delivery_id, guardian_id, guardian_name, channel, attempts, coalesce(last_error, '') as reason
-				from messaging.delivery where announcement_id = ? and status = 'FAILED'
+				from messaging.delivery where announcement_id = ? and status in ('FAILED', 'UNDELIVERED')
 				order by guardian_name, channel limit ?""")
 			.params(id, DeliveryReport.FAILURES_LISTED)
 			.query(DeliveryReport.Failure.class).list();
@@ -122,7 +124,7 @@ class DeliveryReports {
 			directory.recordAccess(sender.name(), named.stream().distinct().toList(), "announcement.report", "messaging",
 					"announcement=" + id);
 		}
-		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, skipped, resent,
+		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, skipped, resent, fellBack,
 				unreached.stream().map(UnreachedRow::unreached).toList(), failures);
 	}
 
@@ -150,7 +152,7 @@ class DeliveryReports {
 
 	private static Map<String, Long> zeroCounts(String channel) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		for (String status : List.of("QUEUED", "SENDING", "SENT", "FAILED", "UNCERTAIN", "SKIPPED")) {
+		for (String status : List.of("QUEUED", "SENDING", "SENT", "DELIVERED", "UNDELIVERED", "FAILED", "UNCERTAIN", "SKIPPED")) {
 			counts.put(status, 0L);
 		}
 		return counts;

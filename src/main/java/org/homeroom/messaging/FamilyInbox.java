@@ -167,17 +167,18 @@ class FamilyInbox {
 
 	/**
 	 * A family's choice: it gets the optional categories on the channels named, and declines the
-	 * rest. Urgent and attendance messages are not a choice, and are not listed.
+	 * rest, on the channels {@code offered}: a channel not offered (SMS where the district has none)
+	 * keeps whatever was chosen before. Urgent and attendance messages are not a choice, and are not listed.
 	 */
 	@Transactional
-	void choose(Collection<UUID> guardianIds, Collection<String> wanted) {
+	void choose(Collection<UUID> guardianIds, Collection<String> wanted, Collection<Channel> offered) {
 		Instant now = clock.instant();
 		for (UUID guardian : guardianIds) {
 			for (Category category : Category.values()) {
 				if (!category.optional()) {
 					continue;
 				}
-				for (Channel channel : Channel.values()) {
+				for (Channel channel : offered) {
 					if (wanted.contains(category + "." + channel)) {
 						jdbc.sql("delete from messaging.opt_out where guardian_id = ? and category = ? and channel = ?")
 							.params(guardian, category.name(), channel.name()).update();

@@ -36,7 +36,10 @@ class InboxPageController {
 
 	private final InboxEvents events;
 
-	InboxPageController(FamilyInbox inbox, Directory directory, InboxEvents events) {
+	private final Announcements announcements;
+
+	InboxPageController(FamilyInbox inbox, Directory directory, InboxEvents events, Announcements announcements) {
+		this.announcements = announcements;
 		this.inbox = inbox;
 		this.directory = directory;
 		this.events = events;
@@ -74,7 +77,8 @@ class InboxPageController {
 	String preferences(Viewer viewer, Model model) {
 		model.addAttribute("declined", inbox.declined(viewer.guardianIds()));
 		model.addAttribute("categories", List.of(Category.GENERAL, Category.EVENT));
-		model.addAttribute("channels", EnumSet.allOf(Channel.class));
+		// SMS is a choice only where the district has it (or in demo mode).
+		model.addAttribute("channels", announcements.availableChannels());
 		return "messaging/preferences";
 	}
 
@@ -82,7 +86,7 @@ class InboxPageController {
 	@PostMapping(INBOX + "/preferences")
 	String changePreferences(Viewer viewer, @RequestParam(name = "wanted", required = false) List<String> wanted,
 			RedirectAttributes redirect) {
-		inbox.choose(viewer.guardianIds(), wanted == null ? List.of() : wanted);
+		inbox.choose(viewer.guardianIds(), wanted == null ? List.of() : wanted, announcements.availableChannels());
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:" + INBOX + "/preferences";
 	}

@@ -26,6 +26,12 @@ public class DevOutbox {
 	static final String EXAMPLE_ADDRESS = "^[^@[:space:],;<>]+@([a-z0-9-]+\\.)*"
 			+ "(test|example|example\\.com|example\\.org|example\\.net)$";
 
+	/**
+	 * A North American number in the 555-0100 to 555-0199 range, which the numbering plan keeps for
+	 * fiction, so it can never reach a real person; the demo district's phones are all of these.
+	 */
+	static final String FICTIONAL_NUMBER = "^\\+1[2-9][0-9]{2}55501[0-9]{2}$";
+
 	private final JdbcClient jdbc;
 
 	DevOutbox(JdbcClient jdbc) {
@@ -68,12 +74,13 @@ public class DevOutbox {
 		return jdbc.sql("""
 				select id, channel, recipient, subject, body, created_at from platform.outbox_message
 				where (:recipient = '' or recipient ilike '%' || :recipient || '%')
-				and (:everything or recipient ~* :exampleAddress)
+				and (:everything or recipient ~* :exampleAddress or (channel = 'SMS' and recipient ~ :fictionalNumber))
 				order by created_at desc, id
 				offset :offset limit :limit""")
 			.param("recipient", recipient == null ? "" : recipient.trim())
 			.param("everything", reader == Readers.DISTRICT_ADMINISTRATORS)
 			.param("exampleAddress", EXAMPLE_ADDRESS)
+			.param("fictionalNumber", FICTIONAL_NUMBER)
 			.param("offset", offset)
 			.param("limit", limit)
 			.query((rs, row) -> new OutboxMessage(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")),
@@ -85,7 +92,7 @@ public class DevOutbox {
 	/**
 	 * Who reads the outbox. It holds sign-in codes and password-reset links, so only a district
 	 * administrator reads all of it. Anyone else, signed in or not, reads the messages to the demo
-	 * district's addresses only: a family trying the demo finds its code there before it has an
+	 * district's addresses only (example e-mail domains, and texts to fictional 555-01xx numbers): a family trying the demo finds its code there before it has an
 	 * account, while a trial that imports a real roster does not hand its families' codes to
 	 * whoever can reach the server.
 	 */

@@ -125,6 +125,19 @@ class DemoModeIntegrationTests {
 	}
 
 	@Test
+	void withoutSigningInTheOutboxShowsTextsToTheDemosFictionalNumbersOnly() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		outbox.record(DevOutbox.Channel.SMS, "+13125550142", null, "Homeroom: your code is 482913 (" + run + ")");
+		outbox.record(DevOutbox.Channel.SMS, "+13125550842", null, "Homeroom: your code is 615243 (" + run + ")");
+		outbox.record(DevOutbox.Channel.SMS, "+443125550142", null, "Homeroom: your code is 615243 (" + run + ")");
+
+		List<String> bodies = JsonPath.read(mvc.perform(get("/dev/outbox.json").param("limit", "1000"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$[*].body");
+		assertThat(bodies).contains("Homeroom: your code is 482913 (" + run + ")")
+			.noneMatch(body -> body.equals("Homeroom: your code is 615243 (" + run + ")"));
+	}
+
+	@Test
 	void unfilteredTheOutboxStillHidesEveryOtherAddressFromAnyone() throws Exception {
 		hiddenFromAnyone(UUID.randomUUID().toString().substring(0, 8));
 
@@ -132,7 +145,7 @@ class DemoModeIntegrationTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$[*].recipient");
 		assertThat(recipients).isNotEmpty()
 			.allSatisfy(recipient -> assertThat(recipient.toLowerCase(Locale.ROOT)).matches(".*@([a-z0-9-]+\\.)*"
-					+ "(test|example|example\\.com|example\\.org|example\\.net)"));
+					+ "(test|example|example\\.com|example\\.org|example\\.net)|\\+1[2-9][0-9]{2}55501[0-9]{2}"));
 	}
 
 	@Test
@@ -200,7 +213,7 @@ class DemoModeIntegrationTests {
 		outbox.record(DevOutbox.Channel.EMAIL, "parent." + run + "@notexample.com", "Your sign-in code", "Your code is 615243");
 		outbox.record(DevOutbox.Channel.EMAIL, "parent." + run + "@example.com.attacker.io", "Your sign-in code",
 				"Your code is 615243");
-		outbox.record(DevOutbox.Channel.SMS, "+12025550143", null, "Homeroom: your code is 615243 (" + run + ")");
+		outbox.record(DevOutbox.Channel.SMS, "+12025550843", null, "Homeroom: your code is 615243 (" + run + ")");
 	}
 
 	@Test

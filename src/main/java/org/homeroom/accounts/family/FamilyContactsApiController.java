@@ -96,8 +96,9 @@ class FamilyContactsApiController {
 	}
 
 	/**
-	 * @param codeDelivery {@code SENT} by e-mail; {@code DEMO_OUTBOX} for a phone in demo mode (it
-	 *     is in the development outbox); {@code NOT_SENT} for a phone while Homeroom has no SMS channel
+	 * @param codeDelivery {@code SENT} by e-mail, or by SMS where it is configured; {@code DEMO_OUTBOX} for a
+	 *     phone in demo mode without SMS (it is in the development outbox); {@code NOT_SENT} for a phone
+	 *     where SMS is not configured
 	 */
 	record PendingContact(FamilyContact contact, OneTimeCodes.Delivery codeDelivery) {
 	}

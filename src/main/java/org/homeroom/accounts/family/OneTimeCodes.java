@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.homeroom.accounts.Throttle;
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.DevOutbox;
 import org.homeroom.platform.OutgoingMail;
+import org.homeroom.platform.TextMessages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -46,6 +49,8 @@ class OneTimeCodes {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
 	private final JdbcClient jdbc;
 
 	private final Throttle throttle;
@@ -60,8 +65,10 @@ class OneTimeCodes {
 
 	private final Clock clock;
 
+	private final ObjectProvider<TextMessages> texts;
+
 	OneTimeCodes(JdbcClient jdbc, Throttle throttle, OutgoingMail mail, DevOutbox outbox, DemoSettings demo,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ObjectProvider<TextMessages> texts) {
 		this.jdbc = jdbc;
 		this.throttle = throttle;
 		this.mail = mail;
@@ -69,6 +76,7 @@ class OneTimeCodes {
 		this.demo = demo;
 		this.messages = messages;
 		this.clock = clock;
+		this.texts = texts;
 	}
 
 	/** What a code opens, and the words of the message that carries it. */
@@ -87,7 +95,7 @@ class OneTimeCodes {
 		}
 	}
 
-	/** How a code went out: by e-mail, to demo mode's outbox only (phones), or not at all (no SMS channel yet). */
+	/** How a code went out: by e-mail or SMS, to demo mode's outbox only (phones, without SMS), or not at all (no SMS configured). */
 	enum Delivery {
 		SENT, DEMO_OUTBOX, NOT_SENT
 	}
@@ -157,7 +165,7 @@ class OneTimeCodes {
 	private Delivery deliver(Purpose purpose, String contact, String code, Locale language) {
 		String subject = messages.getMessage(purpose.subjectKey, null, language);
 		String body = messages.getMessage(purpose.bodyKey, new Object[] { code, CODE_LIFETIME.toMinutes() }, language);
-		return deliver(contact, subject, body, purpose.name());
+		return deliver(contact, subject, body, purpose.name(), language);
 	}
 
 	/**
@@ -165,20 +173,25 @@ class OneTimeCodes {
 	 * same way as their codes go, so that it reaches them wherever a code would.
 	 */
 	Delivery sendNotice(String contact, String subject, String body) {
-		return deliver(contact, subject, body, "notice");
+		return deliver(contact, subject, body, "ACCOUNT_NOTICE", null);
 	}
 
-	private Delivery deliver(String contact, String subject, String body, String what) {
+	private Delivery deliver(String contact, String subject, String body, String what, Locale language) {
 		if (contact.contains("@")) {
 			mail.send(contact, subject, body);
+			return Delivery.SENT;
+		}
+		TextMessages sms = texts.getIfAvailable();
+		if (sms != null && sms.configured() && E164.matcher(contact).matches()) {
+			// Queued in this transaction and texted once it commits, by messaging's SMS channel.
+			sms.send(contact, body, language == null ? "en" : language.toLanguageTag(), what);
 			return Delivery.SENT;
 		}
 		if (demo.enabled()) {
 			outbox.record(DevOutbox.Channel.SMS, contact, null, body);
 			return Delivery.DEMO_OUTBOX;
 		}
-		// Text messages go out through the messaging module's SMS channel once it exists.
-		log.warn("No SMS channel is configured yet: a message for a phone was not sent ({})", what);
+		log.warn("SMS is not configured: a message for a phone was not sent ({})", what);
 		return Delivery.NOT_SENT;
 	}
 

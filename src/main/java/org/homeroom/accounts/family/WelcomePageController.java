@@ -1,5 +1,6 @@
 package org.homeroom.accounts.family;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +19,10 @@ import org.homeroom.directory.FamilyReach;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.TextMessages;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +57,11 @@ class WelcomePageController {
 
 	private final java.time.Clock clock;
 
+	private final ObjectProvider<TextMessages> texts;
+
 	WelcomePageController(FamilyContacts contacts, FamilyDetails family, Accounts accounts, DemoSettings demo,
-			java.time.Clock clock) {
+			java.time.Clock clock, ObjectProvider<TextMessages> texts) {
+		this.texts = texts;
 		this.contacts = contacts;
 		this.family = family;
 		this.accounts = accounts;
@@ -234,7 +240,7 @@ class WelcomePageController {
 			FamilyReach reach = family.familyReach(viewer);
 			model.addAttribute("reachForm", new ReachForm(reach.preferredChannels(), reach.bestTimes()));
 		}
-		model.addAttribute("channels", DirectoryCommands.Channel.values());
+		model.addAttribute("channels", offeredChannels());
 		return step(model, 3, "accounts/welcome-reach");
 	}
 
@@ -244,9 +250,18 @@ class WelcomePageController {
 		if (result.hasErrors()) {
 			return reach(viewer, model);
 		}
-		family.changeFamilyReach(viewer, caller.getName(),
-				form.preferredChannels() == null ? List.of() : form.preferredChannels(), form.bestTimes());
+		List<DirectoryCommands.Channel> offered = offeredChannels();
+		family.changeFamilyReach(viewer, caller.getName(), form.preferredChannels() == null ? List.of()
+				: form.preferredChannels().stream().filter(offered::contains).toList(), form.bestTimes());
 		return finish(caller);
+	}
+
+	/** SMS is offered as a preference only where the district has it configured (or in demo mode, where texts go to the outbox). */
+	private List<DirectoryCommands.Channel> offeredChannels() {
+		TextMessages sms = texts.getIfAvailable();
+		boolean smsOffered = demo.enabled() || (sms != null && sms.configured());
+		return Arrays.stream(DirectoryCommands.Channel.values())
+			.filter(channel -> smsOffered || channel != DirectoryCommands.Channel.SMS).toList();
 	}
 
 	/** Finishing or skipping the last step: the welcome is settled, and sign-in no longer leads here. */

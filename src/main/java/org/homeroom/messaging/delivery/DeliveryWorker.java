@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.homeroom.messaging.MessagingSettings;
 import org.homeroom.messaging.InboxEvents;
 import org.homeroom.messaging.Channel;
+import org.homeroom.messaging.sms.SmsSender;
+import org.homeroom.messaging.sms.SmsSettings;
 
 /**
  * Delivers what is due, on every node at once. Each pass claims a batch of due rows with
@@ -32,8 +34,10 @@ import org.homeroom.messaging.Channel;
  * <p>Every node keeps a heartbeat. Rows in flight on a node whose heartbeat has stopped for the
  * node timeout are reconciled by whichever node notices: e-mail goes out again with the same
  * Message-ID, which receiving servers de-duplicate, and is marked as resent; the in-app inbox is
- * written by the same database commit that marks it sent, so it is simply queued again. A channel that could
- * neither be repeated safely nor known to have gone out would be marked UNCERTAIN for staff.
+ * written by the same database commit that marks it sent, so it is simply queued again. A text (SMS)
+ * can be neither repeated safely nor known to have gone out, so it is marked UNCERTAIN for staff.
+ * <p>A delivery that fails for good makes its fallback, on the guardian's next channel, in the same
+ * transaction (see {@link Fallbacks}).
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -64,6 +68,12 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final SendTimeCheck check;
 
+	private final SmsChannel sms;
+
+	private final SmsSettings smsSettings;
+
+	private final Fallbacks fallbacks;
+
 	private volatile boolean running;
 
 	/**
@@ -77,7 +87,8 @@ class DeliveryWorker implements SmartLifecycle {
 	private Thread heartbeat;
 
 	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Releases releases, EmailChannel email,
-			MessageRenderer renderer, MessagingSettings settings, Clock clock, DistrictClock district, SendTimeCheck check) {
+			MessageRenderer renderer, MessagingSettings settings, Clock clock, DistrictClock district, SendTimeCheck check,
+			SmsChannel sms, SmsSettings smsSettings, Fallbacks fallbacks) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.releases = releases;
@@ -87,6 +98,9 @@ class DeliveryWorker implements SmartLifecycle {
 		this.clock = clock;
 		this.district = district;
 		this.check = check;
+		this.sms = sms;
+		this.smsSettings = smsSettings;
+		this.fallbacks = fallbacks;
 	}
 
 	@Override
@@ -175,7 +189,7 @@ class DeliveryWorker implements SmartLifecycle {
 	 */
 	int deliverOneBatch() throws InterruptedException {
 		fenced = false;
-		List<Claimed> batch = claim();
+		List<Claimed> batch = claim(false, settings.batchSize());
 		try {
 			deliverInApp(batch.stream().filter(delivery -> delivery.channel() == Channel.IN_APP).map(Claimed::id).toList());
 			deliverEmail(batch);
@@ -183,7 +197,46 @@ class DeliveryWorker implements SmartLifecycle {
 		finally {
 			giveBack(batch);
 		}
-		return batch.size();
+		// Texts are claimed apart, about a second's worth at a time, so that their pace holds up no e-mail.
+		List<Claimed> texts = claim(true, Math.min(smsSettings.messagesPerSecond(), 50));
+		try {
+			deliverSms(texts);
+		}
+		finally {
+			giveBack(texts);
+		}
+		return batch.size() + texts.size();
+	}
+
+	/**
+	 * Hands each text to the SMS channel, which paces them; Twilio's id is kept for its status
+	 * callbacks. An opted-out number (STOP since the check, or Twilio's word) is SKIPPED.
+	 */
+	private void deliverSms(List<Claimed> texts) throws InterruptedException {
+		for (Claimed delivery : texts) {
+			if (fenced) {
+				log.warn("This node was taken for dead; the rest of its batch is left to the others");
+				break;
+			}
+			SmsSender.Result result;
+			try {
+				result = sms.send(delivery);
+			}
+			catch (RuntimeException ex) {
+				failed(delivery, DeliveryFailure.of(ex));
+				continue;
+			}
+			switch (result.outcome()) {
+				case SENT -> jdbc.sql("""
+						update messaging.delivery set status = 'SENT', sent_at = ?, provider_sid = ?, last_error = null
+						where id = ? and claimed_by = ?""")
+					.params(Timestamp.from(clock.instant()), result.providerSid(), delivery.id(), node).update();
+				case OPTED_OUT -> jdbc.sql("""
+						update messaging.delivery set status = 'SKIPPED', skipped_reason = 'OPTED_OUT_SMS', claimed_by = null
+						where id = ? and claimed_by = ?""").params(delivery.id(), node).update();
+				case FAILED -> failed(delivery, result.failure());
+			}
+		}
 	}
 
 	private void deliverEmail(List<Claimed> batch) throws InterruptedException {
@@ -260,7 +313,7 @@ class DeliveryWorker implements SmartLifecycle {
 	 * it may go now. During quiet hours only urgent rows are claimed, so that neither a retry nor a
 	 * row released before the quiet hours began reaches a family at night.
 	 */
-	private List<Claimed> claim() {
+	private List<Claimed> claim(boolean texts, int limit) {
 		boolean emailPossible = email.available();
 		Instant now = clock.instant();
 		ZoneId zone = district.zone();
@@ -271,6 +324,7 @@ class DeliveryWorker implements SmartLifecycle {
 				where a.id = d.announcement_id and d.id in (
 				    select q.id from messaging.delivery q join messaging.announcement qa on qa.id = q.announcement_id
 				    where q.status = 'QUEUED' and q.next_attempt_at <= :now and (:email or q.channel <> 'EMAIL')
+				      and (q.channel = 'SMS') = :texts
 				      and (not :quiet or qa.category = 'URGENT')
 				    order by q.next_attempt_at limit :batch for update of q skip locked)
 				returning d.id, d.announcement_id, d.guardian_id, d.channel, d.language, d.address, d.guardian_name,
@@ -279,7 +333,8 @@ class DeliveryWorker implements SmartLifecycle {
 			.param("now", Timestamp.from(now))
 			.param("email", emailPossible)
 			.param("quiet", quiet)
-			.param("batch", settings.batchSize())
+			.param("texts", texts)
+			.param("batch", limit)
 			.query(Claimed.class)
 			.list(), node, now));
 	}
@@ -308,12 +363,18 @@ class DeliveryWorker implements SmartLifecycle {
 		boolean lastTry = failure.permanent() || delivery.attempts() >= settings.maxAttempts();
 		Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16));
 		Instant next = quietHours(district.zone()).allowedFrom(clock.instant().plus(wait), delivery.category());
-		jdbc.sql("""
-				update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
-				where id = ? and claimed_by = ?""")
-			.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(next), failure.reason(), delivery.id(), node)
-			.update();
-		String code = failure.replyCode() > 0 ? "SMTP " + failure.replyCode() : "no reply code";
+		transactions.executeWithoutResult(status -> {
+			int changed = jdbc.sql("""
+					update messaging.delivery set status = ?, next_attempt_at = ?, last_error = ?, claimed_by = null
+					where id = ? and claimed_by = ?""")
+				.params(lastTry ? "FAILED" : "QUEUED", Timestamp.from(next), failure.reason(), delivery.id(), node)
+				.update();
+			if (lastTry && changed == 1) {
+				fallbacks.afterFailure(delivery.id());
+			}
+		});
+		String code = failure.replyCode() <= 0 ? "no reply code"
+				: (delivery.channel() == Channel.SMS ? "HTTP " : "SMTP ") + failure.replyCode();
 		if (lastTry) {
 			log.warn("Delivery {} of announcement {} failed after attempt {} ({}, {}){}", delivery.id(),
 					delivery.announcementId(), delivery.attempts(), failure.kind(), code,
@@ -368,8 +429,8 @@ class DeliveryWorker implements SmartLifecycle {
 				jdbc.sql("delete from messaging.node where id in (:dead)").param("dead", dead).update();
 			}
 			int requeued = jdbc.sql("""
-					update messaging.delivery d set status = 'QUEUED', next_attempt_at = :now, claimed_by = null,
-					       resent_after_crash = (channel = 'EMAIL')
+					update messaging.delivery d set status = case when channel = 'SMS' then 'UNCERTAIN' else 'QUEUED' end,
+					       next_attempt_at = :now, claimed_by = null, resent_after_crash = (channel = 'EMAIL')
 					where status = 'SENDING' and not exists (select 1 from messaging.node n where n.id = d.claimed_by)""")
 				.param("now", Timestamp.from(clock.instant()))
 				.update();

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * minutes, hours or (for a retry) a day before: since then a court order may have become a
  * no-contact restriction, a family may have declined this kind of message, or an address may have
  * been found wrong or removed. One statement checks the whole batch; a row that may no longer go is
- * SKIPPED with its reason, and an e-mail row goes to the family's current first address.
+ * SKIPPED with its reason, and an e-mail or SMS row goes to the family's current first address or
+ * phone. A text to a number that opted out of SMS (STOP) is SKIPPED as {@code OPTED_OUT_SMS}.
  * <p>The directory owns the rules about restrictions and contacts and writes them as a subquery
  * ({@link Audiences#reachability}) that this statement joins to each claimed row by its guardian
  * and the children its recipients name; opt-outs are messaging's own.
@@ -58,8 +59,11 @@ class SendTimeCheck {
 				               then 'OPTED_OUT_' || d.channel
 				             when not reach.reachable then 'NO_USABLE_CONTACT'
 				             when d.channel = 'EMAIL' and reach.email is null then 'NO_EMAIL'
+				             when d.channel = 'SMS' and reach.phone is null then 'NO_PHONE'
+				             when d.channel = 'SMS' and exists (select 1 from messaging.sms_opt_out s where s.phone = reach.phone)
+				               then 'OPTED_OUT_SMS'
 				           end as reason,
-				           case when d.channel = 'EMAIL' then reach.email end as email
+				           case d.channel when 'EMAIL' then reach.email when 'SMS' then reach.phone end as email
 				    from messaging.delivery d
 				    join messaging.announcement a on a.id = d.announcement_id
 				    cross join lateral (%s) reach
@@ -68,7 +72,7 @@ class SendTimeCheck {
 				set status = case when c.reason is null then d.status else 'SKIPPED' end,
 				    skipped_reason = c.reason,
 				    claimed_by = case when c.reason is null then d.claimed_by end,
-				    address = case when c.reason is null and d.channel = 'EMAIL' then c.email else d.address end,
+				    address = case when c.reason is null and d.channel in ('EMAIL', 'SMS') then c.email else d.address end,
 				    next_attempt_at = case when c.reason is null then d.next_attempt_at else :now end
 				from checked c where c.id = d.id
 				returning d.id, c.reason, d.address""".formatted(reach.sql()))

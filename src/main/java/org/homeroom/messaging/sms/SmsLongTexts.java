@@ -61,6 +61,8 @@ class SmsLongTexts {
 		byte[] secret = new byte[24];
 		RANDOM.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		// A retried text (an announcement's delivery keeps its id across tries) gets a new link in place of the last.
+		jdbc.sql("delete from messaging.sms_long_text where outbox_id = ?").param(outboxId).update();
 		jdbc.sql("""
 				insert into messaging.sms_long_text (token_hash, outbox_id, phone, language, body, expires_at)
 				values (?, ?, ?, ?, ?, ?)""")

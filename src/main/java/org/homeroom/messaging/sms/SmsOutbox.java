@@ -97,6 +97,20 @@ public class SmsOutbox {
 	}
 
 	/**
+	 * The status a provider's word ({@code MessageStatus}) moves a text to: SENT, DELIVERED,
+	 * UNDELIVERED or FAILED; null for the words that move nothing (queued, sending, accepted…).
+	 */
+	public static String statusOf(String providerStatus) {
+		return switch (providerStatus == null ? "" : providerStatus.toLowerCase(Locale.ROOT)) {
+			case "sent" -> "SENT";
+			case "delivered" -> "DELIVERED";
+			case "undelivered" -> "UNDELIVERED";
+			case "failed" -> "FAILED";
+			default -> null;
+		};
+	}
+
+	/**
 	 * What the provider's status callback says of a text it took. A later word never takes a text
 	 * back: once DELIVERED, UNDELIVERED or FAILED it stays so, whatever order the callbacks come in.
 	 *
@@ -104,13 +118,7 @@ public class SmsOutbox {
 	 */
 	@Transactional
 	public boolean providerSaid(String providerSid, String providerStatus, String errorCode) {
-		String status = switch (providerStatus == null ? "" : providerStatus.toLowerCase(Locale.ROOT)) {
-			case "sent" -> "SENT";
-			case "delivered" -> "DELIVERED";
-			case "undelivered" -> "UNDELIVERED";
-			case "failed" -> "FAILED";
-			default -> null;
-		};
+		String status = statusOf(providerStatus);
 		return jdbc.sql("""
 				update messaging.sms_outbox set provider_status = :said,
 				       status = case when :status::text is null or status not in ('SENDING', 'SENT') then status else :status::text end,

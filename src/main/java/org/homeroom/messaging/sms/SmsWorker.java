@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.homeroom.messaging.MessagingSettings;
 import org.homeroom.messaging.delivery.DeliveryFailure;
 import org.homeroom.platform.DemoSettings;
-import org.homeroom.platform.DevOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the SMS outbox, on every node. Each pass claims due texts with {@code FOR UPDATE SKIP
- * LOCKED} and commits them as SENDING before any network call; then, one by one and at most
- * {@code messages-per-second} a second, it asks once more whether the number opted out, hands the
- * text to Twilio and records what Twilio said. A refusal for good fails the text; anything else is
+ * LOCKED} and commits them as SENDING before any network call; then, one by one, the
+ * {@link SmsSender} asks once more whether the number opted out and hands the text to Twilio (at
+ * most {@code messages-per-second} a second, shared with announcements), and the worker records what
+ * Twilio said. A refusal for good fails the text; anything else is
  * tried again later, each wait twice the last, until the attempts run out.
  * <p>Without SMS configured, demo mode writes texts to the development outbox, so that a demo
  * family can read its code; otherwise they fail at once, saying that SMS is not configured.
@@ -38,23 +38,17 @@ class SmsWorker implements SmartLifecycle {
 
 	private static final Duration IDLE = Duration.ofMillis(250);
 
-	private static final String NOT_CONFIGURED = "SMS is not configured (HOMEROOM_SMS_ACCOUNT_SID, HOMEROOM_SMS_AUTH_TOKEN, HOMEROOM_SMS_FROM)";
-
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
-	private final TwilioClient twilio;
+	private final SmsSender sender;
 
 	private final SmsSettings settings;
 
 	private final MessagingSettings messaging;
 
-	private final SmsOptOuts optOuts;
-
 	private final DemoSettings demo;
-
-	private final DevOutbox devOutbox;
 
 	private final Clock clock;
 
@@ -62,16 +56,14 @@ class SmsWorker implements SmartLifecycle {
 
 	private Thread thread;
 
-	SmsWorker(JdbcClient jdbc, TransactionTemplate transactions, TwilioClient twilio, SmsSettings settings,
-			MessagingSettings messaging, SmsOptOuts optOuts, DemoSettings demo, DevOutbox devOutbox, Clock clock) {
+	SmsWorker(JdbcClient jdbc, TransactionTemplate transactions, SmsSender sender, SmsSettings settings,
+			MessagingSettings messaging, DemoSettings demo, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.twilio = twilio;
+		this.sender = sender;
 		this.settings = settings;
 		this.messaging = messaging;
-		this.optOuts = optOuts;
 		this.demo = demo;
-		this.devOutbox = devOutbox;
 		this.clock = clock;
 	}
 
@@ -139,7 +131,7 @@ class SmsWorker implements SmartLifecycle {
 	private record Claimed(UUID id, String toNumber, String body, int attempts) {
 	}
 
-	/** Claims a second's worth of due texts, commits them as SENDING, then sends them one by one. */
+	/** Claims a second's worth of due texts, commits them as SENDING, then sends them one by one (paced by the {@link SmsSender}). */
 	int sendOneBatch() throws InterruptedException {
 		Instant now = clock.instant();
 		List<Claimed> batch = transactions.execute(status -> jdbc.sql("""
@@ -151,51 +143,32 @@ class SmsWorker implements SmartLifecycle {
 			.param("now", Timestamp.from(now))
 			.param("batch", Math.min(settings.messagesPerSecond(), 50))
 			.query(Claimed.class).list());
-		long gapNanos = 1_000_000_000L / settings.messagesPerSecond();
 		for (Claimed text : batch) {
 			if (!running && thread != null) {
 				giveBack(text);
 				continue;
 			}
-			long started = System.nanoTime();
-			boolean calledOut = send(text);
-			long wait = gapNanos - (System.nanoTime() - started);
-			if (calledOut && wait > 0) {
-				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-			}
+			send(text);
 		}
 		return batch.size();
 	}
 
-	/** Sends one claimed text; answers whether it went to the provider (and so counts against the rate). */
-	private boolean send(Claimed text) throws InterruptedException {
-		if (optOuts.optedOut(text.toNumber())) {
-			jdbc.sql("""
-					update messaging.sms_outbox set status = 'SKIPPED', skipped_reason = 'OPTED_OUT_SMS', claimed_at = null
-					where id = ? and status = 'SENDING'""").param(text.id()).update();
-			return false;
-		}
-		if (!settings.configured()) {
-			if (demo.enabled()) {
-				devOutbox.record(DevOutbox.Channel.SMS, text.toNumber(), null, text.body());
-				sent(text, null, "dev-outbox");
+	/** Sends one claimed text and records what became of it. */
+	private void send(Claimed text) throws InterruptedException {
+		SmsSender.Result result = sender.send(text.toNumber(), text.body());
+		switch (result.outcome()) {
+			case SENT -> sent(text, result.providerSid(), result.providerStatus());
+			case OPTED_OUT -> {
+				jdbc.sql("""
+						update messaging.sms_outbox set status = 'SKIPPED', skipped_reason = 'OPTED_OUT_SMS', claimed_at = null,
+						       last_error = ? where id = ? and status = 'SENDING'""")
+					.params(result.failure() == null ? null : result.failure().reason(), text.id()).update();
+				if (result.failure() != null) {
+					log.info("SMS {} not sent: the provider says its number unsubscribed", text.id());
+				}
 			}
-			else {
-				finish(text, "FAILED", NOT_CONFIGURED, clock.instant());
-			}
-			return false;
+			case FAILED -> failed(text, result.failure());
 		}
-		try {
-			TwilioClient.Accepted accepted = twilio.send(text.toNumber(), text.body());
-			sent(text, accepted.sid(), accepted.status());
-			if (demo.enabled()) {
-				devOutbox.record(DevOutbox.Channel.SMS, text.toNumber(), null, text.body());
-			}
-		}
-		catch (TwilioClient.Refused refused) {
-			failed(text, refused);
-		}
-		return true;
 	}
 
 	private void sent(Claimed text, String sid, String providerStatus) {
@@ -205,17 +178,7 @@ class SmsWorker implements SmartLifecycle {
 			.params(Timestamp.from(clock.instant()), sid, providerStatus, text.id()).update();
 	}
 
-	private void failed(Claimed text, TwilioClient.Refused refused) {
-		DeliveryFailure failure = refused.failure();
-		if (refused.twilioCode() == TwilioClient.UNSUBSCRIBED_RECIPIENT) {
-			// The number texted STOP to the provider without our hearing of it: it is an opt-out all the same.
-			optOuts.optOut(text.toNumber(), "PROVIDER");
-			jdbc.sql("""
-					update messaging.sms_outbox set status = 'SKIPPED', skipped_reason = 'OPTED_OUT_SMS', claimed_at = null,
-					       last_error = ? where id = ?""").params(failure.reason(), text.id()).update();
-			log.info("SMS {} not sent: the provider says its number unsubscribed", text.id());
-			return;
-		}
+	private void failed(Claimed text, DeliveryFailure failure) {
 		boolean lastTry = failure.permanent() || text.attempts() >= messaging.maxAttempts();
 		Duration wait = messaging.firstRetryAfter().multipliedBy(1L << Math.min(text.attempts() - 1, 16));
 		finish(text, lastTry ? "FAILED" : "QUEUED", failure.reason(), clock.instant().plus(wait));

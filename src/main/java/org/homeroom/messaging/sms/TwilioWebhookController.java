@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.homeroom.messaging.MessagingSettings;
+import org.homeroom.messaging.delivery.SmsDeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -57,11 +58,15 @@ class TwilioWebhookController {
 
 	private final SmsOutbox outbox;
 
-	TwilioWebhookController(SmsSettings settings, MessagingSettings messaging, SmsInbound inbound, SmsOutbox outbox) {
+	private final SmsDeliveryStatus deliveries;
+
+	TwilioWebhookController(SmsSettings settings, MessagingSettings messaging, SmsInbound inbound, SmsOutbox outbox,
+			SmsDeliveryStatus deliveries) {
 		this.settings = settings;
 		this.messaging = messaging;
 		this.inbound = inbound;
 		this.outbox = outbox;
+		this.deliveries = deliveries;
 	}
 
 	@PostMapping(INBOUND_PATH)
@@ -107,7 +112,9 @@ class TwilioWebhookController {
 		if (errorCode != null && !errorCode.isEmpty() && !ERROR_CODE.matcher(errorCode).matches()) {
 			return badRequest("ErrorCode");
 		}
-		if (!outbox.providerSaid(sid, status, errorCode == null || errorCode.isEmpty() ? null : errorCode)) {
+		String code = errorCode == null || errorCode.isEmpty() ? null : errorCode;
+		// A text is the outbox's or an announcement's delivery; each knows its own provider ids.
+		if (!outbox.providerSaid(sid, status, code) & !deliveries.providerSaid(sid, status, code)) {
 			log.debug("Status callback for a message Homeroom does not know ({})", sid);
 		}
 		return ResponseEntity.noContent().build();

@@ -83,6 +83,15 @@ class DeliveryWorkerIntegrationTests {
 	@Autowired
 	SendTimeCheck check;
 
+	@Autowired
+	SmsChannel sms;
+
+	@Autowired
+	org.homeroom.messaging.sms.SmsSettings smsSettings;
+
+	@Autowired
+	Fallbacks fallbacks;
+
 	Districts given;
 
 	UUID lincoln;
@@ -157,7 +166,7 @@ class DeliveryWorkerIntegrationTests {
 	/** A worker of its own on a clock of its own, which the running worker never races, since its rows are not due yet. */
 	private DeliveryWorker workerAt(Instant now, MessagingSettings settings) {
 		return new DeliveryWorker(jdbc, transactions, releases, email, renderer, settings, Clock.fixed(now, ZoneOffset.UTC),
-				districtClock, check);
+				districtClock, check, sms, smsSettings, fallbacks);
 	}
 
 	private String statusOf(UUID announcement) {
