@@ -24,7 +24,14 @@ class ConversationStore {
 
 	/** A thread's row with its guardians. */
 	record Row(UUID id, UUID studentId, UUID schoolId, UUID staffId, String addressedTo, boolean shared, String status,
-			String lastAuthorSide, Instant createdAt, Instant lastActivityAt, List<UUID> guardians) {
+			String lastAuthorSide, Instant createdAt, Instant lastActivityAt, List<UUID> guardians,
+			Instant autoAnsweredUntil) {
+
+		Row(UUID id, UUID studentId, UUID schoolId, UUID staffId, String addressedTo, boolean shared, String status,
+				String lastAuthorSide, Instant createdAt, Instant lastActivityAt, List<UUID> guardians) {
+			this(id, studentId, schoolId, staffId, addressedTo, shared, status, lastAuthorSide, createdAt, lastActivityAt,
+					guardians, null);
+		}
 
 		boolean unanswered() {
 			return "GUARDIAN".equals(lastAuthorSide) && "OPEN".equals(status);
@@ -45,7 +52,7 @@ class ConversationStore {
 
 	private static final String COLUMNS = """
 			c.id, c.student_id, c.school_id, c.staff_id, c.addressed_to, c.shared, c.status, c.last_author_side,
-			c.created_at, c.last_activity_at,
+			c.created_at, c.last_activity_at, c.auto_answered_until,
 			array(select g.guardian_id from messaging.conversation_guardian g where g.conversation_id = c.id
 			      order by g.guardian_id) as guardians""";
 
@@ -88,8 +95,27 @@ class ConversationStore {
 			.param("delivered", message.deliveredAt() == null ? null : Timestamp.from(message.deliveredAt()))
 			.param("corrects", message.corrects())
 			.update();
-		jdbc.sql("update messaging.conversation set last_author_side = ?, last_activity_at = ? where id = ?")
-			.params(message.authorSide(), Timestamp.from(message.createdAt()), conversationId).update();
+		// An automatic answer is no answer: the thread still waits for staff.
+		jdbc.sql("""
+				update messaging.conversation
+				set last_author_side = case when :side = 'SYSTEM' then last_author_side else :side end, last_activity_at = :at
+				where id = :id""")
+			.param("side", message.authorSide()).param("at", Timestamp.from(message.createdAt())).param("id", conversationId)
+			.update();
+	}
+
+	/** Records that the thread had its automatic answer for the closed period ending then. */
+	void autoAnswered(UUID conversationId, Instant until) {
+		jdbc.sql("update messaging.conversation set auto_answered_until = ? where id = ?")
+			.params(Timestamp.from(until), conversationId).update();
+	}
+
+	/** Closes an open thread; false when it was closed already. */
+	boolean close(UUID conversationId, String by, Instant at) {
+		return jdbc.sql("""
+				update messaging.conversation set status = 'CLOSED', closed_at = ?, closed_by = ?
+				where id = ? and status = 'OPEN'""")
+			.params(Timestamp.from(at), by, conversationId).update() == 1;
 	}
 
 	Optional<Row> find(UUID id) {
@@ -200,6 +226,15 @@ class ConversationStore {
 			.params(id, messageId, schoolId, reportedBy, side, reason, Timestamp.from(at)).update();
 	}
 
+	/** Marks an open report resolved; false when there is no such open report in these schools. */
+	boolean resolveReport(UUID reportId, boolean allSchools, Collection<UUID> schools, String by, Instant at) {
+		return jdbc.sql("""
+				update messaging.conversation_report set resolved_at = :at, resolved_by = :by
+				where id = :id and resolved_at is null and (:all or school_id in (:schools))""")
+			.param("at", Timestamp.from(at)).param("by", by).param("id", reportId).param("all", allSchools)
+			.param("schools", orNobody(schools)).update() == 1;
+	}
+
 	/** Open reports of the schools given (or every school), newest first, with the message reported. */
 	List<AbuseReport> reports(boolean allSchools, Collection<UUID> schools) {
 		return jdbc.sql("""
@@ -232,7 +267,7 @@ class ConversationStore {
 				rs.getObject("school_id", UUID.class), rs.getObject("staff_id", UUID.class), rs.getString("addressed_to"),
 				rs.getBoolean("shared"), rs.getString("status"), rs.getString("last_author_side"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_activity_at").toInstant(),
-				Arrays.asList(guardians));
+				Arrays.asList(guardians), instant(rs.getTimestamp("auto_answered_until")));
 	}
 
 	private static MessageRow message(ResultSet rs, int row) throws SQLException {

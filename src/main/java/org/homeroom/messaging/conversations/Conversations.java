@@ -41,10 +41,13 @@ public class Conversations {
 
 	private final ConversationNotices notices;
 
+	private final AutomaticAnswers automaticAnswers;
+
 	private final Clock clock;
 
 	Conversations(ConversationStore store, ConversationAccess access, ConversationParties parties, Directory directory,
-			ConversationNotices notices, Clock clock) {
+			ConversationNotices notices, AutomaticAnswers automaticAnswers, Clock clock) {
+		this.automaticAnswers = automaticAnswers;
 		this.store = store;
 		this.access = access;
 		this.parties = parties;
@@ -263,6 +266,7 @@ public class Conversations {
 				body.strip(), clock.instant(), clock.instant(), null, null);
 		store.insert(thread.id(), message);
 		notices.posted(thread, message.id(), "GUARDIAN", List.of());
+		automaticAnswers.afterFamilyWrote(thread, guardianId, message.createdAt());
 		return message.id();
 	}
 
