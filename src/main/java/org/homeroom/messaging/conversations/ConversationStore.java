@@ -146,12 +146,16 @@ class ConversationStore {
 		return messages(conversationId).stream().filter(message -> message.id().equals(messageId)).findFirst();
 	}
 
-	/** Marks what the other side wrote as read now, the first time this side opens it. */
+	/**
+	 * Marks what the other side wrote as read now, the first time this side opens it; the family
+	 * opening it also reads the automatic answers, which are written to them.
+	 */
 	void markRead(UUID conversationId, String otherSide, Instant at) {
 		jdbc.sql("""
-				update messaging.conversation_message set read_at = ?
-				where conversation_id = ? and author_side = ? and read_at is null and delivered_at is not null""")
-			.params(Timestamp.from(at), conversationId, otherSide).update();
+				update messaging.conversation_message set read_at = :at
+				where conversation_id = :id and read_at is null and delivered_at is not null
+				  and (author_side = :side or (:side = 'STAFF' and author_side = 'SYSTEM'))""")
+			.param("at", Timestamp.from(at)).param("id", conversationId).param("side", otherSide).update();
 	}
 
 	/** The students of the threads in scope (and, when given, about this student). */

@@ -224,7 +224,9 @@ public class Conversations {
 		Row thread = store.find(conversationId).orElseThrow(() -> new NotFoundException("conversation"));
 		ConversationAccess.Standing standing = access.standing(viewer, thread).filter(ConversationAccess.Standing::participant)
 			.orElseThrow(() -> new NotFoundException("conversation"));
-		store.message(conversationId, messageId).orElseThrow(() -> new NotFoundException("message"));
+		// An automatic answer is Homeroom's own words, nobody's conduct: there is nothing to report.
+		store.message(conversationId, messageId).filter(message -> !"SYSTEM".equals(message.authorSide()))
+			.orElseThrow(() -> new NotFoundException("message"));
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() > 1000) {
 			throw new InvalidInputException("reason", "size must be at most 1000");

@@ -106,6 +106,17 @@ class AutomaticAnswerIntegrationTests {
 			.andExpect(jsonPath("$.unanswered").value(true));
 		mvc.perform(get("/api/v1/conversations").param("unanswered", "true").with(teacher))
 			.andExpect(jsonPath("$.items[0].id").value(thread.toString()));
+		// The teacher's reading leaves it unread for the family, to whom it was written; her opening the thread reads it.
+		assertThat(unreadAutomaticAnswers(thread)).isOne();
+		mvc.perform(get("/api/v1/conversations/{id}", thread).with(motherAccount)).andExpect(status().isOk());
+		assertThat(unreadAutomaticAnswers(thread)).isZero();
+	}
+
+	private int unreadAutomaticAnswers(UUID thread) {
+		return jdbc.sql("""
+				select count(*) from messaging.conversation_message
+				where conversation_id = ? and author_side = 'SYSTEM' and read_at is null""").param(thread).query(Integer.class)
+			.single();
 	}
 
 	@Test
