@@ -110,6 +110,11 @@ class AutomaticAnswerIntegrationTests {
 		assertThat(unreadAutomaticAnswers(thread)).isOne();
 		mvc.perform(get("/api/v1/conversations/{id}", thread).with(motherAccount)).andExpect(status().isOk());
 		assertThat(unreadAutomaticAnswers(thread)).isZero();
+		UUID automatic = jdbc.sql("select id from messaging.conversation_message where conversation_id = ? and author_side = 'SYSTEM'")
+			.param(thread).query(UUID.class).single();
+		mvc.perform(post("/api/v1/conversations/{id}/messages/{m}/report", thread, automatic).with(motherAccount)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"?\"}"))
+			.andExpect(status().isNotFound());
 	}
 
 	private int unreadAutomaticAnswers(UUID thread) {
