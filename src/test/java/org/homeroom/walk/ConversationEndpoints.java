@@ -43,10 +43,26 @@ final class ConversationEndpoints {
 				values (?, ?, 'STAFF', ?, 'Their teacher', 'TEACHER', '08', ?, ?, ?)""")
 			.params(message, thread, their.theirStaff, body, now, now).update();
 		// Their family reported it, so that the administrators' list has something of theirs to keep to itself.
+		UUID report = UUID.randomUUID();
 		jdbc.sql("""
 				insert into messaging.conversation_report (id, message_id, school_id, reported_by, reporter_side, reason, created_at)
 				values (?, ?, ?, 'their family', 'GUARDIAN', 'Walk report', ?)""")
-			.params(UUID.randomUUID(), message, their.roosevelt, now).update();
+			.params(report, message, their.roosevelt, now).update();
+		Supplier<String> threadState = rows(jdbc, "select status || coalesce(closed_by, '') from messaging.conversation where id = ?",
+				thread);
+		Supplier<String> reportState = rows(jdbc,
+				"select coalesce(resolved_by, 'open') from messaging.conversation_report where id = ?", report);
+		// A file on their teacher's message, kept in the database.
+		UUID attachment = UUID.randomUUID();
+		byte[] pdf = ("%PDF-1.7\n" + their.tag + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		jdbc.sql("""
+				insert into messaging.attachment (id, file_name, content_type, size, sha256, stored_in, stored_at)
+				values (?, 'their.pdf', 'application/pdf', ?, ?, 'DATABASE', ?)""")
+			.params(attachment, pdf.length, "0".repeat(64), now).update();
+		jdbc.sql("insert into messaging.attachment_chunk (attachment_id, seq, data) values (?, 0, ?)").params(attachment, pdf)
+			.update();
+		jdbc.sql("insert into messaging.conversation_attachment (message_id, attachment_id, position) values (?, ?, 0)")
+			.params(message, attachment).update();
 		Supplier<String> messages = rows(jdbc,
 				"select coalesce(json_agg(m order by m.id)::text, '[]') from messaging.conversation_message m where conversation_id = ?",
 				thread);
@@ -66,6 +82,8 @@ final class ConversationEndpoints {
 					.control(THEIR_FAMILY, 200),
 				on("POST", "/api/v1/conversations/{id}/messages").at(thread).json("{\"body\": \"Intrusion\"}")
 					.unchanged(messages),
+				on("POST", "/api/v1/conversations/{id}/messages").variant("with a file").at(thread).uploading(pdf)
+					.shaped(request -> request.param("body", "Intrusion")).unchanged(messages),
 				on("POST", "/api/v1/conversations/{id}/messages/{messageId}/report").at(thread, message)
 					.json("{\"reason\": \"Intrusion\"}").unchanged(reports),
 				// Reports are the administrators' own list, of their own schools.
@@ -87,6 +105,15 @@ final class ConversationEndpoints {
 				on("POST", "/conversations/{id}").at(thread).form("body", "Intrusion").unchanged(messages),
 				on("POST", "/conversations/{id}/messages/{messageId}/report").at(thread, message)
 					.form("reason", "Intrusion").unchanged(reports),
+				// Files: only through a thread the caller stands in (a district administrator's oversight included).
+				on("GET", "/conversations/{id}/attachments/{attachmentId}").at(thread, attachment).mayAct(DISTRICT_ADMIN)
+					.control(THEIR_TEACHER, 200),
+				on("GET", "/family/conversations/{id}/attachments/{attachmentId}").at(thread, attachment)
+					.control(THEIR_FAMILY, 200),
+				// Closing is the thread's own staff's; resolving a report its school's administrators' (and the district's).
+				on("POST", "/conversations/{id}/close").at(thread).form("confirm", "true").unchanged(threadState),
+				on("POST", "/conversations/reports/{reportId}/resolve").at(report).form("confirm", "true")
+					.mayAct(DISTRICT_ADMIN).unchanged(reportState),
 				on("GET", "/conversations/reports").mayAct(DISTRICT_ADMIN).neverShows(body).control(DISTRICT_ADMIN, 200),
 				on("GET", "/students/{studentId}/message").at(their.student).mayAct(DISTRICT_ADMIN)
 					.control(THEIR_TEACHER, 200),

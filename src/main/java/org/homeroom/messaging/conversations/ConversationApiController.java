@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.Paging;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Conversations over the API, for staff ({@code /api/v1/conversations}) and families
@@ -73,6 +75,19 @@ class ConversationApiController {
 	ResponseEntity<Map<String, UUID>> post(Viewer viewer, @PathVariable UUID id, @Valid @RequestBody PostRequest request) {
 		UUID message = request.corrects() == null ? conversations.post(viewer, id, request.body())
 				: conversations.correct(viewer, id, request.corrects(), request.body());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", message));
+	}
+
+	/**
+	 * The same as a multipart form, for a message with files: the fields {@code body} and
+	 * {@code corrects}, and up to 3 parts named {@code attachments}.
+	 */
+	@PostMapping(path = "/conversations/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Map<String, UUID>> postWithFiles(Viewer viewer, @PathVariable UUID id,
+			@RequestParam(required = false) @Size(max = Conversations.MAX_BODY) String body,
+			@RequestParam(required = false) UUID corrects,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> attachments) {
+		UUID message = conversations.post(viewer, id, body, corrects, attachments);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", message));
 	}
 

@@ -62,6 +62,11 @@ class ConversationNotices {
 		posted(thread, messageId, "STAFF", recipients);
 	}
 
+	/** The thread changed without a message (it was closed): open pages and badges refresh. */
+	void changed(ConversationStore.Row thread) {
+		jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, thread.id().toString()).query((rs, row) -> 1).list();
+	}
+
 	/** A message from a family, or an automatic one: open pages and listeners hear of it. */
 	void posted(ConversationStore.Row thread, UUID messageId, String side, List<UUID> recipients) {
 		jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, thread.id().toString()).query((rs, row) -> 1).list();

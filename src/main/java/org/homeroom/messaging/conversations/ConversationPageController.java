@@ -1,5 +1,6 @@
 package org.homeroom.messaging.conversations;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -110,10 +112,42 @@ class ConversationPageController {
 
 	@PostMapping(PATH + "/{id}")
 	String reply(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) @Size(max = 20000) String body,
-			@RequestParam(required = false) UUID corrects, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID corrects,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+			RedirectAttributes redirect) {
 		viewer.requireStaffFor("conversation");
-		return ConversationForms.posted(redirect, PATH + "/" + id, () -> corrects == null ? conversations.post(viewer, id, body)
-				: conversations.correct(viewer, id, corrects, body), body);
+		return ConversationForms.posted(redirect, PATH + "/" + id,
+				() -> conversations.post(viewer, id, body, corrects, attachments), body);
+	}
+
+	/** Closing asks for a confirmation first: the box "close it" must be ticked, or nothing changes. */
+	@PostMapping(PATH + "/{id}/close")
+	String close(Viewer viewer, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
+			RedirectAttributes redirect) {
+		viewer.requireStaffFor("conversation");
+		if (!confirm) {
+			reads.thread(viewer, PURPOSE, id);
+			redirect.addFlashAttribute("error", "confirm");
+			return "redirect:" + PATH + "/" + id;
+		}
+		conversations.close(viewer, id);
+		redirect.addFlashAttribute("closed", true);
+		return "redirect:" + PATH + "/" + id;
+	}
+
+	/** A school administrator marks a report dealt with, once they confirm it. */
+	@PostMapping(PATH + "/reports/{reportId}/resolve")
+	String resolve(Viewer viewer, @PathVariable UUID reportId, @RequestParam(defaultValue = "false") boolean confirm,
+			RedirectAttributes redirect) {
+		viewer.requireStaff("Reports are for administrators");
+		if (!confirm) {
+			reads.reports(viewer, PURPOSE);
+			redirect.addFlashAttribute("error", "confirm");
+			return "redirect:" + PATH + "/reports";
+		}
+		conversations.resolveReport(viewer, reportId);
+		redirect.addFlashAttribute("resolved", true);
+		return "redirect:" + PATH + "/reports";
 	}
 
 	@PostMapping(PATH + "/{id}/messages/{messageId}/report")

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.homeroom.directory.ConversationParties;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.Viewer;
+import org.homeroom.messaging.attachments.Attachment;
+import org.homeroom.messaging.attachments.AttachmentId;
 import org.homeroom.messaging.conversations.ConversationStore.MessageRow;
 import org.homeroom.messaging.conversations.ConversationStore.Row;
 import org.homeroom.platform.NotFoundException;
@@ -43,10 +45,13 @@ public class ConversationReads {
 
 	private final MessageSource words;
 
+	private final ConversationAttachments attachments;
+
 	private final Clock clock;
 
 	ConversationReads(ConversationStore store, ConversationAccess access, ConversationParties parties, Directory directory,
-			MessageSource words, Clock clock) {
+			MessageSource words, ConversationAttachments attachments, Clock clock) {
+		this.attachments = attachments;
 		this.store = store;
 		this.access = access;
 		this.parties = parties;
@@ -70,10 +75,15 @@ public class ConversationReads {
 		directory.recordAccess(viewer.name(), List.of(thread.studentId()),
 				standing.participant() ? "conversation" : "conversation.oversight", purpose, null);
 		Locale locale = LocaleContextHolder.getLocale();
-		List<ConversationView.MessageView> messages = store.messages(thread.id()).stream()
+		List<MessageRow> rows = store.messages(thread.id());
+		Map<UUID, List<Attachment>> files = attachments.of(rows.stream().map(MessageRow::id).toList());
+		List<ConversationView.MessageView> messages = rows.stream()
 			.map(message -> new ConversationView.MessageView(message.id(), message.authorSide(), message.authorName(),
 					roleLabel(message, locale), message.body(), message.createdAt(), message.deliveredAt(), message.readAt(),
-					message.corrects(), mine(viewer, message)))
+					message.corrects(), mine(viewer, message), files.getOrDefault(message.id(), List.of()).stream()
+						.map(file -> new ConversationView.AttachmentView(file.id().value(), file.fileName(), file.contentType(),
+								file.size()))
+						.toList()))
 			.toList();
 		boolean mayPost = standing.participant() && "OPEN".equals(thread.status())
 				&& (!ConversationAccess.STAFF.equals(standing.side()) || !access.reachableGuardians(thread).isEmpty());
@@ -183,6 +193,21 @@ public class ConversationReads {
 		return store.find(conversationId).flatMap(thread -> store.message(conversationId, messageId)
 			.map(message -> new PostedMessage(thread.id(), message.id(), thread.studentId(), message.authorSide(),
 					message.authorName(), message.body(), message.createdAt())));
+	}
+
+	/**
+	 * A file of the thread for the caller to download: only when they stand in the thread and the
+	 * file belongs to one of its messages (404 otherwise). The download is logged as a read.
+	 */
+	@Transactional
+	AttachmentId attachment(Viewer viewer, String purpose, UUID conversationId, UUID attachmentId) {
+		Row thread = store.find(conversationId).orElseThrow(() -> new NotFoundException("attachment"));
+		if (!mayRead(viewer, thread) || !attachments.inThread(conversationId, attachmentId)) {
+			throw new NotFoundException("attachment");
+		}
+		directory.recordAccess(viewer.name(), List.of(thread.studentId()), "conversation.attachment", purpose,
+				"attachment=" + attachmentId);
+		return new AttachmentId(attachmentId);
 	}
 
 	/** Whether the caller stands in the thread at all (nothing is read, so nothing is logged). */

@@ -24,7 +24,14 @@ class ConversationStore {
 
 	/** A thread's row with its guardians. */
 	record Row(UUID id, UUID studentId, UUID schoolId, UUID staffId, String addressedTo, boolean shared, String status,
-			String lastAuthorSide, Instant createdAt, Instant lastActivityAt, List<UUID> guardians) {
+			String lastAuthorSide, Instant createdAt, Instant lastActivityAt, List<UUID> guardians,
+			Instant autoAnsweredUntil) {
+
+		Row(UUID id, UUID studentId, UUID schoolId, UUID staffId, String addressedTo, boolean shared, String status,
+				String lastAuthorSide, Instant createdAt, Instant lastActivityAt, List<UUID> guardians) {
+			this(id, studentId, schoolId, staffId, addressedTo, shared, status, lastAuthorSide, createdAt, lastActivityAt,
+					guardians, null);
+		}
 
 		boolean unanswered() {
 			return "GUARDIAN".equals(lastAuthorSide) && "OPEN".equals(status);
@@ -45,7 +52,7 @@ class ConversationStore {
 
 	private static final String COLUMNS = """
 			c.id, c.student_id, c.school_id, c.staff_id, c.addressed_to, c.shared, c.status, c.last_author_side,
-			c.created_at, c.last_activity_at,
+			c.created_at, c.last_activity_at, c.auto_answered_until,
 			array(select g.guardian_id from messaging.conversation_guardian g where g.conversation_id = c.id
 			      order by g.guardian_id) as guardians""";
 
@@ -88,8 +95,27 @@ class ConversationStore {
 			.param("delivered", message.deliveredAt() == null ? null : Timestamp.from(message.deliveredAt()))
 			.param("corrects", message.corrects())
 			.update();
-		jdbc.sql("update messaging.conversation set last_author_side = ?, last_activity_at = ? where id = ?")
-			.params(message.authorSide(), Timestamp.from(message.createdAt()), conversationId).update();
+		// An automatic answer is no answer: the thread still waits for staff.
+		jdbc.sql("""
+				update messaging.conversation
+				set last_author_side = case when :side = 'SYSTEM' then last_author_side else :side end, last_activity_at = :at
+				where id = :id""")
+			.param("side", message.authorSide()).param("at", Timestamp.from(message.createdAt())).param("id", conversationId)
+			.update();
+	}
+
+	/** Records that the thread had its automatic answer for the closed period ending then. */
+	void autoAnswered(UUID conversationId, Instant until) {
+		jdbc.sql("update messaging.conversation set auto_answered_until = ? where id = ?")
+			.params(Timestamp.from(until), conversationId).update();
+	}
+
+	/** Closes an open thread; false when it was closed already. */
+	boolean close(UUID conversationId, String by, Instant at) {
+		return jdbc.sql("""
+				update messaging.conversation set status = 'CLOSED', closed_at = ?, closed_by = ?
+				where id = ? and status = 'OPEN'""")
+			.params(Timestamp.from(at), by, conversationId).update() == 1;
 	}
 
 	Optional<Row> find(UUID id) {
@@ -120,12 +146,16 @@ class ConversationStore {
 		return messages(conversationId).stream().filter(message -> message.id().equals(messageId)).findFirst();
 	}
 
-	/** Marks what the other side wrote as read now, the first time this side opens it. */
+	/**
+	 * Marks what the other side wrote as read now, the first time this side opens it; the family
+	 * opening it also reads the automatic answers, which are written to them.
+	 */
 	void markRead(UUID conversationId, String otherSide, Instant at) {
 		jdbc.sql("""
-				update messaging.conversation_message set read_at = ?
-				where conversation_id = ? and author_side = ? and read_at is null and delivered_at is not null""")
-			.params(Timestamp.from(at), conversationId, otherSide).update();
+				update messaging.conversation_message set read_at = :at
+				where conversation_id = :id and read_at is null and delivered_at is not null
+				  and (author_side = :side or (:side = 'STAFF' and author_side = 'SYSTEM'))""")
+			.param("at", Timestamp.from(at)).param("id", conversationId).param("side", otherSide).update();
 	}
 
 	/** The students of the threads in scope (and, when given, about this student). */
@@ -200,6 +230,15 @@ class ConversationStore {
 			.params(id, messageId, schoolId, reportedBy, side, reason, Timestamp.from(at)).update();
 	}
 
+	/** Marks an open report resolved; false when there is no such open report in these schools. */
+	boolean resolveReport(UUID reportId, boolean allSchools, Collection<UUID> schools, String by, Instant at) {
+		return jdbc.sql("""
+				update messaging.conversation_report set resolved_at = :at, resolved_by = :by
+				where id = :id and resolved_at is null and (:all or school_id in (:schools))""")
+			.param("at", Timestamp.from(at)).param("by", by).param("id", reportId).param("all", allSchools)
+			.param("schools", orNobody(schools)).update() == 1;
+	}
+
 	/** Open reports of the schools given (or every school), newest first, with the message reported. */
 	List<AbuseReport> reports(boolean allSchools, Collection<UUID> schools) {
 		return jdbc.sql("""
@@ -232,7 +271,7 @@ class ConversationStore {
 				rs.getObject("school_id", UUID.class), rs.getObject("staff_id", UUID.class), rs.getString("addressed_to"),
 				rs.getBoolean("shared"), rs.getString("status"), rs.getString("last_author_side"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_activity_at").toInstant(),
-				Arrays.asList(guardians));
+				Arrays.asList(guardians), instant(rs.getTimestamp("auto_answered_until")));
 	}
 
 	private static MessageRow message(ResultSet rs, int row) throws SQLException {

@@ -18,9 +18,14 @@ public record ConversationView(UUID id, UUID studentId, String studentName, Stri
 	 * One message. {@code authorRole} is the role as shown ("Grade 3 teacher"), in the reader's
 	 * language; {@code deliveredAt} is when it was stored and its recipients notified,
 	 * {@code readAt} when the other side first opened it; {@code corrects} the id of the message
-	 * this one corrects.
+	 * this one corrects; {@code attachments} the files it carries, in the order sent.
 	 */
 	public record MessageView(UUID id, String authorSide, String authorName, String authorRole, String body,
-			Instant createdAt, Instant deliveredAt, Instant readAt, UUID corrects, boolean mine) {
+			Instant createdAt, Instant deliveredAt, Instant readAt, UUID corrects, boolean mine,
+			List<AttachmentView> attachments) {
+	}
+
+	/** A file a message carries: its safe name, the type its content showed, and its size in bytes. */
+	public record AttachmentView(UUID id, String fileName, String contentType, long size) {
 	}
 }

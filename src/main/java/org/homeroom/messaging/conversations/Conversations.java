@@ -17,6 +17,7 @@ import org.homeroom.platform.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Two-way conversations about one student, the entry point for pages, the API, the SMS channel and
@@ -41,10 +42,17 @@ public class Conversations {
 
 	private final ConversationNotices notices;
 
+	private final AutomaticAnswers automaticAnswers;
+
+	private final ConversationAttachments attachments;
+
 	private final Clock clock;
 
 	Conversations(ConversationStore store, ConversationAccess access, ConversationParties parties, Directory directory,
-			ConversationNotices notices, Clock clock) {
+			ConversationNotices notices, AutomaticAnswers automaticAnswers, ConversationAttachments attachments,
+			Clock clock) {
+		this.automaticAnswers = automaticAnswers;
+		this.attachments = attachments;
 		this.store = store;
 		this.access = access;
 		this.parties = parties;
@@ -159,7 +167,20 @@ public class Conversations {
 	/** Either side adds a message to a thread it takes part in; answers the message's id. */
 	@Transactional
 	public UUID post(Viewer viewer, UUID conversationId, String body) {
-		return post(viewer, conversationId, body, null);
+		return post(viewer, conversationId, body, null, List.of());
+	}
+
+	/**
+	 * Either side adds a message with up to {@link org.homeroom.messaging.attachments.AttachmentRules#MAX_FILES}
+	 * files (staff may make it a correction of one of their own); the message and its files are
+	 * stored together or not at all, and a refused file is an
+	 * {@link org.homeroom.messaging.attachments.AttachmentsRefusedException} (400, {@code attachments}).
+	 */
+	@Transactional
+	public UUID post(Viewer viewer, UUID conversationId, String body, UUID corrects, List<MultipartFile> files) {
+		UUID message = post(viewer, conversationId, body, corrects);
+		attachments.attach(message, files == null ? List.of() : files);
+		return message;
 	}
 
 	/**
@@ -168,7 +189,7 @@ public class Conversations {
 	 */
 	@Transactional
 	public UUID correct(Viewer staff, UUID conversationId, UUID messageId, String body) {
-		return post(staff, conversationId, body, messageId);
+		return post(staff, conversationId, body, messageId, List.of());
 	}
 
 	/**
@@ -178,7 +199,7 @@ public class Conversations {
 	 */
 	@Transactional
 	public UUID postFromGuardian(UUID guardianId, UUID conversationId, String body) {
-		return post(Viewer.guardian(guardianId).named("guardian:" + guardianId), conversationId, body, null);
+		return post(Viewer.guardian(guardianId).named("guardian:" + guardianId), conversationId, body, null, List.of());
 	}
 
 	/**
@@ -203,12 +224,49 @@ public class Conversations {
 		Row thread = store.find(conversationId).orElseThrow(() -> new NotFoundException("conversation"));
 		ConversationAccess.Standing standing = access.standing(viewer, thread).filter(ConversationAccess.Standing::participant)
 			.orElseThrow(() -> new NotFoundException("conversation"));
-		store.message(conversationId, messageId).orElseThrow(() -> new NotFoundException("message"));
+		// An automatic answer is Homeroom's own words, nobody's conduct: there is nothing to report.
+		store.message(conversationId, messageId).filter(message -> !"SYSTEM".equals(message.authorSide()))
+			.orElseThrow(() -> new NotFoundException("message"));
 		String why = reason == null ? "" : reason.strip();
 		if (why.length() > 1000) {
 			throw new InvalidInputException("reason", "size must be at most 1000");
 		}
 		store.report(UUID.randomUUID(), messageId, thread.schoolId(), viewer.name(), standing.side(), why, clock.instant());
+	}
+
+	/**
+	 * Staff who answer a thread close it: nobody writes in it any more (a family starts a new one),
+	 * and it leaves the "waiting for you" list. Closing a closed thread changes nothing.
+	 */
+	@Transactional
+	public void close(Viewer staff, UUID conversationId) {
+		Row thread = store.lock(conversationId).orElseThrow(() -> new NotFoundException("conversation"));
+		ConversationAccess.Standing standing = access.standing(staff, thread)
+			.orElseThrow(() -> new NotFoundException("conversation"));
+		if (!ConversationAccess.STAFF.equals(standing.side())) {
+			throw new AccessDeniedException("Only the thread's own staff close it");
+		}
+		if (store.close(conversationId, staff.name(), clock.instant())) {
+			notices.changed(thread);
+		}
+	}
+
+	/**
+	 * A school administrator (of the report's school) or a district administrator marks an abuse
+	 * report dealt with; it leaves the list of reported messages. A report that is not open, or
+	 * not theirs to see, is a {@link NotFoundException}.
+	 */
+	@Transactional
+	public void resolveReport(Viewer admin, UUID reportId) {
+		boolean district = admin.districtAdmin();
+		List<UUID> schools = admin.staffId()
+			.map(staff -> parties.schoolsWhereRole(staff, List.of("SCHOOL_ADMIN"))).orElse(List.of());
+		if (!district && schools.isEmpty()) {
+			throw new AccessDeniedException("Abuse reports are for school and district administrators");
+		}
+		if (!store.resolveReport(reportId, district, schools, admin.name(), clock.instant())) {
+			throw new NotFoundException("report");
+		}
 	}
 
 	private UUID post(Viewer viewer, UUID conversationId, String body, UUID corrects) {
@@ -263,6 +321,7 @@ public class Conversations {
 				body.strip(), clock.instant(), clock.instant(), null, null);
 		store.insert(thread.id(), message);
 		notices.posted(thread, message.id(), "GUARDIAN", List.of());
+		automaticAnswers.afterFamilyWrote(thread, guardianId, message.createdAt());
 		return message.id();
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -93,9 +94,11 @@ class FamilyConversationPageController {
 
 	@PostMapping(PATH + "/{id}")
 	String reply(Viewer viewer, @PathVariable UUID id, @RequestParam(required = false) @Size(max = 20000) String body,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
 			RedirectAttributes redirect) {
 		family(viewer);
-		return ConversationForms.posted(redirect, PATH + "/" + id, () -> conversations.post(viewer, id, body), body);
+		return ConversationForms.posted(redirect, PATH + "/" + id,
+				() -> conversations.post(viewer, id, body, null, attachments), body);
 	}
 
 	@PostMapping(PATH + "/{id}/messages/{messageId}/report")

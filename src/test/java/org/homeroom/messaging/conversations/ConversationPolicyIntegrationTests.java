@@ -240,7 +240,9 @@ class ConversationPolicyIntegrationTests {
 		mvc.perform(get("/api/v1/conversations/{id}", thread).with(teacher)).andExpect(status().isNotFound());
 		reply(user(liaison).roles("FAMILY_LIAISON"), thread, "At 7:30.").andExpect(status().isCreated());
 		mvc.perform(get("/api/v1/conversations/{id}", thread).with(motherAccount))
-			.andExpect(jsonPath("$.messages[1].authorRole").value("Family liaison"))
+			// Outside office hours an automatic answer may stand between the two: the staff message is the liaison's.
+			.andExpect(jsonPath("$.messages[?(@.authorSide == 'STAFF')].authorRole")
+				.value(org.hamcrest.Matchers.contains("Family liaison")))
 			.andExpect(jsonPath("$.staffName").isEmpty());
 	}
 
