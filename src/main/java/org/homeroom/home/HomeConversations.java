@@ -32,10 +32,13 @@ class HomeConversations {
 			return reads.list(viewer, "home.awaiting", null, null, true, 0, LINES).items().stream()
 				.map(HomeConversations::awaiting).toList();
 		}
-		// Only a thread's newest message counts: once the family has answered, nothing there waits for it.
+		// Only a thread's newest message from a person counts: once the family has answered, nothing
+		// there waits for it, and an automatic answer to the family's own message is no news.
 		Map<UUID, RecentMessage> newest = new LinkedHashMap<>();
 		for (RecentMessage message : reads.recentMessages(viewer, "home.feed", 50)) {
-			newest.putIfAbsent(message.conversationId(), message);
+			if (!message.automatic()) {
+				newest.putIfAbsent(message.conversationId(), message);
+			}
 		}
 		return newest.values().stream().filter(message -> !message.read()).limit(LINES)
 			.map(HomeConversations::unread).toList();

@@ -156,7 +156,7 @@ public class ConversationReads {
 			MessageRow message = entry.getValue();
 			recent.add(new RecentMessage(thread.id(), message.id(), thread.studentId(), students.get(thread.studentId()),
 					message.authorName(), roleLabel(message, locale), message.body(), message.createdAt(),
-					mine(family, message) || message.readAt() != null));
+					mine(family, message) || message.readAt() != null, "SYSTEM".equals(message.authorSide())));
 		}
 		logShown(family, purpose, recent.stream().map(RecentMessage::studentId).toList(), "conversation.recent", null);
 		return recent;
