@@ -2,9 +2,13 @@
  * Announcements to families, and the engine that delivers them once each: an audience resolved in
  * the database when the announcement is released, one delivery row per guardian and channel,
  * workers on any number of nodes that claim due rows with {@code FOR UPDATE SKIP LOCKED}, retries
- * that back off, quiet hours, and a reconciliation of the rows a dead node left in flight. Email
- * and the in-app inbox are its channels so far; SMS and two-way conversations come later. Staff
+ * that back off, quiet hours, and a reconciliation of the rows a dead node left in flight. Its
+ * channels are the in-app inbox, e-mail and SMS, with a fall-back to a family's next channel. Staff
  * keep saved templates per school (or for the whole district), with the placeholders it knows.
+ * <p>Two-way conversations about one student live in {@code messaging.conversations}, with their
+ * attachments ({@code messaging.attachments}) and staff's office hours ({@code messaging.officehours});
+ * the SMS channel (Twilio's API, its webhooks, keywords and an outbox for one-off texts) in
+ * {@code messaging.sms}.
  * <p>Its entry points: {@link org.homeroom.messaging.Announcements} (writing and releasing),
  * {@link org.homeroom.messaging.DeliveryReports}, {@link org.homeroom.messaging.FamilyInbox} (the
  * inbox and a family's choices) and {@link org.homeroom.messaging.MessageTemplates}; the delivery
