@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
@@ -19,27 +17,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.homeroom.IntegrationTest;
-import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -50,39 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * and in the app only, and the student's page says "opted out of SMS"; webhooks without the right
  * signature change nothing; and another family cannot open the thread.
  */
-@IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1",
-		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.quiet-hours-start=00:00",
-		"homeroom.messaging.quiet-hours-end=00:00" })
-class ConversationSmsStoryIntegrationTests {
-
-	private static final LoopbackTwilio twilio = new LoopbackTwilio();
-
-	private static final int SMTP_PORT = freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void loopbackServers(DynamicPropertyRegistry registry) {
-		twilio.register(registry);
-		registry.add("homeroom.mail.port", () -> SMTP_PORT);
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
-
-	@AfterAll
-	static void stopTwilio() {
-		twilio.stop();
-	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	DistrictClock clock;
+class ConversationSmsStoryIntegrationTests extends TextsAtLoopbackTwilio {
 
 	@Autowired
 	DataSource dataSource;
@@ -96,7 +51,7 @@ class ConversationSmsStoryIntegrationTests {
 		UUID minh = given.aStudent("Minh", "Nguyen" + tag).inGrade("03").enrolledAt(school, today.minusMonths(2)).id();
 		UUID section = given.aSection("Room 12 " + tag).at(school).id();
 		given.enrolInSection(section, minh, today.minusMonths(2), null);
-		String phone = "+1555" + (2_000_000 + ThreadLocalRandom.current().nextInt(7_000_000));
+		String phone = aPhone();
 		String parentEmail = "lan." + tag + "@family.test";
 		UUID lan = given.aGuardian("Lan", "Nguyen" + tag).ofStudent(minh).withEducationalRights()
 			.reachableByEmail(parentEmail).reachableByPhone(phone).speaking("vi").preferring(List.of("SMS", "IN_APP"), null)
@@ -178,11 +133,6 @@ class ConversationSmsStoryIntegrationTests {
 		mvc.perform(get("/api/v1/conversations/{id}", thread).with(otherFamily)).andExpect(status().isNotFound());
 	}
 
-	private List<String> messagesIn(UUID thread) {
-		return jdbc.sql("select body from messaging.conversation_message where conversation_id = ? order by created_at")
-			.param(thread).query(String.class).list();
-	}
-
 	private String authorOf(UUID thread, String body) {
 		return jdbc.sql("select author_side from messaging.conversation_message where conversation_id = ? and body = ?")
 			.params(thread, body).query(String.class).single();
@@ -207,21 +157,4 @@ class ConversationSmsStoryIntegrationTests {
 		return heard;
 	}
 
-	private RequestPostProcessor family(UUID guardian) {
-		UUID account = UUID.randomUUID();
-		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Family', now())")
-			.params(account, "family:" + account).update();
-		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
-			.params(account, guardian).update();
-		return user("family:" + account).roles("FAMILY");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }
