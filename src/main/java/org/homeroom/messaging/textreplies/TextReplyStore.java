@@ -50,6 +50,12 @@ class TextReplyStore {
 			.params(status, Timestamp.from(clock.instant()), by, textId).update() == 1;
 	}
 
+	/** Whether the text still waits for someone to route it. */
+	boolean waiting(UUID textId) {
+		return jdbc.sql("select exists (select 1 from messaging.sms_inbound where id = ? and status = 'WAITING')")
+			.param(textId).query(Boolean.class).single();
+	}
+
 	/** Keeps the reply waiting on a menu of these threads, numbered in this order. */
 	void holdOnMenu(UUID textId, UUID guardianId, String phone, List<UUID> options) {
 		jdbc.sql("""
