@@ -1,5 +1,6 @@
 package org.homeroom.messaging.textreplies;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +8,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.Paging;
+import org.homeroom.shared.StaffRoles;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
@@ -66,5 +70,11 @@ class OfficeQueuePageController {
 	String dismiss(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("dismissed", queue.dismiss(viewer.requireStaffFor("text"), id));
 		return "redirect:" + PATH;
+	}
+
+	@Bean
+	static NavigationItem officeQueueNavigation() {
+		return NavigationItem.administration("textreplies.nav", PATH, 61,
+				Set.of("SCHOOL_ADMIN", "FAMILY_LIAISON", StaffRoles.DISTRICT_ADMIN));
 	}
 }

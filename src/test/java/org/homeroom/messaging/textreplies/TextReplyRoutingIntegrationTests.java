@@ -157,6 +157,20 @@ class TextReplyRoutingIntegrationTests extends TextsAtLoopbackTwilio {
 			.endsWith("ردّ على هذه الرسالة للإجابة.");
 	}
 
+	@Test
+	void aStaffMessageLongerThanThreeSegmentsGoesAsItsBeginningAndALink() throws Exception {
+		UUID ana = child("Ana");
+		String phone = aPhone();
+		UUID parent = given.aGuardian("Noor", "Long" + tag).ofStudent(ana).withEducationalRights().reachableByPhone(phone)
+			.id();
+		String longMessage = "Field trip details. ".repeat(40).strip();
+		conversations.start(teacherOf(ana, "Rivera"), ana, parent, longMessage, false);
+		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 1);
+		String sent = twilio.textsTo(phone).get(0).get("Body");
+		assertThat(sent).contains("/t/").doesNotContain(longMessage);
+		assertThat(sent.length()).isLessThanOrEqualTo(3 * 153);
+	}
+
 	private UUID child(String name) {
 		UUID student = given.aStudent(name, "Kid" + tag).inGrade("03").enrolledAt(school, today.minusMonths(2)).id();
 		return student;
