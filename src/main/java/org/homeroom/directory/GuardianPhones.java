@@ -62,4 +62,33 @@ public class GuardianPhones {
 			.query(UUID.class)
 			.list();
 	}
+
+	/**
+	 * The active guardians who have this number in use (valid, verified): who a text from it may be
+	 * from. Two or more means the number is shared, and a reply cannot be told apart.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> guardiansWithPhone(String phoneE164) {
+		return jdbc.sql("""
+				select distinct c.guardian_id from directory.contact_point c
+				join directory.guardian gu on gu.id = c.guardian_id and gu.active
+				where c.value = ? and c.kind = 'PHONE' and c.valid and c.verified order by c.guardian_id""")
+			.param(phoneE164).query(UUID.class).list();
+	}
+
+	/** Whether the guardian named SMS among their preferred channels. */
+	@Transactional(readOnly = true)
+	public boolean prefersSms(UUID guardianId) {
+		return jdbc.sql("select exists (select 1 from directory.guardian where id = ? and 'SMS' = any (preferred_channels))")
+			.param(guardianId).query(Boolean.class).single();
+	}
+
+	/** The guardian's active children, whichever school they attend. */
+	@Transactional(readOnly = true)
+	public List<UUID> childrenOf(UUID guardianId) {
+		return jdbc.sql("""
+				select g.student_id from directory.guardianship g join directory.student s on s.id = g.student_id and s.active
+				where g.guardian_id = ? order by g.student_id""")
+			.param(guardianId).query(UUID.class).list();
+	}
 }

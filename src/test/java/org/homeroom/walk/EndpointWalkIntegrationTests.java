@@ -112,6 +112,7 @@ class EndpointWalkIntegrationTests {
 		walk.addAll(AccountEndpoints.of(their, jdbc));
 		walk.addAll(OfficeHoursEndpoints.of(their, jdbc));
 		walk.addAll(ConversationEndpoints.of(their, jdbc));
+		walk.addAll(TextReplyEndpoints.of(their, jdbc));
 	}
 
 	@TestFactory

@@ -210,6 +210,15 @@ public class ConversationReads {
 		return new AttachmentId(attachmentId);
 	}
 
+	/** A posted message's author as a channel names them, in the reader's language: "Tess Rivera, 3rd-grade teacher". */
+	@Transactional(readOnly = true)
+	public Optional<String> postedAuthor(UUID conversationId, UUID messageId, Locale locale) {
+		return store.message(conversationId, messageId).map(message -> {
+			String role = roleLabel(message, locale);
+			return role == null || role.isBlank() ? message.authorName() : message.authorName() + ", " + role;
+		});
+	}
+
 	/** Whether the caller stands in the thread at all (nothing is read, so nothing is logged). */
 	boolean mayRead(Viewer viewer, Row thread) {
 		return access.standing(viewer, thread).isPresent();

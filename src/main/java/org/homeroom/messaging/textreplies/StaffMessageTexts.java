@@ -1,0 +1,113 @@
+package org.homeroom.messaging.textreplies;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.homeroom.directory.Audiences;
+import org.homeroom.directory.ConversationParties;
+import org.homeroom.directory.GuardianPhones;
+import org.homeroom.messaging.conversations.ConversationMessagePosted;
+import org.homeroom.messaging.conversations.ConversationReads;
+import org.homeroom.messaging.conversations.PostedMessage;
+import org.homeroom.messaging.sms.SmsOptOuts;
+import org.homeroom.messaging.sms.SmsOutbox;
+import org.homeroom.messaging.sms.SmsSettings;
+import org.homeroom.platform.DemoSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Texts a staff member's message to each guardian it was for who reads SMS: one with a phone in
+ * use that has not opted out, who chose SMS or has no e-mail address to be told at, while SMS is
+ * configured (or demo mode keeps texts in the development outbox). Whether the guardian may still
+ * be contacted about the student is asked again here, since the text goes after the post; the
+ * outbox asks about the opt-out again just before the text leaves.
+ */
+@Component
+class StaffMessageTexts {
+
+	static final String PURPOSE = "CONVERSATION";
+
+	/** Room left in a text for the author's name and the closing line. */
+	private static final int MOST_OF_BODY = SmsOutbox.MAX_BODY - 400;
+
+	private final ConversationReads reads;
+
+	private final Audiences audiences;
+
+	private final GuardianPhones phones;
+
+	private final ConversationParties parties;
+
+	private final SmsOptOuts optOuts;
+
+	private final SmsOutbox outbox;
+
+	private final SmsSettings sms;
+
+	private final DemoSettings demo;
+
+	private final MessageSource words;
+
+	private final JdbcClient jdbc;
+
+	StaffMessageTexts(ConversationReads reads, Audiences audiences, GuardianPhones phones, ConversationParties parties,
+			SmsOptOuts optOuts, SmsOutbox outbox, SmsSettings sms, DemoSettings demo, MessageSource words, JdbcClient jdbc) {
+		this.reads = reads;
+		this.audiences = audiences;
+		this.phones = phones;
+		this.parties = parties;
+		this.optOuts = optOuts;
+		this.outbox = outbox;
+		this.sms = sms;
+		this.demo = demo;
+		this.words = words;
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void staffWrote(ConversationMessagePosted posted) {
+		if (!"STAFF".equals(posted.authorSide()) || posted.guardianIds().isEmpty() || !(sms.configured() || demo.enabled())) {
+			return;
+		}
+		Optional<PostedMessage> message = reads.posted(posted.conversationId(), posted.messageId());
+		if (message.isEmpty()) {
+			return;
+		}
+		List<UUID> contactable = audiences.guardiansToContactAbout(posted.studentId());
+		Map<UUID, List<String>> numbers = phones.phonesOf(posted.guardianIds());
+		Set<String> optedOut = optOuts.optedOutNumbers(numbers.values().stream().flatMap(List::stream).toList());
+		for (UUID guardian : posted.guardianIds()) {
+			Optional<String> number = numbers.getOrDefault(guardian, List.of()).stream()
+				.filter(phone -> !optedOut.contains(phone)).findFirst();
+			if (!contactable.contains(guardian) || number.isEmpty()) {
+				continue;
+			}
+			parties.guardian(guardian)
+				.filter(card -> card.email() == null || phones.prefersSms(guardian))
+				.ifPresent(card -> text(posted, message.get(), guardian, number.get(), card.preferredLanguage()));
+		}
+	}
+
+	private void text(ConversationMessagePosted posted, PostedMessage message, UUID guardian, String number,
+			String language) {
+		String reference = posted.messageId() + "/" + guardian;
+		if (jdbc.sql("select exists (select 1 from messaging.sms_outbox where purpose = ? and reference = ?)")
+			.params(PURPOSE, reference).query(Boolean.class).single()) {
+			return; // the event was handed over again (a restart): the text is queued already
+		}
+		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
+		String author = reads.postedAuthor(posted.conversationId(), posted.messageId(), locale)
+			.orElse(message.authorName());
+		String body = message.body().length() > MOST_OF_BODY ? message.body().substring(0, MOST_OF_BODY) + "…"
+				: message.body();
+		outbox.queue(number, words.getMessage("textreplies.relay", new Object[] { author, body }, locale), language,
+				PURPOSE, reference);
+	}
+}

@@ -1,0 +1,90 @@
+package org.homeroom.messaging.textreplies;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.homeroom.IntegrationTest;
+import org.homeroom.directory.DistrictClock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Homeroom with SMS through a loopback Twilio and e-mail through a loopback mail server, shared by
+ * the tests of conversations by SMS (one application context for all of them). The servers live as
+ * long as the test JVM, as the cached context that points at them does.
+ */
+@IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1",
+		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>" })
+abstract class TextsAtLoopbackTwilio {
+
+	static final LoopbackTwilio twilio = new LoopbackTwilio();
+
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(twilio::stop));
+	}
+
+	@DynamicPropertySource
+	static void loopbackServers(DynamicPropertyRegistry registry) {
+		twilio.register(registry);
+		registry.add("homeroom.mail.port", () -> SMTP_PORT);
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DistrictClock clock;
+
+	List<String> messagesIn(UUID thread) {
+		return jdbc.sql("select body from messaging.conversation_message where conversation_id = ? order by created_at")
+			.param(thread).query(String.class).list();
+	}
+
+	String statusOfText(String from, String body) {
+		return jdbc.sql("select status from messaging.sms_inbound where from_number = ? and body = ?").params(from, body)
+			.query(String.class).single();
+	}
+
+	static String aPhone() {
+		return "+1555" + (2_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(7_000_000));
+	}
+
+	RequestPostProcessor family(UUID guardian) {
+		UUID account = UUID.randomUUID();
+		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Family', now())")
+			.params(account, "family:" + account).update();
+		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
+			.params(account, guardian).update();
+		return user("family:" + account).roles("FAMILY");
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
