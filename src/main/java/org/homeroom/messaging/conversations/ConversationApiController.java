@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Viewer;
+import org.homeroom.messaging.attachments.AttachmentRules;
 import org.homeroom.platform.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,7 +87,7 @@ class ConversationApiController {
 	ResponseEntity<Map<String, UUID>> postWithFiles(Viewer viewer, @PathVariable UUID id,
 			@RequestParam(required = false) @Size(max = Conversations.MAX_BODY) String body,
 			@RequestParam(required = false) UUID corrects,
-			@RequestParam(name = "attachments", required = false) List<MultipartFile> attachments) {
+			@RequestParam(name = "attachments", required = false) @Size(max = AttachmentRules.MAX_FILES) List<MultipartFile> attachments) {
 		UUID message = conversations.post(viewer, id, body, corrects, attachments);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", message));
 	}

@@ -56,8 +56,11 @@ abstract class TextsAtLoopbackTwilio {
 	@Autowired
 	DistrictClock clock;
 
+	/** What people wrote in the thread; automatic answers outside office hours come and go with the clock. */
 	List<String> messagesIn(UUID thread) {
-		return jdbc.sql("select body from messaging.conversation_message where conversation_id = ? order by created_at")
+		return jdbc.sql("""
+				select body from messaging.conversation_message where conversation_id = ? and author_side <> 'SYSTEM'
+				order by created_at""")
 			.param(thread).query(String.class).list();
 	}
 
