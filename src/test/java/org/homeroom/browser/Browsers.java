@@ -1,5 +1,8 @@
 package org.homeroom.browser;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.assertj.core.api.SoftAssertions;
 import org.homeroom.browser.Browser.Language;
 import org.homeroom.browser.Browser.Screen;
@@ -23,7 +26,8 @@ final class Browsers implements BeforeAllCallback, BeforeEachCallback, AfterEach
 
 	private ApplicationContext application;
 
-	private Browser browser;
+	/** Every browser this test opened: a story of two people has two, and each must be closed. */
+	private final List<Browser> browsers = new ArrayList<>();
 
 	private SoftAssertions softly;
 
@@ -46,19 +50,21 @@ final class Browsers implements BeforeAllCallback, BeforeEachCallback, AfterEach
 	/** A browser for this test, in the language and at the size of the screen given. */
 	Browser open(Language language, Screen screen) {
 		int port = application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		browser = new Browser(language, screen, port, application.getBean(MessageSource.class), softly, screenshotPrefix);
+		Browser browser = new Browser(language, screen, port, application.getBean(MessageSource.class), softly,
+				screenshotPrefix);
+		browsers.add(browser);
 		return browser;
 	}
 
 	@Override
 	public void afterEach(ExtensionContext context) throws Exception {
 		try {
-			if (browser != null) {
+			for (Browser browser : browsers) {
 				browser.close();
 			}
 		}
 		finally {
-			browser = null;
+			browsers.clear();
 			softly.assertAll();
 		}
 	}

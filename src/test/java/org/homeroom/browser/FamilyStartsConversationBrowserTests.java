@@ -1,0 +1,217 @@
+package org.homeroom.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.homeroom.ServerTest;
+import org.homeroom.browser.Browser.Language;
+import org.homeroom.browser.Browser.Screen;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A conversation the family starts: the demo district's Spanish-speaking parent signs in on her
+ * phone, presses "Message" beside her child's teacher on her home page, finds that teacher already
+ * chosen, writes and sends; the demo teacher, on her laptop (in Spanish, her saved language), finds the message waiting on her
+ * home page and in her conversations, and answers; the parent's home then shows the answer, unread,
+ * until she opens it. Another family asking for the thread gets 404. The story runs twice, the
+ * second time with the screens swapped, so that every step is seen at 360 and at 1280 px.
+ */
+@ServerTest
+class FamilyStartsConversationBrowserTests {
+
+	private static final String TEACHER = "teacher@demo.homeroom.test";
+
+	private static final String DEMO_PASSWORD = "homeroom-demo";
+
+	private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+	/** How an ISO-8601 moment would look if a template printed one instead of going through the times helper. */
+	private static final Pattern ISO_MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+	@RegisterExtension
+	static final Browsers BROWSERS = new Browsers("family-starts-");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest(name = "parent on {0}")
+	@EnumSource(Screen.class)
+	void aSpanishSpeakingParentWritesToHerChildsTeacherFromHerHomeAndReadsTheAnswer(Screen screen) {
+		Screen teacherScreen = screen == Screen.PHONE ? Screen.DESKTOP : Screen.PHONE;
+		String at = "-parent-" + screen.width;
+		Parent parent = aSpanishSpeakingParentOfTheDemoTeachersClass();
+		UUID teacherId = jdbc.sql("select id from directory.staff where email = ?").param(TEACHER).query(UUID.class).single();
+		Parent stranger = anotherFamily(parent.student());
+		String run = "n" + UUID.randomUUID().toString().substring(0, 6);
+		try {
+			// The parent, in Spanish: from her home, the "Message" button beside the teacher on her child's card.
+			Browser family = BROWSERS.open(Language.SPANISH, screen);
+			signInWithACode(family, parent.email());
+			family.checkPage("home" + at, family.driver().findElement(By.tagName("h1")).getText());
+			WebElement message = family.driver()
+				.findElement(By.cssSelector("#children .teacher-list a[href*='staffId=" + teacherId + "']"));
+			assertThat(message.getText()).isEqualTo(family.message("home.family.message"));
+			message.click();
+			family.waitForUrlContaining("/family/children/" + parent.student() + "/message", "the button opens the message form");
+			String studentName = parent.studentName();
+			family.checkPage("start" + at, family.message("conversations.family.start.title", studentName));
+			WebElement chosen = family.driver().findElement(By.cssSelector("input[name=to]:checked"));
+			assertThat(chosen.getDomAttribute("value")).as("the teacher she clicked comes chosen").isEqualTo("TEACHER:" + teacherId);
+			assertThat(family.driver().findElement(By.cssSelector("label[for='" + chosen.getDomAttribute("id") + "']")).getText())
+				.contains(family.message("conversations.to.TEACHER"));
+
+			String words = "Buenos días, maestra. ¿Cómo va mi hijo con la lectura? " + run;
+			family.driver().findElement(By.id("body")).sendKeys(words);
+			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
+			family.waitForUrlMatching(".*/family/conversations/[0-9a-f-]{36}$", "sending opens the new thread");
+			String url = family.driver().getCurrentUrl();
+			String thread = url.substring(url.lastIndexOf('/') + 1);
+			family.checkPage("thread" + at, family.message("conversations.thread.title", studentName));
+			assertThat(family.driver().findElement(By.id("thread-messages")).getText()).contains(words);
+			assertTimesAreForPeople(family);
+			// She puts the phone away: back on her home, where her own message is nothing new to her. (Had
+			// she kept the thread open, the answer would appear there live and count as read.)
+			family.open("/");
+			assertThat(family.driver().findElements(By.cssSelector("#conversations a[href$='/family/conversations/" + thread + "']")))
+				.as("her own message is not news to her").isEmpty();
+
+			// The teacher (the demo teacher's saved language is Spanish, and it wins over ?lang once she is
+			// signed in): the reply waits on her home and in her conversations; she answers.
+			Browser teacher = BROWSERS.open(Language.SPANISH, teacherScreen);
+			String teacherAt = "-teacher-" + teacherScreen.width;
+			teacher.open("/sign-in?lang=es");
+			teacher.signInAs(TEACHER, DEMO_PASSWORD);
+			teacher.checkPage("staff-home" + teacherAt, teacher.driver().findElement(By.tagName("h1")).getText());
+			WebElement waiting = teacher.driver().findElement(By.cssSelector("#awaiting-reply a[href$='/conversations/" + thread + "']"));
+			assertThat(waiting.getText()).contains(parent.name()).contains(studentName);
+			assertTimesAreForPeople(teacher);
+			teacher.open("/conversations");
+			teacher.checkPage("staff-list" + teacherAt, teacher.message("conversations.title"));
+			WebElement line = teacher.driver().findElement(By.cssSelector("main a[href$='/conversations/" + thread + "']"));
+			assertThat(line.getText()).contains(studentName).contains(teacher.message("conversations.unanswered"));
+			assertTimesAreForPeople(teacher);
+			line.click();
+			teacher.waitForPathEnding("/conversations/" + thread, "the line opens the thread");
+			teacher.checkPage("staff-thread" + teacherAt, teacher.message("conversations.thread.title", studentName));
+			assertThat(teacher.driver().findElement(By.id("thread-messages")).getText()).contains(words).contains(parent.name());
+			String answer = "Gracias por escribir: ahora lee todos los días en clase " + run;
+			teacher.driver().findElement(By.id("body")).sendKeys(answer);
+			teacher.driver().findElement(By.cssSelector("form[action$='/conversations/" + thread + "'] button[type=submit]")).click();
+			teacher.waitForPathEnding("/conversations/" + thread, "the answer comes back to the thread");
+			assertThat(teacher.driver().findElement(By.cssSelector(".alert--success")).getText())
+				.isEqualTo(teacher.message("conversations.sent"));
+			teacher.open("/");
+			assertThat(teacher.driver().findElements(By.cssSelector("#awaiting-reply a[href$='/conversations/" + thread + "']")))
+				.as("answered, the reply no longer waits").isEmpty();
+
+			// The parent's home shows the answer, unread, until she opens it.
+			family.open("/");
+			family.checkPage("home-answered" + at, family.driver().findElement(By.tagName("h1")).getText());
+			WebElement unread = family.driver()
+				.findElement(By.cssSelector("#conversations a[href$='/family/conversations/" + thread + "']"));
+			assertThat(family.driver().findElement(By.id("conversations-title")).getText())
+				.isEqualTo(family.message("home.family.conversations"));
+			assertThat(unread.getText()).contains(answer).contains(studentName);
+			assertTimesAreForPeople(family);
+			unread.click();
+			family.waitForPathEnding("/family/conversations/" + thread, "the line opens the thread");
+			family.checkPage("thread-answered" + at, family.message("conversations.thread.title", studentName));
+			assertThat(family.driver().findElement(By.id("thread-messages")).getText()).contains(words).contains(answer);
+			family.open("/");
+			assertThat(family.driver().findElements(By.cssSelector("#conversations a[href$='/family/conversations/" + thread + "']")))
+				.as("read, the answer leaves her home").isEmpty();
+
+			// Another family, signed in on its own, cannot see that the thread exists.
+			Browser other = BROWSERS.open(Language.SPANISH, screen);
+			signInWithACode(other, stranger.email());
+			other.open("/family/conversations/" + thread);
+			other.checkMissingPage("other-family" + at, other.message("error.404.title"));
+			assertThat(other.driver().findElement(By.tagName("main")).getText()).doesNotContain(words).doesNotContain(answer);
+		}
+		finally {
+			jdbc.sql("delete from accounts.family_link where guardian_id in (?, ?)").param(parent.guardian())
+				.param(stranger.guardian()).update();
+		}
+	}
+
+	/** Every moment on the page reads as words and numbers for a person, never as an ISO timestamp. */
+	private static void assertTimesAreForPeople(Browser browser) {
+		List<String> times = browser.driver().findElements(By.cssSelector("main time")).stream().map(WebElement::getText).toList();
+		assertThat(times).isNotEmpty().allSatisfy(time -> assertThat(time).isNotBlank().doesNotContainPattern(ISO_MOMENT));
+	}
+
+	/**
+	 * A demo guardian who reads Spanish, holds educational rights and is under no restriction, alone
+	 * on a verified e-mail address, whose only child the demo teacher teaches.
+	 */
+	private Parent aSpanishSpeakingParentOfTheDemoTeachersClass() {
+		return jdbc.sql("""
+				select c.value, g.id, g.given_name || ' ' || g.family_name, s.id, s.given_name || ' ' || s.family_name
+				from directory.guardian g
+				join directory.contact_point c on c.guardian_id = g.id and c.kind = 'EMAIL' and c.valid and c.verified
+				join directory.guardianship gs on gs.guardian_id = g.id and gs.educational_rights
+				join directory.student s on s.id = gs.student_id and s.active
+				join directory.section_enrolment se on se.student_id = s.id and se.ends_on is null
+				join directory.section_teacher t on t.section_id = se.section_id
+				join directory.staff st on st.id = t.staff_id and st.email = ?
+				where g.active and g.preferred_language like 'es%'
+				  and not exists (select 1 from directory.restriction r where r.guardian_id = g.id and r.lifted_at is null)
+				  and not exists (select 1 from directory.contact_point other where other.value = c.value and other.guardian_id <> g.id)
+				  and not exists (select 1 from directory.guardianship more where more.guardian_id = g.id and more.student_id <> s.id)
+				order by c.value limit 1""")
+			.param(TEACHER)
+			.query((rs, row) -> new Parent(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getString(5)))
+			.single();
+	}
+
+	/** A Spanish-speaking demo guardian of some other child, alone on a verified e-mail address, with no tie to the given child. */
+	private Parent anotherFamily(UUID notOf) {
+		return jdbc.sql("""
+				select c.value, g.id, g.given_name || ' ' || g.family_name, gs.student_id, ''
+				from directory.guardian g
+				join directory.contact_point c on c.guardian_id = g.id and c.kind = 'EMAIL' and c.valid and c.verified
+				join directory.guardianship gs on gs.guardian_id = g.id
+				where g.active and g.preferred_language like 'es%'
+				  and not exists (select 1 from directory.guardianship mine where mine.guardian_id = g.id and mine.student_id = ?)
+				  and not exists (select 1 from directory.contact_point other where other.value = c.value and other.guardian_id <> g.id)
+				order by c.value desc limit 1""")
+			.param(notOf)
+			.query((rs, row) -> new Parent(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getString(5)))
+			.single();
+	}
+
+	private static void signInWithACode(Browser browser, String email) {
+		browser.open("/sign-in?lang=es");
+		browser.driver().findElement(By.id("contact")).sendKeys(email);
+		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in'] button[type=submit]")).click();
+		browser.waitForPath("/family/sign-in/code?lang=es", "asking for a code leads to the code form, still in Spanish");
+		browser.open("/dev/outbox?to=" + email);
+		String code = browser.driver().findElements(By.cssSelector("#outbox-messages .message-body")).stream()
+			.map(body -> CODE.matcher(body.getText()))
+			.filter(Matcher::find)
+			.map(found -> found.group(1))
+			.findFirst().orElseThrow(() -> new AssertionError("no sign-in code in the outbox of " + email));
+		browser.open("/family/sign-in/code?lang=es");
+		browser.driver().findElement(By.id("code")).sendKeys(code);
+		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in/code'] button[type=submit]")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("a right code leads to the family's home")
+			.until(driver -> driver.getCurrentUrl().endsWith("/?lang=es"));
+	}
+
+	record Parent(String email, UUID guardian, String name, UUID student, String studentName) {
+	}
+}
