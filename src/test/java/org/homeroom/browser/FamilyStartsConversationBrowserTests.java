@@ -2,10 +2,8 @@ package org.homeroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.homeroom.ServerTest;
@@ -16,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,8 +31,6 @@ class FamilyStartsConversationBrowserTests {
 	private static final String TEACHER = "teacher@demo.homeroom.test";
 
 	private static final String DEMO_PASSWORD = "homeroom-demo";
-
-	private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
 	/** How an ISO-8601 moment would look if a template printed one instead of going through the times helper. */
 	private static final Pattern ISO_MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
@@ -58,7 +53,7 @@ class FamilyStartsConversationBrowserTests {
 		try {
 			// The parent, in Spanish: from her home, the "Message" button beside the teacher on her child's card.
 			Browser family = BROWSERS.open(Language.SPANISH, screen);
-			signInWithACode(family, parent.email());
+			family.signInFamilyWithACode(parent.email(), "es");
 			family.checkPage("home" + at, family.driver().findElement(By.tagName("h1")).getText());
 			WebElement message = family.driver()
 				.findElement(By.cssSelector("#children .teacher-list a[href*='staffId=" + teacherId + "']"));
@@ -135,7 +130,7 @@ class FamilyStartsConversationBrowserTests {
 
 			// Another family, signed in on its own, cannot see that the thread exists.
 			Browser other = BROWSERS.open(Language.SPANISH, screen);
-			signInWithACode(other, stranger.email());
+			other.signInFamilyWithACode(stranger.email(), "es");
 			other.open("/family/conversations/" + thread);
 			other.checkMissingPage("other-family" + at, other.message("error.404.title"));
 			assertThat(other.driver().findElement(By.tagName("main")).getText()).doesNotContain(words).doesNotContain(answer);
@@ -192,24 +187,6 @@ class FamilyStartsConversationBrowserTests {
 			.query((rs, row) -> new Parent(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
 					rs.getObject(4, UUID.class), rs.getString(5)))
 			.single();
-	}
-
-	private static void signInWithACode(Browser browser, String email) {
-		browser.open("/sign-in?lang=es");
-		browser.driver().findElement(By.id("contact")).sendKeys(email);
-		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in'] button[type=submit]")).click();
-		browser.waitForPath("/family/sign-in/code?lang=es", "asking for a code leads to the code form, still in Spanish");
-		browser.open("/dev/outbox?to=" + email);
-		String code = browser.driver().findElements(By.cssSelector("#outbox-messages .message-body")).stream()
-			.map(body -> CODE.matcher(body.getText()))
-			.filter(Matcher::find)
-			.map(found -> found.group(1))
-			.findFirst().orElseThrow(() -> new AssertionError("no sign-in code in the outbox of " + email));
-		browser.open("/family/sign-in/code?lang=es");
-		browser.driver().findElement(By.id("code")).sendKeys(code);
-		browser.driver().findElement(By.cssSelector("form[action$='/family/sign-in/code'] button[type=submit]")).click();
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).withMessage("a right code leads to the family's home")
-			.until(driver -> driver.getCurrentUrl().endsWith("/?lang=es"));
 	}
 
 	record Parent(String email, UUID guardian, String name, UUID student, String studentName) {
