@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -87,7 +89,8 @@ class ConversationApiController {
 	ResponseEntity<Map<String, UUID>> postWithFiles(Viewer viewer, @PathVariable UUID id,
 			@RequestParam(required = false) @Size(max = Conversations.MAX_BODY) String body,
 			@RequestParam(required = false) UUID corrects,
-			@RequestParam(name = "attachments", required = false) @Size(max = AttachmentRules.MAX_FILES) List<MultipartFile> attachments) {
+			@RequestParam(name = "attachments", required = false) @Size(max = AttachmentRules.MAX_FILES)
+			@Parameter(array = @ArraySchema(maxItems = AttachmentRules.MAX_FILES)) List<MultipartFile> attachments) {
 		UUID message = conversations.post(viewer, id, body, corrects, attachments);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", message));
 	}
