@@ -45,6 +45,11 @@ class LayoutInterceptor implements HandlerInterceptor {
 				|| modelAndView.getViewName().startsWith("redirect:")) {
 			return;
 		}
+		if (Boolean.TRUE.equals(modelAndView.getModel().get(NavigationItem.WITHOUT_NAVIGATION))) {
+			Layout full = layoutFor(request.getRequestURI());
+			modelAndView.addObject("layout", new Layout(full.userName(), List.of(), List.of(), full.languages()));
+			return;
+		}
 		modelAndView.addObject("layout", layoutFor(request.getRequestURI()));
 	}
 

@@ -16,6 +16,12 @@ import java.util.Set;
  */
 public record NavigationItem(String messageKey, String path, int order, Set<String> roles, boolean administration) {
 
+	/**
+	 * A model attribute a page sets (to {@code true}) to be shown without navigation: a page seen
+	 * half-way through signing in, where no link, badge or live stream may lead on yet.
+	 */
+	public static final String WITHOUT_NAVIGATION = "withoutNavigation";
+
 	public NavigationItem {
 		roles = Set.copyOf(roles);
 	}

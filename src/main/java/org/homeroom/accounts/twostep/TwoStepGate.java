@@ -70,7 +70,9 @@ public class TwoStepGate {
 				if (staff.getName().equals(request.getSession().getAttribute(PASSED))) {
 					return true;
 				}
-				if ("GET".equals(request.getMethod())) {
+				// Only a page someone opened is where they continue: not a live stream or an htmx
+				// fragment that the page they were on asked for in the background.
+				if ("GET".equals(request.getMethod()) && pageNavigation(request)) {
 					request.getSession().setAttribute(CONTINUE,
 							path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
 				}
@@ -147,5 +149,10 @@ public class TwoStepGate {
 	private static boolean isPublic(String path) {
 		PathContainer parsed = PathContainer.parsePath(path);
 		return PUBLIC.stream().anyMatch(pattern -> pattern.matches(parsed));
+	}
+
+	private static boolean pageNavigation(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return request.getHeader("HX-Request") == null && (accept == null || accept.contains("text/html"));
 	}
 }

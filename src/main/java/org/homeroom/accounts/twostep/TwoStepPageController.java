@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.platform.DemoSettings;
 import org.homeroom.platform.InvalidInputException;
+import org.homeroom.platform.NavigationItem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,9 @@ class TwoStepPageController {
 	}
 
 	@GetMapping(TwoStepGate.SECOND_STEP)
-	String secondStep() {
+	String secondStep(Model model) {
+		// Half-way through signing in: no navigation, so no badge opens a live stream the gate would refuse.
+		model.addAttribute(NavigationItem.WITHOUT_NAVIGATION, true);
 		return "accounts/second-step";
 	}
 

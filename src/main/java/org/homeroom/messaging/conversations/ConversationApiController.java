@@ -89,7 +89,7 @@ class ConversationApiController {
 	ResponseEntity<Map<String, UUID>> postWithFiles(Viewer viewer, @PathVariable UUID id,
 			@RequestParam(required = false) @Size(max = Conversations.MAX_BODY) String body,
 			@RequestParam(required = false) UUID corrects,
-			@RequestParam(name = "attachments", required = false) @Size(max = AttachmentRules.MAX_FILES)
+			@RequestParam(name = "attachments", required = false)
 			@Parameter(array = @ArraySchema(maxItems = AttachmentRules.MAX_FILES)) List<MultipartFile> attachments) {
 		UUID message = conversations.post(viewer, id, body, corrects, attachments);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", message));
