@@ -74,4 +74,9 @@ public class Accounts implements UserProfiles {
 	public Optional<Account> byUsername(String username) {
 		return username == null ? Optional.empty() : accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
 	}
+
+	/** Whether the account has finished or skipped its welcome; true for a name with no account. */
+	public boolean welcomeSettled(String username) {
+		return byUsername(username).map(Account::welcomeSettled).orElse(true);
+	}
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.homeroom.accounts.Account;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.directory.ChildTeachers;
 import org.homeroom.directory.Directory;
@@ -116,8 +115,7 @@ class HomePageController {
 
 	/** The welcome stays offered until it is finished or skipped, or while staff-entered contacts wait to be confirmed. */
 	private boolean welcomeUnfinished(Viewer viewer) {
-		boolean settled = accounts.byUsername(viewer.name()).map(Account::welcomeSettled).orElse(true);
-		return !settled || (!viewer.guardianIds().isEmpty()
+		return !accounts.welcomeSettled(viewer.name()) || (!viewer.guardianIds().isEmpty()
 				&& families.familyContacts(viewer).stream().anyMatch(FamilyContact::enteredByStaff));
 	}
 
