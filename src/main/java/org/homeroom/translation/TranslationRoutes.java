@@ -1,0 +1,51 @@
+package org.homeroom.translation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which engine translates into which language. A language is served when the district routed it to
+ * a configured engine and that engine, when last asked, said it serves the pair. An engine not yet
+ * asked (or unreachable when asked) is trusted with its routes until it answers otherwise.
+ */
+@Component
+public class TranslationRoutes {
+
+	private final Map<String, TranslationEngine> engines;
+
+	private final Map<String, String> routes;
+
+	private final Map<String, Set<LanguagePair>> served = new ConcurrentHashMap<>();
+
+	public TranslationRoutes(List<TranslationEngine> engines, TranslationSettings settings) {
+		this.engines = engines.stream().collect(Collectors.toUnmodifiableMap(TranslationEngine::name, Function.identity()));
+		this.routes = settings.routes();
+	}
+
+	/** The engine that translates from {@code source} into {@code target}, if any does. */
+	public Optional<TranslationEngine> engineFor(String source, String target) {
+		return Optional.ofNullable(routes.get(primary(target)))
+			.map(engines::get)
+			.filter(engine -> {
+				Set<LanguagePair> pairs = served.get(engine.name());
+				return pairs == null || pairs.contains(new LanguagePair(primary(source), primary(target)));
+			});
+	}
+
+	/** Records what an engine said it serves (asked at start-up and from the administrator's page). */
+	public void served(String engine, Set<LanguagePair> pairs) {
+		served.put(engine, Set.copyOf(pairs));
+	}
+
+	static String primary(String tag) {
+		int dash = tag.indexOf('-');
+		return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
+	}
+}

@@ -1,0 +1,13 @@
+/**
+ * Translation: every family reads what the school writes in its own language, and staff read the
+ * families' replies in theirs. Engines (LibreTranslate, Apertium APy, Google Cloud Translation) sit
+ * behind one port, {@link org.homeroom.translation.TranslationEngine}, and are chosen per language by
+ * {@link org.homeroom.translation.TranslationRoutes}, because no engine serves every language well.
+ * Nothing leaves the district's servers unless an administrator configured an engine that lives
+ * elsewhere.
+ *
+ * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
+ * families prefer); {@code messaging} depends on it, never the other way round.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })
+package org.homeroom.translation;
