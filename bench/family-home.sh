@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The family read path after a district announcement, when most families open the link within
 # minutes. Generates a district in a fresh database on an external PostgreSQL, gives every family
-# 50 in-app messages (set-based, bench/BenchFamilyHome), issues real family API tokens for 2,000
-# families and signs 20 others in through the family sign-in page (code read back from the e-mail
-# outbox). Then it starts the built jar, as shipped, and drives it with wrk on loopback:
+# 50 in-app messages (set-based, bench/BenchFamilyHome) and issues real family API tokens for 2,000
+# families. Then it starts the built jar, as shipped, signs SESSIONS (100) other families in through
+# the family sign-in page (code read back from the e-mail outbox), gives every family with an
+# account a 10-message thread per child with a teacher (bench/family-conversations.sql), and drives
+# the server with wrk on loopback:
 #
 #   - a static file served by the application (/css/homeroom.css), the floor of any request;
 #   - the family home page `/`, with the session cookies of the page sign-ins (the page chain takes
@@ -15,7 +17,7 @@
 # file's p99 from the same run. The database is dropped at the end.
 #
 #   bench/family-home.sh 100000     # students; PostgreSQL at 127.0.0.1:5432, user postgres
-#   CONNECTIONS=20 THREADS=2 DURATION=30s WARMUP=10s bench/family-home.sh
+#   CONNECTIONS=20 THREADS=2 DURATION=30s WARMUP=10s SESSIONS=100 bench/family-home.sh
 #   BENCH_JAR=/tmp/before.jar bench/family-home.sh   # serves with another build (before/after)
 #   KEEP_DATABASE=1 bench/family-home.sh   # keeps the filled database (and target/bench-family-home)
 #                                          # for the next run, which then skips the fill
@@ -66,7 +68,6 @@ else
   run_bench org.homeroom.messaging.BenchFamilyHome -- "${common[@]}" --homeroom.messaging.worker=false \
     --bench.tokens-file="$state/tokens" --bench.contacts-file="$state/contacts" | grep -E '^(messages|tokens|sign-in)'
 fi
-
 # The product as shipped. The mail server is a closed port: the sign-in codes wait in the outbox, where
 # this script reads them.
 java ${JAVA_OPTS:-} -jar "$server_jar" --server.port="$app_port" --homeroom.demo.enabled=false --logging.level.root=warn \
@@ -82,26 +83,49 @@ done
 curl -fs -o /dev/null "$base/css/homeroom.css" || { echo "the server did not start in 10 minutes"; cat "$work/server.log"; exit 1; }
 
 # A real family sign-in per contact: the form, the code from the outbox, the code form. What is kept
-# is the session cookie the sign-in set.
+# is the session cookie the sign-in set. There are SESSIONS of them (default 100, at least one per
+# connection): a browser sends one request at a time, and twenty connections sharing a few sessions
+# would wait on each other's session rows. Contacts beyond those the fill chose are chosen here the
+# same way, from the families without an API token.
+sessions=${SESSIONS:-100}
+if [ "$(wc -l < "$state/contacts")" -lt "$sessions" ]; then
+  psql -h "$host" -p "$port" -U "$user" -d "$database" -tAc "
+    select c.value from directory.contact_point c
+    join directory.guardian gu on gu.id = c.guardian_id and gu.active
+    where c.kind = 'EMAIL' and c.valid and c.verified
+      and not exists (select 1 from accounts.family_link l join accounts.api_token t on t.account_id = l.account_id
+                      where l.guardian_id = gu.id)
+    group by c.value having count(distinct c.guardian_id) = 1
+    order by md5(c.value) limit $sessions" > "$state/contacts"
+fi
 cookie_of() { grep -i '^set-cookie:' "$1" | sed -E 's/^[Ss]et-[Cc]ookie: *([^;]*).*/\1/' | grep -v '=$' | tail -n 1 || true; }
 csrf_of() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -n 1 | sed -E 's/.*value="([^"]*)"/\1/'; }
 : > "$work/cookies"
-# Every sign-in comes from loopback, and an earlier run's count would stop this one's at the
-# per-address limit (30 codes in 15 minutes): the bench database's count for loopback starts afresh.
-psql -h "$host" -p "$port" -U "$user" -d "$database" -q -c "delete from accounts.throttle_event where key in ('127.0.0.1', '0:0:0:0:0:0:0:1')"
+# Every sign-in comes from loopback, which the per-address limit (30 codes in 15 minutes) would stop
+# after 30: the bench database's count for loopback starts afresh before each one.
 while read -r contact; do
+  psql -h "$host" -p "$port" -U "$user" -d "$database" -q -c "delete from accounts.throttle_event where key in ('127.0.0.1', '0:0:0:0:0:0:0:1')"
   curl -s -D "$work/h1" -o "$work/b1" "$base/family/sign-in"
   jar1=$(cookie_of "$work/h1")
   curl -s -D "$work/h2" -o /dev/null -H "Cookie: $jar1" --data-urlencode "contact=$contact" \
     --data-urlencode "_csrf=$(csrf_of "$work/b1")" "$base/family/sign-in"
-  code=$(psql -h "$host" -p "$port" -U "$user" -d "$database" -tAc \
-    "select substring(body from 'code is ([0-9]{6})') from platform.outgoing_mail where recipient = '$contact' order by created_at desc limit 1")
+  code=
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    code=$(psql -h "$host" -p "$port" -U "$user" -d "$database" -tAc \
+      "select substring(body from '\m([0-9]{6})\M') from platform.outgoing_mail where recipient = '$contact'
+       and created_at > now() - interval '1 minute' order by created_at desc limit 1")
+    [ -n "$code" ] && break
+    sleep 0.3
+  done
   curl -s -o "$work/b3" -H "Cookie: $jar1" "$base/family/sign-in/code"
   curl -s -D "$work/h4" -o /dev/null -H "Cookie: $jar1" --data-urlencode "code=$code" \
     --data-urlencode "_csrf=$(csrf_of "$work/b3")" "$base/family/sign-in/code"
   signed_in=$(cookie_of "$work/h4")
   [ -n "$signed_in" ] && echo "$signed_in" >> "$work/cookies"
 done < "$state/contacts"
+# Threads for the families with accounts, so that GET /api/v1/me/conversations and the home page's
+# conversations read real rows.
+psql -h "$host" -p "$port" -U "$user" -d "$database" -v ON_ERROR_STOP=1 -qtA -f bench/family-conversations.sql
 echo "families: $(wc -l < "$state/tokens") with an API token, $(wc -l < "$work/cookies") signed in through the page"
 first_token=$(head -n 1 "$state/tokens")
 first_cookie=$(head -n 1 "$work/cookies")
