@@ -2,9 +2,15 @@ package org.homeroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import org.homeroom.ServerTest;
 import org.homeroom.browser.Browser.Language;
@@ -20,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A conversation the family starts: the demo district's Spanish-speaking parent signs in on her
  * phone, presses "Message" beside her child's teacher on her home page, finds that teacher already
- * chosen, writes and sends; the demo teacher, on her laptop (in Spanish, her saved language), finds the message waiting on her
+ * chosen, writes, attaches a photo and sends; the demo teacher, on her laptop (in Spanish, her saved language), finds the message waiting on her
  * home page and in her conversations, and answers; the parent's home then shows the answer, unread,
  * until she opens it. Another family asking for the thread gets 404. The story runs twice, the
  * second time with the screens swapped, so that every step is seen at 360 and at 1280 px.
@@ -43,7 +49,7 @@ class FamilyStartsConversationBrowserTests {
 
 	@ParameterizedTest(name = "parent on {0}")
 	@EnumSource(Screen.class)
-	void aSpanishSpeakingParentWritesToHerChildsTeacherFromHerHomeAndReadsTheAnswer(Screen screen) {
+	void aSpanishSpeakingParentWritesToHerChildsTeacherFromHerHomeAndReadsTheAnswer(Screen screen) throws IOException {
 		Screen teacherScreen = screen == Screen.PHONE ? Screen.DESKTOP : Screen.PHONE;
 		String at = "-parent-" + screen.width;
 		Parent parent = aSpanishSpeakingParentOfTheDemoTeachersClass();
@@ -69,12 +75,18 @@ class FamilyStartsConversationBrowserTests {
 
 			String words = "Buenos días, maestra. ¿Cómo va mi hijo con la lectura? " + run;
 			family.driver().findElement(By.id("body")).sendKeys(words);
+			// With it, a photo of his reading log, taken with the phone's camera.
+			String photo = "registro-" + run + ".jpg";
+			family.driver().findElement(By.id("attachments")).sendKeys(aPhoto(photo).toString());
+			family.checkPage("start-with-photo" + at, family.message("conversations.family.start.title", studentName));
 			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
 			family.waitForUrlMatching(".*/family/conversations/[0-9a-f-]{36}$", "sending opens the new thread");
 			String url = family.driver().getCurrentUrl();
 			String thread = url.substring(url.lastIndexOf('/') + 1);
 			family.checkPage("thread" + at, family.message("conversations.thread.title", studentName));
 			assertThat(family.driver().findElement(By.id("thread-messages")).getText()).contains(words);
+			assertThat(family.driver().findElement(By.cssSelector("#thread-messages a[href*='/attachments/']")).getText())
+				.as("the photo went with her first message").contains(photo);
 			assertTimesAreForPeople(family);
 			// She puts the phone away: back on her home, where her own message is nothing new to her. (Had
 			// she kept the thread open, the answer would appear there live and count as read.)
@@ -101,6 +113,9 @@ class FamilyStartsConversationBrowserTests {
 			teacher.waitForPathEnding("/conversations/" + thread, "the line opens the thread");
 			teacher.checkPage("staff-thread" + teacherAt, teacher.message("conversations.thread.title", studentName));
 			assertThat(teacher.driver().findElement(By.id("thread-messages")).getText()).contains(words).contains(parent.name());
+			WebElement file = teacher.driver().findElement(By.cssSelector("#thread-messages a[href*='/attachments/']"));
+			assertThat(file.getText()).contains(photo);
+			assertThat(downloaded(teacher, file.getDomAttribute("href"))).as("the teacher opens the photo").isEqualTo("image/jpeg");
 			String answer = "Gracias por escribir: ahora lee todos los días en clase " + run;
 			teacher.driver().findElement(By.id("body")).sendKeys(answer);
 			teacher.driver().findElement(By.cssSelector("form[action$='/conversations/" + thread + "'] button[type=submit]")).click();
@@ -139,6 +154,24 @@ class FamilyStartsConversationBrowserTests {
 			jdbc.sql("delete from accounts.family_link where guardian_id in (?, ?)").param(parent.guardian())
 				.param(stranger.guardian()).update();
 		}
+	}
+
+	/** A small JPEG as a phone's camera would give, in a temporary file the browser can pick. */
+	private static Path aPhoto(String name) throws IOException {
+		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(10, 10, 0x3366cc);
+		Path photo = Files.createTempDirectory("homeroom-photo-").resolve(name);
+		ImageIO.write(image, "jpg", photo.toFile());
+		photo.toFile().deleteOnExit();
+		return photo;
+	}
+
+	/** What the browser is served at the address, fetched in the signed-in page: its content type, when it answers 200. */
+	private static String downloaded(Browser browser, String href) {
+		return (String) browser.driver().executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0]).then((r) => done(r.ok ? r.headers.get('Content-Type') : 'status ' + r.status),
+				  (e) => done(String(e)));""", href);
 	}
 
 	/** Every moment on the page reads as words and numbers for a person, never as an ISO timestamp. */
