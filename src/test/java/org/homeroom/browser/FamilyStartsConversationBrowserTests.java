@@ -3,7 +3,9 @@ package org.homeroom.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,7 +78,21 @@ class FamilyStartsConversationBrowserTests {
 
 			String words = "Buenos días, maestra. ¿Cómo va mi hijo con la lectura? " + run;
 			family.driver().findElement(By.id("body")).sendKeys(words);
-			// With it, a photo of his reading log, taken with the phone's camera.
+			// She picks the wrong file first: a note that only looks like a photo by its name. The form comes
+			// back with 400 (which the console reports, taken here), the file named, her words and choice kept.
+			String wrong = "nota-" + run + ".jpg";
+			family.driver().findElement(By.id("attachments")).sendKeys(aFile(wrong, "lista de la compra".getBytes(StandardCharsets.UTF_8)).toString());
+			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
+			WebElement refused = family.driver().findElement(By.cssSelector("main .alert--error"));
+			assertThat(refused.getText()).contains(family.message("conversations.error.attachments")).contains(wrong);
+			assertThat(family.driver().manage().logs().get(LogType.BROWSER).getAll()).as("the refused form's status")
+				.anyMatch(entry -> entry.getMessage().contains("status of 400"));
+			family.checkPage("start-refused" + at, family.message("conversations.family.start.title", studentName));
+			assertThat(family.driver().findElement(By.id("attachments")).getDomAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(family.driver().findElement(By.id("body")).getDomProperty("value")).isEqualTo(words);
+			assertThat(family.driver().findElement(By.cssSelector("input[name=to]:checked")).getDomAttribute("value"))
+				.isEqualTo("TEACHER:" + teacherId);
+			// Then the right one: a photo of his reading log, taken with the phone's camera.
 			String photo = "registro-" + run + ".jpg";
 			family.driver().findElement(By.id("attachments")).sendKeys(aPhoto(photo).toString());
 			family.checkPage("start-with-photo" + at, family.message("conversations.family.start.title", studentName));
@@ -160,10 +177,16 @@ class FamilyStartsConversationBrowserTests {
 	private static Path aPhoto(String name) throws IOException {
 		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		image.setRGB(10, 10, 0x3366cc);
-		Path photo = Files.createTempDirectory("homeroom-photo-").resolve(name);
-		ImageIO.write(image, "jpg", photo.toFile());
-		photo.toFile().deleteOnExit();
-		return photo;
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", jpeg);
+		return aFile(name, jpeg.toByteArray());
+	}
+
+	/** A file of the given name and content, in a temporary folder of its own. */
+	private static Path aFile(String name, byte[] content) throws IOException {
+		Path file = Files.write(Files.createTempDirectory("homeroom-upload-").resolve(name), content);
+		file.toFile().deleteOnExit();
+		return file;
 	}
 
 	/** What the browser is served at the address, fetched in the signed-in page: its content type, when it answers 200. */
