@@ -78,7 +78,20 @@ class FamilyStartsConversationBrowserTests {
 
 			String words = "Buenos días, maestra. ¿Cómo va mi hijo con la lectura? " + run;
 			family.driver().findElement(By.id("body")).sendKeys(words);
-			// She picks the wrong file first: a note that only looks like a photo by its name. The form comes
+			// Four photos are one too many: said at once, in her language, and the form does not go.
+			WebElement files = family.driver().findElement(By.id("attachments"));
+			List<String> four = new java.util.ArrayList<>();
+			for (int photo = 1; photo <= 4; photo++) {
+				four.add(aPhoto("foto-" + photo + "-" + run + ".jpg").toString());
+			}
+			files.sendKeys(String.join("\n", four));
+			assertThat(files.getDomProperty("validationMessage")).isEqualTo(family.message("conversations.attachments.too-many", 4));
+			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
+			assertThat(family.driver().findElements(By.cssSelector("main .alert--error"))).as("nothing was sent").isEmpty();
+			family.script("const files = document.getElementById('attachments'); files.value = '';"
+					+ " files.dispatchEvent(new Event('change', { bubbles: true }));");
+			assertThat(files.getDomProperty("validationMessage")).isEmpty();
+			// Then a wrong file: a note that only looks like a photo by its name. The form comes
 			// back with 400 (which the console reports, taken here), the file named, her words and choice kept.
 			String wrong = "nota-" + run + ".jpg";
 			family.driver().findElement(By.id("attachments")).sendKeys(aFile(wrong, "lista de la compra".getBytes(StandardCharsets.UTF_8)).toString());
