@@ -173,6 +173,21 @@ final class Browser implements AutoCloseable {
 		driver.get(url(path));
 	}
 
+	/**
+	 * Opens the page as a browser with JavaScript off shows it: none of its scripts runs while it
+	 * loads. Scripting is back on afterwards for the test's own checks (axe-core, positions), which
+	 * are not the page's scripts and cannot make them run late.
+	 */
+	void openWithoutScripts(String path) {
+		driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+		try {
+			open(path);
+		}
+		finally {
+			driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+		}
+	}
+
 	/** Signs in through the form on the sign-in page, which must be open, and waits for the start page. */
 	void signInAs(String email) {
 		signInAs(email, StaffAccounts.PASSWORD);

@@ -2,9 +2,17 @@ package org.homeroom.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import org.homeroom.ServerTest;
 import org.homeroom.browser.Browser.Language;
@@ -14,13 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A conversation the family starts: the demo district's Spanish-speaking parent signs in on her
  * phone, presses "Message" beside her child's teacher on her home page, finds that teacher already
- * chosen, writes and sends; the demo teacher, on her laptop (in Spanish, her saved language), finds the message waiting on her
+ * chosen, writes, attaches a photo and sends; the demo teacher, on her laptop (in Spanish, her saved language), finds the message waiting on her
  * home page and in her conversations, and answers; the parent's home then shows the answer, unread,
  * until she opens it. Another family asking for the thread gets 404. The story runs twice, the
  * second time with the screens swapped, so that every step is seen at 360 and at 1280 px.
@@ -43,7 +52,7 @@ class FamilyStartsConversationBrowserTests {
 
 	@ParameterizedTest(name = "parent on {0}")
 	@EnumSource(Screen.class)
-	void aSpanishSpeakingParentWritesToHerChildsTeacherFromHerHomeAndReadsTheAnswer(Screen screen) {
+	void aSpanishSpeakingParentWritesToHerChildsTeacherFromHerHomeAndReadsTheAnswer(Screen screen) throws IOException {
 		Screen teacherScreen = screen == Screen.PHONE ? Screen.DESKTOP : Screen.PHONE;
 		String at = "-parent-" + screen.width;
 		Parent parent = aSpanishSpeakingParentOfTheDemoTeachersClass();
@@ -69,12 +78,45 @@ class FamilyStartsConversationBrowserTests {
 
 			String words = "Buenos días, maestra. ¿Cómo va mi hijo con la lectura? " + run;
 			family.driver().findElement(By.id("body")).sendKeys(words);
+			// Four photos are one too many: said at once, in her language, and the form does not go.
+			WebElement files = family.driver().findElement(By.id("attachments"));
+			List<String> four = new java.util.ArrayList<>();
+			for (int photo = 1; photo <= 4; photo++) {
+				four.add(aPhoto("foto-" + photo + "-" + run + ".jpg").toString());
+			}
+			files.sendKeys(String.join("\n", four));
+			assertThat(files.getDomProperty("validationMessage")).isEqualTo(family.message("conversations.attachments.too-many", 4));
+			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
+			assertThat(family.driver().findElements(By.cssSelector("main .alert--error"))).as("nothing was sent").isEmpty();
+			family.script("const files = document.getElementById('attachments'); files.value = '';"
+					+ " files.dispatchEvent(new Event('change', { bubbles: true }));");
+			assertThat(files.getDomProperty("validationMessage")).isEmpty();
+			// Then a wrong file: a note that only looks like a photo by its name. The form comes
+			// back with 400 (which the console reports, taken here), the file named, her words and choice kept.
+			String wrong = "nota-" + run + ".jpg";
+			family.driver().findElement(By.id("attachments")).sendKeys(aFile(wrong, "lista de la compra".getBytes(StandardCharsets.UTF_8)).toString());
+			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
+			WebElement refused = family.driver().findElement(By.cssSelector("main .alert--error"));
+			assertThat(refused.getText()).contains(family.message("conversations.error.attachments")).contains(wrong);
+			assertThat(family.driver().manage().logs().get(LogType.BROWSER).getAll()).as("the refused form's status")
+				.anyMatch(entry -> entry.getMessage().contains("status of 400"));
+			family.checkPage("start-refused" + at, family.message("conversations.family.start.title", studentName));
+			assertThat(family.driver().findElement(By.id("attachments")).getDomAttribute("aria-invalid")).isEqualTo("true");
+			assertThat(family.driver().findElement(By.id("body")).getDomProperty("value")).isEqualTo(words);
+			assertThat(family.driver().findElement(By.cssSelector("input[name=to]:checked")).getDomAttribute("value"))
+				.isEqualTo("TEACHER:" + teacherId);
+			// Then the right one: a photo of his reading log, taken with the phone's camera.
+			String photo = "registro-" + run + ".jpg";
+			family.driver().findElement(By.id("attachments")).sendKeys(aPhoto(photo).toString());
+			family.checkPage("start-with-photo" + at, family.message("conversations.family.start.title", studentName));
 			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
 			family.waitForUrlMatching(".*/family/conversations/[0-9a-f-]{36}$", "sending opens the new thread");
 			String url = family.driver().getCurrentUrl();
 			String thread = url.substring(url.lastIndexOf('/') + 1);
 			family.checkPage("thread" + at, family.message("conversations.thread.title", studentName));
 			assertThat(family.driver().findElement(By.id("thread-messages")).getText()).contains(words);
+			assertThat(family.driver().findElement(By.cssSelector("#thread-messages a[href*='/attachments/']")).getText())
+				.as("the photo went with her first message").contains(photo);
 			assertTimesAreForPeople(family);
 			// She puts the phone away: back on her home, where her own message is nothing new to her. (Had
 			// she kept the thread open, the answer would appear there live and count as read.)
@@ -101,6 +143,9 @@ class FamilyStartsConversationBrowserTests {
 			teacher.waitForPathEnding("/conversations/" + thread, "the line opens the thread");
 			teacher.checkPage("staff-thread" + teacherAt, teacher.message("conversations.thread.title", studentName));
 			assertThat(teacher.driver().findElement(By.id("thread-messages")).getText()).contains(words).contains(parent.name());
+			WebElement file = teacher.driver().findElement(By.cssSelector("#thread-messages a[href*='/attachments/']"));
+			assertThat(file.getText()).contains(photo);
+			assertThat(downloaded(teacher, file.getDomAttribute("href"))).as("the teacher opens the photo").isEqualTo("image/jpeg");
 			String answer = "Gracias por escribir: ahora lee todos los días en clase " + run;
 			teacher.driver().findElement(By.id("body")).sendKeys(answer);
 			teacher.driver().findElement(By.cssSelector("form[action$='/conversations/" + thread + "'] button[type=submit]")).click();
@@ -139,6 +184,30 @@ class FamilyStartsConversationBrowserTests {
 			jdbc.sql("delete from accounts.family_link where guardian_id in (?, ?)").param(parent.guardian())
 				.param(stranger.guardian()).update();
 		}
+	}
+
+	/** A small JPEG as a phone's camera would give, in a temporary file the browser can pick. */
+	private static Path aPhoto(String name) throws IOException {
+		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(10, 10, 0x3366cc);
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", jpeg);
+		return aFile(name, jpeg.toByteArray());
+	}
+
+	/** A file of the given name and content, in a temporary folder of its own. */
+	private static Path aFile(String name, byte[] content) throws IOException {
+		Path file = Files.write(Files.createTempDirectory("homeroom-upload-").resolve(name), content);
+		file.toFile().deleteOnExit();
+		return file;
+	}
+
+	/** What the browser is served at the address, fetched in the signed-in page: its content type, when it answers 200. */
+	private static String downloaded(Browser browser, String href) {
+		return (String) browser.driver().executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0]).then((r) => done(r.ok ? r.headers.get('Content-Type') : 'status ' + r.status),
+				  (e) => done(String(e)));""", href);
 	}
 
 	/** Every moment on the page reads as words and numbers for a person, never as an ISO timestamp. */

@@ -142,6 +142,26 @@ class HomeBrowserTests {
 			.isEqualTo("block");
 	}
 
+	@Test
+	void withoutJavaScriptThePhoneHeaderKeepsTheNavigationOpenAndWorking() {
+		Browser browser = BROWSERS.open(Language.SPANISH, Screen.PHONE);
+		browser.open("/sign-in?lang=es");
+		browser.signInAs(TEACHER, DEMO_PASSWORD);
+		browser.openWithoutScripts("/");
+		assertThat(browser.script("return document.querySelector('.site-header').className"))
+			.as("no script folded the header").isEqualTo("site-header");
+		assertThat(browser.driver().findElement(By.cssSelector(".menu-button")).isDisplayed())
+			.as("a menu button that only a script can work is not offered").isFalse();
+		List<WebElement> links = browser.driver().findElements(By.cssSelector(".site-nav a"));
+		assertThat(links).isNotEmpty().allSatisfy(link -> assertThat(link.isDisplayed()).as(link.getText()).isTrue());
+		assertThat(browser.driver().findElement(By.cssSelector("form[action$='/sign-out'] button")).isDisplayed()).isTrue();
+		browser.checkPage("staff-without-scripts", browser.driver().findElement(By.tagName("h1")).getText());
+
+		links.stream().filter(link -> "/conversations".equals(link.getDomAttribute("href"))).findFirst().orElseThrow().click();
+		browser.waitForPath("/conversations", "the navigation works without scripts");
+		browser.checkPage("conversations", browser.message("conversations.title"));
+	}
+
 	private UUID aStudentOfTheDemoTeacher() {
 		return jdbc.sql("""
 				select se.student_id from directory.section_enrolment se

@@ -119,6 +119,9 @@ final class ConversationEndpoints {
 					.control(THEIR_TEACHER, 200),
 				on("POST", "/students/{studentId}/message").at(their.student).mayAct(DISTRICT_ADMIN)
 					.form("guardianId", their.guardian.toString(), "body", "Intrusion").createsNothing(threadsAboutThem),
+				on("POST", "/students/{studentId}/message").variant("with a file").at(their.student).mayAct(DISTRICT_ADMIN)
+					.uploading("attachments", pdf).shaped(request -> request.param("guardianId", their.guardian.toString())
+						.param("body", "Intrusion")).createsNothing(threadsAboutThem),
 
 				// Family pages: their own threads and children only.
 				on("GET", "/family/conversations").neverShows(thread.toString()).control(THEIR_FAMILY, 200),
@@ -130,6 +133,9 @@ final class ConversationEndpoints {
 					.form("reason", "Intrusion").unchanged(reports),
 				on("GET", "/family/children/{studentId}/message").at(their.student).control(THEIR_FAMILY, 200),
 				on("POST", "/family/children/{studentId}/message").at(their.student).form("to", "OFFICE", "body", "Intrusion")
+					.createsNothing(threadsAboutThem),
+				on("POST", "/family/children/{studentId}/message").variant("with a file").at(their.student)
+					.uploading("attachments", pdf).shaped(request -> request.param("to", "OFFICE").param("body", "Intrusion"))
 					.createsNothing(threadsAboutThem));
 	}
 }

@@ -34,6 +34,9 @@ final class Walked {
 	/** A file to upload, for the endpoints that take a multipart form. */
 	private byte[] upload;
 
+	/** The form field the file goes in. */
+	private String uploadPart = "file";
+
 	private UnaryOperator<AbstractMockHttpServletRequestBuilder<?>> shape = UnaryOperator.identity();
 
 	/** Callers related to the record, or acting on their own account only: not walked. */
@@ -106,6 +109,11 @@ final class Walked {
 		return this;
 	}
 
+	Walked uploading(String part, byte[] file) {
+		uploadPart = part;
+		return uploading(file);
+	}
+
 	Walked shaped(UnaryOperator<AbstractMockHttpServletRequestBuilder<?>> more) {
 		UnaryOperator<AbstractMockHttpServletRequestBuilder<?>> before = shape;
 		shape = request -> more.apply(before.apply(request));
@@ -174,7 +182,7 @@ final class Walked {
 
 	AbstractMockHttpServletRequestBuilder<?> request() {
 		if (upload != null) {
-			return shape.apply(multipart(path).file(new MockMultipartFile("file", "walk.zip", "application/zip", upload)));
+			return shape.apply(multipart(path).file(new MockMultipartFile(uploadPart, "walk.zip", "application/zip", upload)));
 		}
 		return shape.apply(MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path));
 	}

@@ -1,14 +1,21 @@
 package org.homeroom.messaging.conversations;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.homeroom.messaging.attachments.AttachmentsRefusedException;
 import org.homeroom.platform.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Post/redirect/get for a reply form on either side's thread page: the thread again, with "sent",
- * or with the reason the message was refused and what was typed, so that nothing is lost.
+ * or with the reason the message was refused and what was typed, so that nothing is lost. A start
+ * page's refused form has no thread to go back to, and is shown again instead.
  */
 final class ConversationForms {
 
@@ -20,16 +27,8 @@ final class ConversationForms {
 			post.get();
 			redirect.addFlashAttribute("sent", true);
 		}
-		catch (AttachmentsRefusedException ex) {
-			// Each refused file by name, with the reason, in the sender's language; the text is kept, the files are not.
-			redirect.addFlashAttribute("error", ex.field());
-			redirect.addFlashAttribute("refusals", ex.refusals().stream().map(AttachmentsRefusedException.Refusal::message)
-				.toList());
-			redirect.addFlashAttribute("body", body);
-		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.field());
-			redirect.addFlashAttribute("body", body);
+			refused(ex, body).forEach(redirect::addFlashAttribute);
 		}
 		catch (ConversationClosedException ex) {
 			redirect.addFlashAttribute("error", "closed");
@@ -40,5 +39,27 @@ final class ConversationForms {
 			redirect.addFlashAttribute("body", body);
 		}
 		return "redirect:" + thread;
+	}
+
+	/**
+	 * A start page's form, refused: shown again at once with a 400, the field named and what was
+	 * typed kept (the files are not: a browser cannot be handed them back).
+	 */
+	static void refusedOnPage(InvalidInputException ex, String body, Model model, HttpServletResponse response) {
+		model.addAllAttributes(refused(ex, body));
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+	}
+
+	/** The field in error, each refused file by name with the reason in the sender's language, and the text. */
+	private static Map<String, Object> refused(InvalidInputException ex, String body) {
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("error", ex.field());
+		if (ex instanceof AttachmentsRefusedException files) {
+			shown.put("refusals", files.refusals().stream().map(AttachmentsRefusedException.Refusal::message).toList());
+		}
+		if (body != null) {
+			shown.put("body", body);
+		}
+		return shown;
 	}
 }

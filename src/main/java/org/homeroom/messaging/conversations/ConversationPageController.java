@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -176,17 +177,19 @@ class ConversationPageController {
 	@PostMapping("/students/{studentId}/message")
 	String start(Viewer viewer, @PathVariable UUID studentId, @RequestParam(required = false) UUID guardianId,
 			@RequestParam(required = false) @Size(max = 20000) String body,
-			@RequestParam(defaultValue = "false") boolean shared, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean shared,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> attachments, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		viewer.requireStaffFor("student");
 		try {
-			UUID id = conversations.start(viewer, studentId, guardianId, body, shared);
+			UUID id = conversations.start(viewer, studentId, guardianId, body, shared, attachments);
 			redirect.addFlashAttribute("sent", true);
 			return "redirect:" + PATH + "/" + id;
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", ex.field());
-			model.addAttribute("body", body);
+			ConversationForms.refusedOnPage(ex, body, model, response);
 			model.addAttribute("guardianId", guardianId);
+			model.addAttribute("shared", shared);
 			return startForm(viewer, studentId, model);
 		}
 	}

@@ -26,9 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class ConversationUploadLimit {
 
-	/** The posts that may carry a message's files: replies on either side's thread page, and the API's messages. */
-	static final Pattern UPLOADS = Pattern.compile(
-			"^/(conversations|family/conversations|api/v1/conversations)/[0-9a-fA-F-]{36}(/messages)?/?$");
+	/**
+	 * The posts that may carry a message's files: replies on either side's thread page, the API's
+	 * messages, and the first message of a thread on either side's start page.
+	 */
+	static final Pattern UPLOADS = Pattern.compile("^/((conversations|family/conversations|api/v1/conversations)"
+			+ "/[0-9a-fA-F-]{36}(/messages)?|(students|family/children)/[0-9a-fA-F-]{36}/message)/?$");
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> conversationUploadLimitFilter() {

@@ -67,6 +67,17 @@ public class Conversations {
 	 */
 	@Transactional
 	public UUID start(Viewer staff, UUID studentId, UUID guardianId, String body, boolean shared) {
+		return start(staff, studentId, guardianId, body, shared, List.of());
+	}
+
+	/**
+	 * {@link #start(Viewer, UUID, UUID, String, boolean)} with files on the first message, checked as a
+	 * reply's are: a refused file is an {@link org.homeroom.messaging.attachments.AttachmentsRefusedException}
+	 * and nothing is created, neither the thread nor its message.
+	 */
+	@Transactional
+	public UUID start(Viewer staff, UUID studentId, UUID guardianId, String body, boolean shared,
+			List<MultipartFile> files) {
 		checkBody(body);
 		UUID staffId = staff.staff() ? staff.staffId().orElse(null) : null;
 		if (staffId == null || !directory.canSee(staff, studentId)) {
@@ -82,7 +93,7 @@ public class Conversations {
 				clock.instant(), clock.instant(), guardians);
 		store.insert(thread);
 		directory.recordAccess(staff.name(), List.of(studentId), "conversation.start", "conversation", null);
-		postAsStaff(staffId, thread, body, null);
+		attachments.attach(postAsStaff(staffId, thread, body, null), files == null ? List.of() : files);
 		return thread.id();
 	}
 
@@ -93,6 +104,13 @@ public class Conversations {
 	 */
 	@Transactional
 	public UUID startFromFamily(Viewer family, UUID studentId, Recipient to, UUID staffId, String body) {
+		return startFromFamily(family, studentId, to, staffId, body, List.of());
+	}
+
+	/** {@link #startFromFamily(Viewer, UUID, Recipient, UUID, String)} with files, all or nothing as for staff. */
+	@Transactional
+	public UUID startFromFamily(Viewer family, UUID studentId, Recipient to, UUID staffId, String body,
+			List<MultipartFile> files) {
 		checkBody(body);
 		UUID guardian = family.staff() ? null : family.guardianIds().stream()
 			.filter(candidate -> access.mayConverse(candidate, studentId)).sorted().findFirst().orElse(null);
@@ -125,7 +143,7 @@ public class Conversations {
 		Row thread = new Row(UUID.randomUUID(), studentId, school, addressee, addressee == null ? "OFFICE" : "STAFF", false,
 				"OPEN", "GUARDIAN", clock.instant(), clock.instant(), List.of(guardian));
 		store.insert(thread);
-		postAsGuardian(guardian, thread, body);
+		attachments.attach(postAsGuardian(guardian, thread, body), files == null ? List.of() : files);
 		return thread.id();
 	}
 

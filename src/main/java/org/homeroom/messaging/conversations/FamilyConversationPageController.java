@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -125,7 +126,9 @@ class FamilyConversationPageController {
 	/** The choice arrives as {@code TEACHER:<staff id>}, {@code COUNSELOR:<staff id>} or {@code OFFICE}. */
 	@PostMapping("/family/children/{studentId}/message")
 	String start(Viewer viewer, @PathVariable UUID studentId, @RequestParam(required = false) @Size(max = 60) String to,
-			@RequestParam(required = false) @Size(max = 20000) String body, Model model) {
+			@RequestParam(required = false) @Size(max = 20000) String body,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> attachments, Model model,
+			HttpServletResponse response) {
 		family(viewer);
 		try {
 			String[] choice = to == null ? new String[] { "" } : to.split(":", 2);
@@ -138,12 +141,11 @@ class FamilyConversationPageController {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidInputException("to", "Choose whom to write to");
 			}
-			UUID id = conversations.startFromFamily(viewer, studentId, recipient, staffId, body);
+			UUID id = conversations.startFromFamily(viewer, studentId, recipient, staffId, body, attachments);
 			return "redirect:" + PATH + "/" + id;
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", ex.field());
-			model.addAttribute("body", body);
+			ConversationForms.refusedOnPage(ex, body, model, response);
 			model.addAttribute("to", to);
 			return startForm(viewer, studentId, null, model);
 		}

@@ -9,6 +9,9 @@
  * {@link org.homeroom.messaging.conversations.ConversationMessagePosted} (ids only), for the
  * channels (SMS) to pick up. It is a named interface so that modules above messaging (a home page)
  * may read from it.
+ * <p>Any message, a thread's first one included, may carry files through
+ * {@link org.homeroom.messaging.attachments.Attachments}, stored in the same transaction as the
+ * message (and, for a first message, as the thread), so a refused file leaves nothing behind.
  */
 @org.springframework.modulith.NamedInterface("conversations")
 package org.homeroom.messaging.conversations;

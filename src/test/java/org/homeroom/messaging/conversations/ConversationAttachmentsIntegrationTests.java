@@ -1,6 +1,8 @@
 package org.homeroom.messaging.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.image.BufferedImage;
@@ -36,6 +39,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Files in conversations: a family attaches a PDF from the thread page, the teacher downloads it;
  * nobody outside the thread can, not even with the file's id at their own thread's address; a
  * refused file stores neither it nor the message; the API takes files as multipart and still JSON.
+ * A thread's first message carries files too, from either side's start page, with the same rules:
+ * a refused file is a 400 naming {@code attachments}, and no thread is created without its message.
  */
 @IntegrationTest
 class ConversationAttachmentsIntegrationTests {
@@ -63,6 +68,8 @@ class ConversationAttachmentsIntegrationTests {
 
 	UUID otherThread;
 
+	UUID rivera;
+
 	RequestPostProcessor teacher;
 
 	RequestPostProcessor motherAccount;
@@ -80,7 +87,7 @@ class ConversationAttachmentsIntegrationTests {
 		given.enrolInSection(section, maria, today.minusMonths(2), null);
 		mother = given.aGuardian("Elena", "Lopez" + tag).ofStudent(maria).withEducationalRights().id();
 		String email = "rivera." + tag + "@district.test";
-		UUID rivera = given.staff("Ana", "Rivera" + tag, email);
+		rivera = given.staff("Ana", "Rivera" + tag, email);
 		given.assign(rivera, school, "TEACHER");
 		given.teach(section, rivera);
 		teacher = user(email).roles("TEACHER");
@@ -170,6 +177,91 @@ class ConversationAttachmentsIntegrationTests {
 			.contentType("multipart/form-data; boundary=x").content(huge))
 			.andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.errors[0].field").value("attachments"));
 		assertThat(messages(thread)).isEqualTo(1);
+	}
+
+	@Test
+	void theTeacherStartsAThreadWithAPdfAndTheMotherDownloadsIt() throws Exception {
+		String location = mvc.perform(multipart("/students/{id}/message", maria).file(file("excursion.pdf", PDF))
+			.param("guardianId", mother.toString()).param("body", "The form for Friday's trip.").with(teacher).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		UUID started = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+		UUID attachment = onlyAttachment(started);
+
+		mvc.perform(get("/family/conversations/{id}", started).with(motherAccount)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/family/conversations/" + started + "/attachments/" + attachment)))
+			.andExpect(content().string(containsString("excursion.pdf")));
+		mvc.perform(get("/family/conversations/{id}/attachments/{a}", started, attachment).with(motherAccount))
+			.andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(content().bytes(PDF));
+	}
+
+	@Test
+	void theMotherStartsAThreadWithAPdfAndTheTeacherDownloadsIt() throws Exception {
+		String location = mvc.perform(multipart("/family/children/{id}/message", maria).file(file("receta.pdf", PDF))
+			.param("to", "TEACHER:" + rivera).param("body", "La receta del médico.").with(motherAccount).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		UUID started = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+		UUID attachment = onlyAttachment(started);
+
+		mvc.perform(get("/conversations/{id}", started).with(teacher)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/conversations/" + started + "/attachments/" + attachment)));
+		mvc.perform(get("/conversations/{id}/attachments/{a}", started, attachment).with(teacher))
+			.andExpect(status().isOk()).andExpect(content().bytes(PDF));
+	}
+
+	@Test
+	void aRenamedProgramOnAStartPageIsA400NamingAttachmentsAndStartsNoThread() throws Exception {
+		int threadsBefore = threadsAbout(maria);
+		int storedBefore = storedAttachments();
+		mvc.perform(multipart("/students/{id}/message", maria).file(file("tarea.pdf", PDF)).file(file("notas.pdf", PROGRAM))
+			.param("guardianId", mother.toString()).param("body", "Kept when refused").with(teacher).with(csrf()))
+			.andExpect(status().isBadRequest()).andExpect(model().attribute("error", "attachments"))
+			.andExpect(content().string(containsString("notas.pdf")))
+			.andExpect(content().string(matchesPattern("(?s).*<input id=\"attachments\"[^>]*aria-invalid=\"true\".*")))
+			.andExpect(content().string(containsString("Kept when refused</textarea>")));
+		mvc.perform(multipart("/family/children/{id}/message", maria).file(file("notas.pdf", PROGRAM))
+			.param("to", "TEACHER:" + rivera).param("body", "Hola").with(motherAccount).with(csrf()))
+			.andExpect(status().isBadRequest()).andExpect(model().attribute("error", "attachments"))
+			.andExpect(content().string(containsString("notas.pdf")));
+
+		assertThat(threadsAbout(maria)).as("no thread without its message").isEqualTo(threadsBefore);
+		assertThat(storedAttachments()).as("the good file went with the bad one").isEqualTo(storedBefore);
+	}
+
+	@Test
+	void fourFilesOnAStartPageAreRefusedOnEitherSide() throws Exception {
+		byte[] png = png();
+		int threadsBefore = threadsAbout(maria);
+		mvc.perform(multipart("/students/{id}/message", maria).file(file("1.png", png)).file(file("2.png", png))
+			.file(file("3.png", png)).file(file("4.png", png)).param("guardianId", mother.toString()).param("body", "Four")
+			.with(teacher).with(csrf()))
+			.andExpect(status().isBadRequest()).andExpect(model().attribute("error", "attachments"));
+		mvc.perform(multipart("/family/children/{id}/message", maria).file(file("1.png", png)).file(file("2.png", png))
+			.file(file("3.png", png)).file(file("4.png", png)).param("to", "OFFICE").param("body", "Cuatro")
+			.with(motherAccount).with(csrf()))
+			.andExpect(status().isBadRequest()).andExpect(model().attribute("error", "attachments"));
+		assertThat(threadsAbout(maria)).isEqualTo(threadsBefore);
+	}
+
+	@Test
+	void aStartPageUploadNeedsItsFormTokenAndALargerRequestThanThreeFilesIsRefusedUnread() throws Exception {
+		int threadsBefore = threadsAbout(maria);
+		mvc.perform(multipart("/family/children/{id}/message", maria).file(file("receta.pdf", PDF)).param("to", "OFFICE")
+			.param("body", "Sin token").with(motherAccount)).andExpect(status().isForbidden());
+		byte[] huge = new byte[(int) AttachmentRules.MAX_REQUEST_BYTES + 1];
+		mvc.perform(post("/students/{id}/message", maria).with(teacher).with(csrf())
+			.contentType("multipart/form-data; boundary=x").content(huge))
+			.andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.errors[0].field").value("attachments"));
+		assertThat(threadsAbout(maria)).isEqualTo(threadsBefore);
+	}
+
+	private int threadsAbout(UUID student) {
+		return jdbc.sql("select count(*) from messaging.conversation where student_id = ?").param(student).query(Integer.class)
+			.single();
+	}
+
+	private int storedAttachments() {
+		return jdbc.sql("select count(*) from messaging.attachment").query(Integer.class).single();
 	}
 
 	private UUID start(UUID student, UUID guardian) throws Exception {
