@@ -110,13 +110,18 @@ public class Fallbacks {
 	 * was queued, Twilio said the number unsubscribed, the address was removed, the family declined
 	 * this channel for this kind of message), in the transaction that skips it: a fallback delivery
 	 * on the guardian's next channel, if they have one left, as release makes for a guardian who had
-	 * none of the chosen channels then. A no-contact restriction never falls back.
+	 * none of the chosen channels then. A no-contact restriction never falls back, nor does a guardian
+	 * whom another of the announcement's deliveries may still reach (their in-app copy, say).
 	 *
 	 * @return the fallback delivery, if one was made
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<UUID> afterSkip(UUID delivery) {
-		return fallBackFrom(delivery, "d.status = 'SKIPPED' and d.skipped_reason <> 'NO_CONTACT_RESTRICTION'");
+		return fallBackFrom(delivery, """
+				d.status = 'SKIPPED' and d.skipped_reason <> 'NO_CONTACT_RESTRICTION'
+				  and not exists (select 1 from messaging.delivery o
+				                  where o.announcement_id = d.announcement_id and o.guardian_id = d.guardian_id
+				                    and o.id <> d.id and o.status not in ('SKIPPED', 'FAILED', 'UNDELIVERED'))""");
 	}
 
 	/** One fallback for {@code delivery} when it is in the state {@code condition} names (a constant SQL condition on {@code d}). */

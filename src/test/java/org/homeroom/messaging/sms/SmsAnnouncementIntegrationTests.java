@@ -258,6 +258,25 @@ class SmsAnnouncementIntegrationTests {
 	}
 
 	@Test
+	void aSkippedTextDoesNotFallBackWhileAnotherChosenChannelReachesTheGuardian() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID ana = given.aGuardian("Ana").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130009")
+			.reachableByEmail("ana.inapp@family.example").id();
+		optOuts.optOut("+15550130009", "STOP");
+		String created = mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"studentIds": ["%s"]}, "subject": "Lunch", "body": "Pizza.", "category": "URGENT",
+					 "channels": ["IN_APP", "SMS"]}""".formatted(maya)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		UUID id = UUID.fromString(json.readTree(created).get("id").asString());
+
+		awaitDelivery(id, ana, "SMS", "SKIPPED");
+		awaitDelivery(id, ana, "IN_APP", "SENT");
+		assertThat(channelsOf(id, ana)).as("the in-app copy reaches her: no e-mail besides").containsExactly("IN_APP", "SMS");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.fellBack").value(0));
+	}
+
+	@Test
 	void theAnnouncementFormOffersSmsWhenItIsConfigured() throws Exception {
 		assertThat(mvc.perform(get("/announcements/new").with(ADMIN)).andReturn().getResponse().getContentAsString())
 			.contains("value=\"SMS\"");
