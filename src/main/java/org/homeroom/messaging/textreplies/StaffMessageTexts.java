@@ -114,7 +114,7 @@ class StaffMessageTexts {
 				|| queued(AUTOMATIC_ANSWER, posted.messageId() + "/" + guardian)) {
 			return;
 		}
-		Optional<String> number = textedFrom(posted.conversationId(), answer.get().createdAt())
+		Optional<String> number = textedFrom(posted.conversationId(), guardian, answer.get().createdAt())
 			.filter(phone -> !optOuts.optedOut(phone))
 			.or(() -> {
 				List<String> theirs = phones.phonesOf(List.of(guardian)).getOrDefault(guardian, List.of());
@@ -132,17 +132,18 @@ class StaffMessageTexts {
 	}
 
 	/**
-	 * The number the family's message that the automatic answer follows came from, when it came by
-	 * SMS: the thread's last message from a guardian before the answer, as routed from a text.
+	 * The number the guardian's message that the automatic answer follows came from, when it came by
+	 * SMS: their last message in the thread before the answer, as routed from a text (only ever from
+	 * a number that is theirs alone, so a shared thread never texts one household at another's).
 	 */
-	private Optional<String> textedFrom(UUID conversationId, Instant answeredAt) {
+	private Optional<String> textedFrom(UUID conversationId, UUID guardian, Instant answeredAt) {
 		return jdbc.sql("""
 				select i.from_number
 				from (select m.id from messaging.conversation_message m
-				      where m.conversation_id = ? and m.author_side = 'GUARDIAN' and m.created_at < ?
+				      where m.conversation_id = ? and m.author_guardian_id = ? and m.created_at < ?
 				      order by m.created_at desc limit 1) last
 				join messaging.sms_inbound i on i.message_id = last.id""")
-			.params(conversationId, Timestamp.from(answeredAt)).query(String.class).optional();
+			.params(conversationId, guardian, Timestamp.from(answeredAt)).query(String.class).optional();
 	}
 
 	/** Whether the text is queued already: the event was handed over again (a restart). */
