@@ -36,8 +36,8 @@ import org.homeroom.messaging.sms.SmsSettings;
  * Message-ID, which receiving servers de-duplicate, and is marked as resent; the in-app inbox is
  * written by the same database commit that marks it sent, so it is simply queued again. A text (SMS)
  * can be neither repeated safely nor known to have gone out, so it is marked UNCERTAIN for staff.
- * <p>A delivery that fails for good makes its fallback, on the guardian's next channel, in the same
- * transaction (see {@link Fallbacks}).
+ * <p>A delivery that fails for good, or is skipped as it was about to go, makes its fallback, on the
+ * guardian's next channel, in the same transaction (see {@link Fallbacks}).
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -74,6 +74,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final Fallbacks fallbacks;
 
+	private final SmsOutcomes outcomes;
+
 	private volatile boolean running;
 
 	/**
@@ -88,7 +90,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, Releases releases, EmailChannel email,
 			MessageRenderer renderer, MessagingSettings settings, Clock clock, DistrictClock district, SendTimeCheck check,
-			SmsChannel sms, SmsSettings smsSettings, Fallbacks fallbacks) {
+			SmsChannel sms, SmsSettings smsSettings, Fallbacks fallbacks, SmsOutcomes outcomes) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.releases = releases;
@@ -101,6 +103,7 @@ class DeliveryWorker implements SmartLifecycle {
 		this.sms = sms;
 		this.smsSettings = smsSettings;
 		this.fallbacks = fallbacks;
+		this.outcomes = outcomes;
 	}
 
 	@Override
@@ -210,7 +213,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	/**
 	 * Hands each text to the SMS channel, which paces them; Twilio's id is kept for its status
-	 * callbacks. An opted-out number (STOP since the check, or Twilio's word) is SKIPPED.
+	 * callbacks. An opted-out number (STOP since the check, or Twilio's word) is SKIPPED and falls back
+	 * (see {@link SmsOutcomes}).
 	 */
 	private void deliverSms(List<Claimed> texts) throws InterruptedException {
 		for (Claimed delivery : texts) {
@@ -227,13 +231,8 @@ class DeliveryWorker implements SmartLifecycle {
 				continue;
 			}
 			switch (result.outcome()) {
-				case SENT -> jdbc.sql("""
-						update messaging.delivery set status = 'SENT', sent_at = ?, provider_sid = ?, last_error = null
-						where id = ? and claimed_by = ?""")
-					.params(Timestamp.from(clock.instant()), result.providerSid(), delivery.id(), node).update();
-				case OPTED_OUT -> jdbc.sql("""
-						update messaging.delivery set status = 'SKIPPED', skipped_reason = 'OPTED_OUT_SMS', claimed_by = null
-						where id = ? and claimed_by = ?""").params(delivery.id(), node).update();
+				case SENT -> outcomes.sent(delivery.id(), node, result.providerSid());
+				case OPTED_OUT -> outcomes.optedOut(delivery.id(), node);
 				case FAILED -> failed(delivery, result.failure());
 			}
 		}

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Delivery on another channel when the chosen ones do not reach a family: at release, for a
  * guardian who has none of the channels the announcement chose (no e-mail address for an e-mail
  * announcement, say), and later, the moment a delivery fails for good (FAILED, or UNDELIVERED by
- * the SMS provider's word). The fallback row is made then, QUEUED, marked {@code fallback}, and
- * counted in the report as "fell back".
+ * the SMS provider's word) or is skipped as it was about to go (a number that opted out since it
+ * was queued, say). The fallback row is made then, QUEUED, marked {@code fallback}, and counted in
+ * the report as "fell back".
  * <p>The next channel is the first, in this order, that the guardian has, that this announcement
  * has not tried for them yet, and that they have not declined for this kind of message: the
  * guardian's own preferred channels in their order, then e-mail, then SMS (a text costs money and
@@ -101,6 +102,30 @@ public class Fallbacks {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<UUID> afterFailure(UUID delivery) {
+		return fallBackFrom(delivery, "d.status in ('FAILED', 'UNDELIVERED')");
+	}
+
+	/**
+	 * The moment a delivery is SKIPPED as it was about to go (its number opted out of SMS since it
+	 * was queued, Twilio said the number unsubscribed, the address was removed, the family declined
+	 * this channel for this kind of message), in the transaction that skips it: a fallback delivery
+	 * on the guardian's next channel, if they have one left, as release makes for a guardian who had
+	 * none of the chosen channels then. A no-contact restriction never falls back, nor does a guardian
+	 * whom another of the announcement's deliveries may still reach (their in-app copy, say).
+	 *
+	 * @return the fallback delivery, if one was made
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<UUID> afterSkip(UUID delivery) {
+		return fallBackFrom(delivery, """
+				d.status = 'SKIPPED' and d.skipped_reason <> 'NO_CONTACT_RESTRICTION'
+				  and not exists (select 1 from messaging.delivery o
+				                  where o.announcement_id = d.announcement_id and o.guardian_id = d.guardian_id
+				                    and o.id <> d.id and o.status not in ('SKIPPED', 'FAILED', 'UNDELIVERED'))""");
+	}
+
+	/** One fallback for {@code delivery} when it is in the state {@code condition} names (a constant SQL condition on {@code d}). */
+	private List<UUID> fallBackFrom(UUID delivery, String condition) {
 		Instant now = clock.instant();
 		Reachability reach = reach("d.guardian_id", "d.announcement_id", now);
 		return jdbc.sql("""
@@ -114,10 +139,10 @@ public class Fallbacks {
 				join messaging.announcement a on a.id = d.announcement_id
 				cross join lateral (%s) reach
 				cross join lateral (%s) pick
-				where d.id = :delivery and d.status in ('FAILED', 'UNDELIVERED') and reach.active and not reach.no_contact
+				where d.id = :delivery and %s and reach.active and not reach.no_contact
 				  and not exists (select 1 from messaging.delivery f where f.fallback_from = d.id)
 				on conflict (announcement_id, guardian_id, channel) do nothing
-				returning id""".formatted(reach.sql(), next("d")))
+				returning id""".formatted(reach.sql(), next("d"), condition))
 			.params(reach.parameters())
 			.param("delivery", delivery)
 			.param("sms", sms.available())

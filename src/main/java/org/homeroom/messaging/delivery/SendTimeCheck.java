@@ -31,14 +31,18 @@ class SendTimeCheck {
 
 	private final Audiences audiences;
 
-	SendTimeCheck(JdbcClient jdbc, Audiences audiences) {
+	private final Fallbacks fallbacks;
+
+	SendTimeCheck(JdbcClient jdbc, Audiences audiences, Fallbacks fallbacks) {
 		this.jdbc = jdbc;
 		this.audiences = audiences;
+		this.fallbacks = fallbacks;
 	}
 
 	/**
-	 * Checks the rows this node holds, marks those that may no longer go SKIPPED, and answers the
-	 * ones that may, with their current address.
+	 * Checks the rows this node holds, marks those that may no longer go SKIPPED (each making its
+	 * fallback on the guardian's next channel, see {@link Fallbacks#afterSkip}), and answers the ones
+	 * that may, with their current address. Runs in the claim's transaction.
 	 */
 	List<Claimed> check(List<Claimed> batch, UUID node, Instant now) {
 		if (batch.isEmpty()) {
@@ -82,6 +86,8 @@ class SendTimeCheck {
 			.param("now", Timestamp.from(now))
 			.query(Checked.class).stream()
 			.collect(Collectors.toMap(Checked::id, Function.identity()));
+		// A skipped row falls back now, in the claim's transaction, as it would have at release.
+		checked.values().stream().filter(row -> row.reason() != null).forEach(row -> fallbacks.afterSkip(row.id()));
 		return batch.stream()
 			.filter(delivery -> checked.containsKey(delivery.id()) && checked.get(delivery.id()).reason() == null)
 			.map(delivery -> delivery.at(checked.get(delivery.id()).address()))

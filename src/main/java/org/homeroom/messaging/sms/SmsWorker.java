@@ -52,12 +52,14 @@ class SmsWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SmsStatusCallbacks statusCallbacks;
+
 	private volatile boolean running;
 
 	private Thread thread;
 
 	SmsWorker(JdbcClient jdbc, TransactionTemplate transactions, SmsSender sender, SmsSettings settings,
-			MessagingSettings messaging, DemoSettings demo, Clock clock) {
+			MessagingSettings messaging, DemoSettings demo, Clock clock, SmsStatusCallbacks statusCallbacks) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.sender = sender;
@@ -65,6 +67,7 @@ class SmsWorker implements SmartLifecycle {
 		this.messaging = messaging;
 		this.demo = demo;
 		this.clock = clock;
+		this.statusCallbacks = statusCallbacks;
 	}
 
 	@Override
@@ -171,11 +174,15 @@ class SmsWorker implements SmartLifecycle {
 		}
 	}
 
+	/** Records the provider's sid, and in the same transaction what its callbacks said before it was stored. */
 	private void sent(Claimed text, String sid, String providerStatus) {
-		jdbc.sql("""
-				update messaging.sms_outbox set status = 'SENT', sent_at = ?, provider_sid = ?, provider_status = ?,
-				       last_error = null where id = ? and status = 'SENDING'""")
-			.params(Timestamp.from(clock.instant()), sid, providerStatus, text.id()).update();
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("""
+					update messaging.sms_outbox set status = 'SENT', sent_at = ?, provider_sid = ?, provider_status = ?,
+					       last_error = null where id = ? and status = 'SENDING'""")
+				.params(Timestamp.from(clock.instant()), sid, providerStatus, text.id()).update();
+			statusCallbacks.sidStored(sid);
+		});
 	}
 
 	private void failed(Claimed text, DeliveryFailure failure) {

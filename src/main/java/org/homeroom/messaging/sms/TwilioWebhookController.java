@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.homeroom.messaging.MessagingSettings;
-import org.homeroom.messaging.delivery.SmsDeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -56,17 +55,14 @@ class TwilioWebhookController {
 
 	private final SmsInbound inbound;
 
-	private final SmsOutbox outbox;
+	private final SmsStatusCallbacks statuses;
 
-	private final SmsDeliveryStatus deliveries;
-
-	TwilioWebhookController(SmsSettings settings, MessagingSettings messaging, SmsInbound inbound, SmsOutbox outbox,
-			SmsDeliveryStatus deliveries) {
+	TwilioWebhookController(SmsSettings settings, MessagingSettings messaging, SmsInbound inbound,
+			SmsStatusCallbacks statuses) {
 		this.settings = settings;
 		this.messaging = messaging;
 		this.inbound = inbound;
-		this.outbox = outbox;
-		this.deliveries = deliveries;
+		this.statuses = statuses;
 	}
 
 	@PostMapping(INBOUND_PATH)
@@ -113,9 +109,8 @@ class TwilioWebhookController {
 			return badRequest("ErrorCode");
 		}
 		String code = errorCode == null || errorCode.isEmpty() ? null : errorCode;
-		// A text is the outbox's or an announcement's delivery; each knows its own provider ids.
-		if (!outbox.providerSaid(sid, status, code) & !deliveries.providerSaid(sid, status, code)) {
-			log.debug("Status callback for a message Homeroom does not know ({})", sid);
+		if (!statuses.heard(sid, status, code)) {
+			log.debug("Status callback for a message whose sid is not stored (yet): kept ({})", sid);
 		}
 		return ResponseEntity.noContent().build();
 	}

@@ -1,5 +1,7 @@
 package org.homeroom.messaging.textreplies;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,11 +30,17 @@ import org.springframework.stereotype.Component;
  * configured (or demo mode keeps texts in the development outbox). Whether the guardian may still
  * be contacted about the student is asked again here, since the text goes after the post; the
  * outbox asks about the opt-out again just before the text leaves.
+ * <p>The automatic answer outside office hours goes the same way to the guardian who wrote, and in
+ * any case back to the number their message came from when it came by SMS (a family that texts
+ * reads texts, whatever else it chose), unless that number opted out. It is already in the
+ * guardian's language, and goes as it is.
  */
 @Component
 class StaffMessageTexts {
 
 	static final String PURPOSE = "CONVERSATION";
+
+	static final String AUTOMATIC_ANSWER = "AUTOMATIC_ANSWER";
 
 	/** Room left in a text for the author's name and the closing line. */
 	private static final int MOST_OF_BODY = SmsOutbox.MAX_BODY - 400;
@@ -95,12 +103,60 @@ class StaffMessageTexts {
 		}
 	}
 
+	@ApplicationModuleListener
+	void answeredAutomatically(ConversationMessagePosted posted) {
+		if (!"SYSTEM".equals(posted.authorSide()) || posted.guardianIds().size() != 1 || !(sms.configured() || demo.enabled())) {
+			return;
+		}
+		Optional<PostedMessage> answer = reads.posted(posted.conversationId(), posted.messageId());
+		UUID guardian = posted.guardianIds().get(0);
+		if (answer.isEmpty() || !audiences.guardiansToContactAbout(posted.studentId()).contains(guardian)
+				|| queued(AUTOMATIC_ANSWER, posted.messageId() + "/" + guardian)) {
+			return;
+		}
+		Optional<String> number = textedFrom(posted.conversationId(), guardian, answer.get().createdAt())
+			.filter(phone -> !optOuts.optedOut(phone))
+			.or(() -> {
+				List<String> theirs = phones.phonesOf(List.of(guardian)).getOrDefault(guardian, List.of());
+				Set<String> optedOut = optOuts.optedOutNumbers(theirs);
+				return theirs.stream().filter(phone -> !optedOut.contains(phone)).findFirst()
+					.filter(phone -> parties.guardian(guardian)
+						.filter(card -> card.email() == null || phones.prefersSms(guardian)).isPresent());
+			});
+		if (number.isEmpty()) {
+			return;
+		}
+		String language = parties.guardian(guardian).map(ConversationParties.GuardianCard::preferredLanguage)
+			.filter(tag -> tag != null && !tag.isBlank()).orElse("en");
+		outbox.queue(number.get(), answer.get().body(), language, AUTOMATIC_ANSWER, posted.messageId() + "/" + guardian);
+	}
+
+	/**
+	 * The number the guardian's message that the automatic answer follows came from, when it came by
+	 * SMS: their last message in the thread before the answer, as routed from a text (only ever from
+	 * a number that is theirs alone, so a shared thread never texts one household at another's).
+	 */
+	private Optional<String> textedFrom(UUID conversationId, UUID guardian, Instant answeredAt) {
+		return jdbc.sql("""
+				select i.from_number
+				from (select m.id from messaging.conversation_message m
+				      where m.conversation_id = ? and m.author_guardian_id = ? and m.created_at < ?
+				      order by m.created_at desc limit 1) last
+				join messaging.sms_inbound i on i.message_id = last.id""")
+			.params(conversationId, guardian, Timestamp.from(answeredAt)).query(String.class).optional();
+	}
+
+	/** Whether the text is queued already: the event was handed over again (a restart). */
+	private boolean queued(String purpose, String reference) {
+		return jdbc.sql("select exists (select 1 from messaging.sms_outbox where purpose = ? and reference = ?)")
+			.params(purpose, reference).query(Boolean.class).single();
+	}
+
 	private void text(ConversationMessagePosted posted, PostedMessage message, UUID guardian, String number,
 			String language) {
 		String reference = posted.messageId() + "/" + guardian;
-		if (jdbc.sql("select exists (select 1 from messaging.sms_outbox where purpose = ? and reference = ?)")
-			.params(PURPOSE, reference).query(Boolean.class).single()) {
-			return; // the event was handed over again (a restart): the text is queued already
+		if (queued(PURPOSE, reference)) {
+			return;
 		}
 		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
 		String author = reads.postedAuthor(posted.conversationId(), posted.messageId(), locale)

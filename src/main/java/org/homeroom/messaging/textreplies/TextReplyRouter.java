@@ -119,7 +119,7 @@ class TextReplyRouter implements InboundTexts {
 				if (!store.route(textId, thread, by)) {
 					return false;
 				}
-				conversations.postFromGuardian(guardian, thread, body);
+				store.became(textId, conversations.postFromGuardian(guardian, thread, body));
 				return true;
 			}));
 		}

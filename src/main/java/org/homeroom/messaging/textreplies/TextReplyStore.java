@@ -43,6 +43,11 @@ class TextReplyStore {
 			.params(Timestamp.from(clock.instant()), conversationId, by, textId).update() == 1;
 	}
 
+	/** The conversation message a routed text became (what an automatic answer to it goes back by SMS for). */
+	void became(UUID textId, UUID messageId) {
+		jdbc.sql("update messaging.sms_inbound set message_id = ? where id = ?").params(messageId, textId).update();
+	}
+
 	/** Marks a waiting text as handled without a thread: a menu answer, or dismissed by the office. */
 	boolean close(UUID textId, String status, String by) {
 		return jdbc.sql("""

@@ -92,6 +92,9 @@ class DeliveryWorkerIntegrationTests {
 	@Autowired
 	Fallbacks fallbacks;
 
+	@Autowired
+	SmsOutcomes outcomes;
+
 	Districts given;
 
 	UUID lincoln;
@@ -166,7 +169,7 @@ class DeliveryWorkerIntegrationTests {
 	/** A worker of its own on a clock of its own, which the running worker never races, since its rows are not due yet. */
 	private DeliveryWorker workerAt(Instant now, MessagingSettings settings) {
 		return new DeliveryWorker(jdbc, transactions, releases, email, renderer, settings, Clock.fixed(now, ZoneOffset.UTC),
-				districtClock, check, sms, smsSettings, fallbacks);
+				districtClock, check, sms, smsSettings, fallbacks, outcomes);
 	}
 
 	private String statusOf(UUID announcement) {

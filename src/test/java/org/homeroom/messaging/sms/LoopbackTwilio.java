@@ -68,6 +68,11 @@ public final class LoopbackTwilio {
 		return this;
 	}
 
+	/** The account the server answers for, as Twilio names it in the webhooks it signs. */
+	public String accountSid() {
+		return sid;
+	}
+
 	/** Points Homeroom's SMS settings here. */
 	public void configure(DynamicPropertyRegistry registry) {
 		registry.add("homeroom.sms.base-url", () -> "http://127.0.0.1:" + server.port());

@@ -43,7 +43,8 @@ class SmsAnnouncementIntegrationTests {
 	private static final String PUBLIC_URL = LoopbackTwilio.PUBLIC_URL;
 
 	private static final LoopbackTwilio twilio = LoopbackTwilio.start("AC" + "fedcba9876543210".repeat(2),
-			"loopback-announcement-token").refusing("+15550130400", 400, 21211);
+			"loopback-announcement-token").refusing("+15550130400", 400, 21211).refusing("+15550130429", 429, 20429)
+		.refusing("+15550121610", 400, 21610);
 
 	@DynamicPropertySource
 	static void smsAtTheLoopbackTwilio(DynamicPropertyRegistry registry) {
@@ -204,6 +205,78 @@ class SmsAnnouncementIntegrationTests {
 	}
 
 	@Test
+	void aGuardianWhoTextsStopAfterTheTextWasQueuedGetsItInTheAppInsteadAndTheReportCountsTheFallback() throws Exception {
+		UUID maya = pupil("Maya");
+		String phone = "+15550130429";
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().reachableByPhone(phone)
+			.preferring(List.of("SMS", "IN_APP"), null).id();
+		UUID id = announce(maya, "SMS", "Early dismissal", "School ends at noon for {childName}.");
+		// Twilio is busy (429): the text waits in the queue for its retry.
+		UUID text = awaitDelivery(id, rosa, "SMS", "QUEUED");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select attempts from messaging.delivery where id = ?")
+			.param(text).query(Integer.class).single() == 1 && "QUEUED".equals(statusOf(text)));
+
+		Map<String, String> stop = Map.of("MessageSid", "SM" + "4".repeat(32), "AccountSid", twilio.accountSid(), "From",
+				phone, "To", LoopbackTwilio.FROM, "Body", "STOP");
+		assertThat(signed("/webhooks/sms/twilio", stop).getStatus()).isEqualTo(200);
+		assertThat(channelsOf(id, rosa)).as("nothing falls back before the text is about to go").containsExactly("SMS");
+		// The retry falls due (30 seconds on), and the text is checked once more as it is about to go.
+		jdbc.sql("update messaging.delivery set next_attempt_at = now() where id = ?").param(text).update();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> "SKIPPED".equals(statusOf(text)));
+		UUID inApp = awaitDelivery(id, rosa, "IN_APP", "SENT");
+		assertThat(jdbc.sql("select fallback_from from messaging.delivery where id = ?").param(inApp).query(UUID.class).single())
+			.isEqualTo(text);
+		assertThat(twilio.textsTo(phone)).as("one try, refused as busy; nothing after STOP").hasSize(1);
+		mvc.perform(get("/api/v1/me/inbox").with(family(rosa))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.messages[0].subject").value("Early dismissal"))
+			.andExpect(jsonPath("$.messages[0].body").value("School ends at noon for Maya."));
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.fellBack").value(1))
+			.andExpect(jsonPath("$.skipped.OPTED_OUT_SMS").value(1))
+			.andExpect(jsonPath("$.byChannel.IN_APP.SENT").value(1))
+			.andExpect(jsonPath("$.unreached.length()").value(0));
+	}
+
+	@Test
+	void aNumberTwilioSaysUnsubscribedFallsBackToEmailAtThatMomentOnce() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID luis = given.aGuardian("Luis").ofStudent(maya).withEducationalRights().reachableByPhone("+15550121610")
+			.reachableByEmail("luis.unsubscribed@family.example").id();
+		UUID id = announce(maya, "SMS", "Bus 7", "Bus 7 is late.");
+
+		UUID text = awaitDelivery(id, luis, "SMS", "SKIPPED");
+		assertThat(optOuts.optedOut("+15550121610")).isTrue();
+		// No mail server in this test: the e-mail waits in the queue, made the moment the text was skipped.
+		UUID email = awaitDelivery(id, luis, "EMAIL", "QUEUED");
+		assertThat(jdbc.sql("select fallback_from from messaging.delivery where id = ?").param(email).query(UUID.class).single())
+			.isEqualTo(text);
+		assertThat(channelsOf(id, luis)).containsExactly("EMAIL", "SMS");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN))
+			.andExpect(jsonPath("$.fellBack").value(1))
+			.andExpect(jsonPath("$.skipped.OPTED_OUT_SMS").value(1));
+	}
+
+	@Test
+	void aSkippedTextDoesNotFallBackWhileAnotherChosenChannelReachesTheGuardian() throws Exception {
+		UUID maya = pupil("Maya");
+		UUID ana = given.aGuardian("Ana").ofStudent(maya).withEducationalRights().reachableByPhone("+15550130009")
+			.reachableByEmail("ana.inapp@family.example").id();
+		optOuts.optOut("+15550130009", "STOP");
+		String created = mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"studentIds": ["%s"]}, "subject": "Lunch", "body": "Pizza.", "category": "URGENT",
+					 "channels": ["IN_APP", "SMS"]}""".formatted(maya)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		UUID id = UUID.fromString(json.readTree(created).get("id").asString());
+
+		awaitDelivery(id, ana, "SMS", "SKIPPED");
+		awaitDelivery(id, ana, "IN_APP", "SENT");
+		assertThat(channelsOf(id, ana)).as("the in-app copy reaches her: no e-mail besides").containsExactly("IN_APP", "SMS");
+		mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(jsonPath("$.fellBack").value(0));
+	}
+
+	@Test
 	void theAnnouncementFormOffersSmsWhenItIsConfigured() throws Exception {
 		assertThat(mvc.perform(get("/announcements/new").with(ADMIN)).andReturn().getResponse().getContentAsString())
 			.contains("value=\"SMS\"");
@@ -225,6 +298,15 @@ class SmsAnnouncementIntegrationTests {
 			.param("wanted", "GENERAL.EMAIL", "GENERAL.IN_APP", "EVENT.EMAIL", "EVENT.IN_APP", "EVENT.SMS"));
 		assertThat(jdbc.sql("select category || '.' || channel from messaging.opt_out where guardian_id = ?").param(guardian)
 			.query(String.class).list()).containsExactly("GENERAL.SMS");
+	}
+
+	private RequestPostProcessor family(UUID guardian) {
+		UUID account = UUID.randomUUID();
+		jdbc.sql("insert into accounts.account (id, username, display_name, created_at) values (?, ?, 'Family', now())")
+			.params(account, "family:" + account).update();
+		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
+			.params(account, guardian).update();
+		return user("family:" + account).roles("FAMILY");
 	}
 
 	private UUID pupil(String name) {
@@ -257,7 +339,11 @@ class SmsAnnouncementIntegrationTests {
 	}
 
 	private org.springframework.mock.web.MockHttpServletResponse signed(Map<String, String> form) throws Exception {
-		String path = "/webhooks/sms/twilio/status";
+		return signed("/webhooks/sms/twilio/status", form);
+	}
+
+	private org.springframework.mock.web.MockHttpServletResponse signed(String path, Map<String, String> form)
+			throws Exception {
 		MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.header("X-Twilio-Signature", twilio.signature(path, form));
 		form.forEach(request::param);

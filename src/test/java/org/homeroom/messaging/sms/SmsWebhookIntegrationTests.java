@@ -86,6 +86,9 @@ class SmsWebhookIntegrationTests {
 	@Autowired
 	SmsInbox inbox;
 
+	@Autowired
+	SmsStatusCallbacks statusCallbacks;
+
 	/** Twilio's Messages API as documented: 201 with the message's sid and status, or an error as JSON. */
 	private static WireMockServer twilio() {
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
@@ -118,8 +121,17 @@ class SmsWebhookIntegrationTests {
 				.withBody("""
 						{"code": 21610, "message": "Attempt to send to unsubscribed recipient",
 						 "more_info": "https://www.twilio.com/docs/errors/21610", "status": 400}""")));
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
+			.withRequestBody(containing("To=%2B15550100777"))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withFixedDelay(3000)
+				.withBody("""
+						{"sid": "%s", "account_sid": "%s", "status": "queued", "num_segments": "1",
+						 "direction": "outbound-api", "error_code": null}""".formatted(SLOW_SID, SID))));
 		return server;
 	}
+
+	/** The sid Twilio gives the text to +15550100777, whose answer takes 3 seconds to come back. */
+	private static final String SLOW_SID = "SM77777777777777777777777777777777";
 
 	@Test
 	void aTextReachesTwilioFormEncodedWithBasicAuthAndItsStatusCallback() throws Exception {
@@ -169,6 +181,45 @@ class SmsWebhookIntegrationTests {
 		signed("/webhooks/sms/twilio/status", Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003"));
 		assertThat(outbox.status(id).orElseThrow().status()).isEqualTo("UNDELIVERED");
 		assertThat(outbox.status(id).orElseThrow().lastError()).contains("30003");
+	}
+
+	@Test
+	void aStatusThatComesBeforeTheSidIsStoredIsKeptAndAppliedWhenItIsNeverBackwards() throws Exception {
+		UUID id = outbox.queue("+15550100777", "Early dismissal at noon.", "en", "TEST", null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SENDING".equals(outbox.status(id).orElseThrow().status()));
+
+		// Twilio calls back while its answer to our POST is still on the way: "delivered", then a late "sent".
+		String path = "/webhooks/sms/twilio/status";
+		assertThat(signed(path, Map.of("MessageSid", SLOW_SID, "MessageStatus", "delivered")).getStatus()).isEqualTo(204);
+		assertThat(signed(path, Map.of("MessageSid", SLOW_SID, "MessageStatus", "sent")).getStatus()).isEqualTo(204);
+		assertThat(outbox.status(id).orElseThrow().providerSid()).as("the sid is not stored yet").isNull();
+
+		SmsOutbox.SmsStatus done = sentOrGivenUp(id);
+		assertThat(done.providerSid()).isEqualTo(SLOW_SID);
+		assertThat(done.status()).as("the early word, applied when the sid was stored").isEqualTo("DELIVERED");
+		assertThat(jdbc.sql("select count(*) from messaging.sms_early_status where provider_sid = ?").param(SLOW_SID)
+			.query(Integer.class).single()).isZero();
+		assertThat(signed(path, Map.of("MessageSid", SLOW_SID, "MessageStatus", "sent")).getStatus()).isEqualTo(204);
+		assertThat(outbox.status(id).orElseThrow().status()).isEqualTo("DELIVERED");
+	}
+
+	@Test
+	void aStatusForASidNoTextOfOursTakesIsDeletedAfterADay() throws Exception {
+		String stranger = "SM" + "8".repeat(32);
+		assertThat(signed("/webhooks/sms/twilio/status", Map.of("MessageSid", stranger, "MessageStatus", "failed",
+				"ErrorCode", "30008")).getStatus()).isEqualTo(204);
+		assertThat(earlyStatusesOf(stranger)).isOne();
+		statusCallbacks.deleteUnclaimed();
+		assertThat(earlyStatusesOf(stranger)).as("kept for a day").isOne();
+		jdbc.sql("update messaging.sms_early_status set received_at = now() - interval '25 hours' where provider_sid = ?")
+			.param(stranger).update();
+		statusCallbacks.deleteUnclaimed();
+		assertThat(earlyStatusesOf(stranger)).isZero();
+	}
+
+	private int earlyStatusesOf(String sid) {
+		return jdbc.sql("select count(*) from messaging.sms_early_status where provider_sid = ?").param(sid)
+			.query(Integer.class).single();
 	}
 
 	@Test

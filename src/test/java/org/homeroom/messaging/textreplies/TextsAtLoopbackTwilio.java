@@ -22,10 +22,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * Homeroom with SMS through a loopback Twilio and e-mail through a loopback mail server, shared by
  * the tests of conversations by SMS (one application context for all of them). The servers live as
- * long as the test JVM, as the cached context that points at them does.
+ * long as the test JVM, as the cached context that points at them does. There are no default office
+ * hours, so that staff who set none are always "in" and no automatic answer joins the texts a test
+ * counts, whatever the hour it runs at; a test of automatic answers sets the hours it needs.
  */
 @IntegrationTest(properties = { "homeroom.mail.host=127.0.0.1",
-		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>" })
+		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.office-hours.default=" })
 abstract class TextsAtLoopbackTwilio {
 
 	static final LoopbackTwilio twilio = new LoopbackTwilio();
