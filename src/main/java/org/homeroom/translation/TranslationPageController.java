@@ -51,9 +51,12 @@ class TranslationPageController {
 	@GetMapping(PATH)
 	String page(Viewer viewer, Locale locale, Model model) {
 		requireDistrictAdmin(viewer);
-		model.addAttribute("engines", discovery.statuses().stream().map(status -> EngineRow.of(status, locale)).toList());
+		List<EngineDiscovery.EngineStatus> statuses = discovery.statuses();
+		java.util.Set<String> unreachable = statuses.stream().filter(status -> status.state() == EngineDiscovery.State.UNREACHABLE)
+			.map(status -> status.engine().name()).collect(java.util.stream.Collectors.toSet());
+		model.addAttribute("engines", statuses.stream().map(status -> EngineRow.of(status, locale)).toList());
 		model.addAttribute("languages", familyLanguages.preferred(viewer).stream()
-			.map(language -> LanguageRow.of(language, routes, locale)).toList());
+			.map(language -> LanguageRow.of(language, routes, locale, unreachable)).toList());
 		return "translation/administration";
 	}
 
@@ -111,9 +114,18 @@ class TranslationPageController {
 		NOT_SERVED
 	}
 
-	record LanguageRow(String tag, String name, long guardians, Outcome outcome, String engine) {
+	/**
+	 * @param unreachable whether the engine could not be reached when last asked: it keeps its
+	 *     routes (it may be back for the next message), but the administrator should know
+	 */
+	record LanguageRow(String tag, String name, long guardians, Outcome outcome, String engine, boolean unreachable) {
 
-		static LanguageRow of(FamilyLanguages.FamilyLanguage language, TranslationRoutes routes, Locale reader) {
+		LanguageRow(String tag, String name, long guardians, Outcome outcome, String engine) {
+			this(tag, name, guardians, outcome, engine, false);
+		}
+
+		static LanguageRow of(FamilyLanguages.FamilyLanguage language, TranslationRoutes routes, Locale reader,
+				java.util.Set<String> unreachable) {
 			String tag = language.language();
 			String name = languageName(tag, reader);
 			if (tag.equals(SOURCE_LANGUAGE)) {
@@ -121,7 +133,8 @@ class TranslationPageController {
 			}
 			Optional<TranslationEngine> engine = routes.engineFor(SOURCE_LANGUAGE, tag);
 			if (engine.isPresent()) {
-				return new LanguageRow(tag, name, language.guardians(), Outcome.SERVED, engine.get().name());
+				return new LanguageRow(tag, name, language.guardians(), Outcome.SERVED, engine.get().name(),
+						unreachable.contains(engine.get().name()));
 			}
 			return routes.routeFor(tag)
 				.map(routed -> new LanguageRow(tag, name, language.guardians(), Outcome.NOT_SERVED, routed))
