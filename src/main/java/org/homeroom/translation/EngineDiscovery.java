@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.homeroom.directory.DistrictClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,11 +25,11 @@ class EngineDiscovery {
 
 	private final TranslationRoutes routes;
 
-	private final DistrictClock clock;
+	private final java.time.Clock clock;
 
 	private final Map<String, EngineStatus> statuses = new ConcurrentHashMap<>();
 
-	EngineDiscovery(TranslationRoutes routes, DistrictClock clock) {
+	EngineDiscovery(TranslationRoutes routes, java.time.Clock clock) {
 		this.routes = routes;
 		this.clock = clock;
 	}
@@ -57,15 +56,22 @@ class EngineDiscovery {
 		thread.start();
 	}
 
-	/** Asks every configured engine, one after the other; each takes at most its timeouts. */
+	/**
+	 * Asks every configured engine at once, each on a thread of its own, so that the administrator
+	 * waits for the slowest engine (at most its timeouts), not for the sum of them.
+	 */
 	synchronized void askAll() {
-		for (TranslationEngine engine : routes.engines()) {
-			ask(engine);
-		}
+		java.util.concurrent.CompletableFuture.allOf(routes.engines().stream()
+			.map(engine -> java.util.concurrent.CompletableFuture.runAsync(() -> ask(engine), task -> {
+				Thread thread = new Thread(task, "translation-discovery-" + engine.name());
+				thread.setDaemon(true);
+				thread.start();
+			}))
+			.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
 	}
 
 	private void ask(TranslationEngine engine) {
-		Instant asked = clock.now();
+		Instant asked = clock.instant();
 		try {
 			Set<LanguagePair> pairs = engine.languages();
 			routes.served(engine.name(), pairs);
