@@ -13,7 +13,8 @@
  * access policy), {@link org.homeroom.directory.DistrictClock} (the district's zone and day),
  * {@link org.homeroom.directory.Audiences} (whom a message reaches) and
  * {@link org.homeroom.directory.FamilyDetails} (a family's own contacts and preferences, for
- * accounts). Records kept by hand are written only through its own API controller.
+ * accounts) and {@link org.homeroom.directory.FamilyLanguages} (how many guardians prefer each
+ * language, counts only, for planning translation). Records kept by hand are written only through its own API controller.
  *
  * <p>Who is calling is a {@link org.homeroom.directory.Viewer}: a controller in any module declares
  * one as a parameter and gets it looked up once per request, from the sign-in.

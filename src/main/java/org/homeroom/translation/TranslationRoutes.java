@@ -39,6 +39,16 @@ public class TranslationRoutes {
 			});
 	}
 
+	/** The name of the engine the district routed a language to, whether or not that engine serves it. */
+	public Optional<String> routeFor(String target) {
+		return Optional.ofNullable(routes.get(primary(target)));
+	}
+
+	/** The configured engines, in the order the administrator's page lists them. */
+	public List<TranslationEngine> engines() {
+		return TranslationSettings.ENGINES.stream().filter(engines::containsKey).map(engines::get).toList();
+	}
+
 	/** Records what an engine said it serves (asked at start-up and from the administrator's page). */
 	public void served(String engine, Set<LanguagePair> pairs) {
 		served.put(engine, Set.copyOf(pairs));

@@ -6,6 +6,13 @@
  * Nothing leaves the district's servers unless an administrator configured an engine that lives
  * elsewhere.
  *
+ * <p>The clients (package {@code engines}) exist only for the engines configured in
+ * {@link org.homeroom.translation.TranslationSettings} ({@code homeroom.translation.*}), whose routes
+ * are checked at start-up. {@code EngineDiscovery} asks each engine which pairs it serves once the
+ * application is ready (never holding start-up) and when a district administrator asks again on
+ * Administration → Translation, which also shows where each engine's text goes and which engine,
+ * if any, serves each language the district's families prefer (see docs/translation.md).
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
  * families prefer); {@code messaging} depends on it, never the other way round.
  */
