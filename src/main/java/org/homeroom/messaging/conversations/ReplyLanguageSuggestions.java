@@ -21,8 +21,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * guardian whose last {@value #REPLIES} told replies are all in one language other than their
  * preferred one is shown to staff reading their threads, for a preference update. Replies too short
  * or too unclear to tell count for nothing either way. A guardian who prefers a language the
- * detector cannot recognise (Haitian Creole) is never suggested: their own language would look like
- * another.
+ * detector cannot recognise (Haitian Creole) is never suggested, and their replies are not told:
+ * their own language would look like another.
  *
  * <p>The language is told after the posting transaction commits, off the request thread, outside
  * any transaction: detection is CPU work (about two seconds while a language's models first load),
@@ -53,13 +53,26 @@ class ReplyLanguageSuggestions {
 		if (!ConversationAccess.GUARDIAN.equals(posted.authorSide())) {
 			return;
 		}
-		Optional<String> body = jdbc.sql("""
-				select body from messaging.conversation_message
+		Optional<Reply> reply = jdbc.sql("""
+				select author_guardian_id, body from messaging.conversation_message
 				where id = ? and author_side = 'GUARDIAN' and reply_language is null""")
-			.param(posted.messageId()).query(String.class).optional();
-		body.flatMap(languages::detect).ifPresent(language -> jdbc.sql("""
+			.param(posted.messageId()).query((rs, row) -> new Reply(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+		reply.filter(this::recognisable).flatMap(found -> languages.detect(found.body())).ifPresent(language -> jdbc.sql("""
 				update messaging.conversation_message set reply_language = ? where id = ? and reply_language is null""")
 			.params(language, posted.messageId()).update());
+	}
+
+	/**
+	 * Whether the detector could see the guardian's own language. Haitian Creole, which it cannot, would
+	 * come out as the nearest language it knows when the district has few: a wrong label is worse
+	 * than none (staff would read "English" on a Kreyòl text), so such a guardian's replies are not told.
+	 */
+	private boolean recognisable(Reply reply) {
+		return parties.guardian(reply.guardianId()).map(GuardianCard::preferredLanguage).filter(ReplyLanguages::knows)
+			.isPresent();
+	}
+
+	private record Reply(UUID guardianId, String body) {
 	}
 
 	/** The suggestions for the given guardians (a thread's), in the reader's language. */
