@@ -6,6 +6,9 @@
  * Nothing leaves the district's servers unless an administrator configured an engine that lives
  * elsewhere.
  *
+ * <p>{@link org.homeroom.translation.ReplyLanguages} tells the language a family's reply is written in,
+ * offline with Lingua, among the district's languages only (docs/translation.md, "Reply languages").
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
  * families prefer); {@code messaging} depends on it, never the other way round.
  */
