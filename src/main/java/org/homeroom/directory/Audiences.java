@@ -140,6 +140,24 @@ public class Audiences {
 	}
 
 	/**
+	 * The languages the district's active guardians prefer, by primary subtag ({@code es} for
+	 * {@code es-MX}), each with how many guardians prefer it, most preferred first. Counts only, no
+	 * student or guardian: what translation builds its reply-language detector and its engine
+	 * coverage for, so no access is logged.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> preferredLanguages() {
+		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select split_part(lower(preferred_language), '-', 1) as language, count(*) as guardians
+				from directory.guardian where active group by 1 order by 2 desc, 1""")
+			.query(rs -> {
+				counts.put(rs.getString("language"), rs.getLong("guardians"));
+			});
+		return counts;
+	}
+
+	/**
 	 * The guardians of a student who may be contacted about them today: everyone linked, less
 	 * those under a no-contact restriction in force. Messaging asks this before every delivery.
 	 */

@@ -13,6 +13,9 @@
  * Administration → Translation, which also shows where each engine's text goes and which engine,
  * if any, serves each language the district's families prefer (see docs/translation.md).
  *
+ * <p>{@link org.homeroom.translation.ReplyLanguages} tells the language a family's reply is written in,
+ * offline with Lingua, among the district's languages only (docs/translation.md, "Reply languages").
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
  * families prefer); {@code messaging} depends on it, never the other way round.
  */

@@ -1,6 +1,7 @@
 package org.homeroom.messaging.conversations;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,8 +57,11 @@ class ConversationPageController {
 
 	private final Directory directory;
 
+	private final ReplyLanguageSuggestions languageSuggestions;
+
 	ConversationPageController(Conversations conversations, ConversationReads reads, ConversationEvents events,
-			ConversationStore store, Directory directory) {
+			ConversationStore store, Directory directory, ReplyLanguageSuggestions languageSuggestions) {
+		this.languageSuggestions = languageSuggestions;
 		this.conversations = conversations;
 		this.reads = reads;
 		this.events = events;
@@ -80,9 +84,12 @@ class ConversationPageController {
 	}
 
 	@GetMapping(PATH + "/{id}")
-	String thread(Viewer viewer, @PathVariable UUID id, Model model) {
+	String thread(Viewer viewer, @PathVariable UUID id, Locale locale, Model model) {
 		ConversationView thread = reads.thread(viewer.requireStaffFor("conversation"), PURPOSE, id);
 		model.addAttribute("thread", thread);
+		// Staff only: whether a guardian of the thread seems to write in another language than the one on record.
+		model.addAttribute("languageSuggestions", store.find(id)
+			.map(row -> languageSuggestions.forGuardians(row.guardians(), locale)).orElse(List.of()));
 		model.addAttribute("base", PATH);
 		return "conversations/thread";
 	}

@@ -7,7 +7,10 @@
  * <p>Its entry point is {@link org.homeroom.messaging.conversations.Conversations}; each posted
  * message is announced, after commit, as
  * {@link org.homeroom.messaging.conversations.ConversationMessagePosted} (ids only), for the
- * channels (SMS) to pick up. It is a named interface so that modules above messaging (a home page)
+ * channels (SMS) to pick up. After commit, the language of each message a guardian writes is told
+ * (translation's {@link org.homeroom.translation.ReplyLanguages}) and kept; staff reading a thread are
+ * shown a guardian whose last three told replies were in another language than their preferred one,
+ * as a suggestion to update it. It is a named interface so that modules above messaging (a home page)
  * may read from it.
  * <p>Any message, a thread's first one included, may carry files through
  * {@link org.homeroom.messaging.attachments.Attachments}, stored in the same transaction as the
