@@ -48,8 +48,11 @@ class TranslationCompletenessTests {
 	 */
 	private static final Set<String> CHECKED_ONCE_PRESENT = Set.of("so", "ht");
 
-	/** {0}, {1,number}, {name}: what MessageFormat or the sender fills in. */
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*\\}");
+	/**
+	 * {0}, {1,number}, {name}: what MessageFormat or the sender fills in, compared by what it
+	 * fills in (a language may format a number its own way).
+	 */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{},]*)[^{}]*\\}");
 
 	/** HTML tags a message carries. */
 	private static final Pattern TAG = Pattern.compile("<[^<>]+>");
@@ -232,7 +235,7 @@ class TranslationCompletenessTests {
 		Set<String> found = new TreeSet<>();
 		Matcher matcher = pattern.matcher(text);
 		while (matcher.find()) {
-			found.add(matcher.group());
+			found.add(matcher.groupCount() > 0 ? "{" + matcher.group(1).strip() + "}" : matcher.group());
 		}
 		return found;
 	}
