@@ -22,8 +22,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * family's among the family languages, staff's among the staff languages, and a preference the
  * pages are not written in (a family may choose any of the district's languages) gives English.
  * Before sign-in, a {@code lang} parameter chooses (and is remembered in a cookie), then the
- * browser's Accept-Language; the family sign-in and long-text pages accept every family
- * language, the other pages the staff languages. Anything else falls back to English.
+ * browser's Accept-Language; the sign-in and long-text pages accept every family language, the
+ * other pages the staff languages. Anything else falls back to English.
  */
 @Component("localeResolver")
 class HomeroomLocaleResolver implements LocaleResolver {
@@ -32,8 +32,11 @@ class HomeroomLocaleResolver implements LocaleResolver {
 
 	static final String COOKIE = "homeroom_lang";
 
-	/** The pages a family reaches before signing in: the code sign-in and the long-text link. */
-	private static final List<String> FAMILY_PATHS = List.of("/family/", "/t/");
+	/**
+	 * The pages a family reaches before signing in: the sign-in page everyone starts from (its
+	 * staff half falls back to English key by key), the code sign-in and the long-text link.
+	 */
+	private static final List<String> FAMILY_PATHS = List.of("/sign-in", "/family/", "/t/");
 
 	private static final String FAMILY_AUTHORITY = "ROLE_FAMILY";
 
@@ -104,7 +107,8 @@ class HomeroomLocaleResolver implements LocaleResolver {
 			path = path.substring(context.length());
 		}
 		String within = path;
-		return within != null && FAMILY_PATHS.stream().anyMatch(within::startsWith) ? UiLanguages.FAMILY
+		return within != null && FAMILY_PATHS.stream().anyMatch(within::startsWith)
+				? UiLanguages.FAMILY
 				: UiLanguages.STAFF;
 	}
 
