@@ -107,6 +107,12 @@ class LayoutInterceptor implements HandlerInterceptor {
 		public boolean signedIn() {
 			return userName != null;
 		}
+
+		/** The language's own name among those on offer, for the phone's language button. */
+		public String languageName(String tag) {
+			return languages.stream().filter(language -> language.tag().equals(tag)).map(UiLanguages.LanguageChoice::name)
+				.findFirst().orElseGet(() -> UiLanguages.nativeName(java.util.Locale.forLanguageTag(tag)));
+		}
 	}
 
 	record NavigationEntry(String messageKey, String path, boolean current, long badge, String liveUpdates) {
