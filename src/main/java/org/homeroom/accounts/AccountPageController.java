@@ -3,8 +3,12 @@ package org.homeroom.accounts;
 import java.security.Principal;
 
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.homeroom.accounts.twostep.TwoStepSignIn;
+import org.homeroom.directory.Directory;
 import org.homeroom.directory.StaffAdministration;
 import org.homeroom.platform.UiLanguages;
 import org.homeroom.shared.LanguageTag;
@@ -34,8 +38,11 @@ class AccountPageController {
 
 	private final StaffAdministration staff;
 
+	private final Directory directory;
+
 	AccountPageController(Accounts accounts, RememberedDevices devices, SecurityLog log, TwoStepSignIn twoStep,
-			WebSessions sessions, StaffAdministration staff) {
+			WebSessions sessions, StaffAdministration staff, Directory directory) {
+		this.directory = directory;
 		this.accounts = accounts;
 		this.devices = devices;
 		this.log = log;
@@ -54,8 +61,11 @@ class AccountPageController {
 		model.addAttribute("account", new AccountView(account.displayName(), email,
 				java.util.stream.Stream.concat(account.roles().stream().map(Role::name),
 						schoolRoles.stream()).distinct().sorted().toList()));
+		List<UiLanguages.LanguageChoice> choices = languageChoices(account);
+		model.addAttribute("languageChoices", choices);
 		if (!model.containsAttribute("languageForm")) {
-			model.addAttribute("languageForm", new LanguageForm(account.preferredLanguage().value()));
+			model.addAttribute("languageForm", new LanguageForm(UiLanguages.chosen(choices, account.preferredLanguage().value())
+				.map(UiLanguages.LanguageChoice::tag).orElse(account.preferredLanguage().value())));
 		}
 		model.addAttribute("devices", devices.of(account.username()));
 		if (email != null) {
@@ -89,18 +99,29 @@ class AccountPageController {
 	@PostMapping("/account/language")
 	String changeLanguage(Principal principal, @Validated @ModelAttribute("languageForm") LanguageForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpSession session) {
-		if (!result.hasErrors() && UiLanguages.match(form.language()).isEmpty()) {
+		java.util.Optional<UiLanguages.LanguageChoice> chosen = result.hasErrors() ? java.util.Optional.empty()
+				: UiLanguages.chosen(languageChoices(accounts.account(principal.getName())), form.language());
+		if (!result.hasErrors() && chosen.isEmpty()) {
 			result.rejectValue("language", "account.language.unsupported");
 		}
 		if (result.hasErrors()) {
 			return show(principal, model, session);
 		}
-		accounts.changePreferredLanguage(principal.getName(), LanguageTag.of(form.language()));
+		accounts.changePreferredLanguage(principal.getName(), LanguageTag.of(chosen.get().tag()));
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/account";
 	}
 
-	record LanguageForm(@NotBlank String language) {
+	/**
+	 * A family may choose any of the district's languages (pages in English where Homeroom has
+	 * none); staff choose among the staff interface languages.
+	 */
+	private List<UiLanguages.LanguageChoice> languageChoices(Account account) {
+		return account.username().startsWith(Account.FAMILY_PREFIX)
+				? UiLanguages.familyChoices(directory.languagesFamiliesPrefer()) : UiLanguages.staffChoices();
+	}
+
+	record LanguageForm(@NotBlank @Size(max = 35) String language) {
 	}
 
 	record AccountView(String name, String email, java.util.List<String> roles) {

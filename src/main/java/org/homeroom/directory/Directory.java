@@ -93,6 +93,19 @@ public class Directory {
 	}
 
 	/**
+	 * The languages the district's families prefer, by primary subtag ({@code so} for
+	 * {@code so-SO}): what a family may choose as its own language. A count of languages, not a
+	 * read of anyone's record, so no policy applies and nothing is logged.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> languagesFamiliesPrefer() {
+		return jdbc.sql("""
+				select distinct lower(split_part(preferred_language, '-', 1)) from directory.guardian
+				where active and preferred_language is not null order by 1""")
+			.query(String.class).list();
+	}
+
+	/**
 	 * How families reach the given schools' offices, by name; public facts, so no policy applies.
 	 * A school without a recorded phone is listed with none.
 	 */

@@ -3,6 +3,7 @@ package org.homeroom.platform;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,21 +47,19 @@ class LayoutInterceptor implements HandlerInterceptor {
 			return;
 		}
 		if (Boolean.TRUE.equals(modelAndView.getModel().get(NavigationItem.WITHOUT_NAVIGATION))) {
-			Layout full = layoutFor(request.getRequestURI());
+			Layout full = layoutFor(request);
 			modelAndView.addObject("layout", new Layout(full.userName(), List.of(), List.of(), full.languages()));
 			return;
 		}
-		modelAndView.addObject("layout", layoutFor(request.getRequestURI()));
+		modelAndView.addObject("layout", layoutFor(request));
 	}
 
-	Layout layoutFor(String path) {
-		List<LanguageChoice> languages = UiLanguages.SUPPORTED.stream()
-			.map(locale -> new LanguageChoice(locale.toLanguageTag(), UiLanguages.nativeName(locale)))
-			.toList();
+	Layout layoutFor(HttpServletRequest request) {
+		String path = request.getRequestURI();
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return new Layout(null, List.of(), List.of(), languages);
+			return new Layout(null, List.of(), List.of(), choices(HomeroomLocaleResolver.offeredBeforeSignIn(request)));
 		}
 		Set<String> roles = authentication.getAuthorities()
 			.stream()
@@ -91,14 +90,28 @@ class LayoutInterceptor implements HandlerInterceptor {
 			boolean here = path.equals(ADMINISTRATION) || administration.stream().anyMatch(NavigationEntry::current);
 			bar.add(new NavigationEntry("nav.administration", ADMINISTRATION, here));
 		}
-		return new Layout(name, bar, administration, languages);
+		// A family's pages speak the family languages; staff pages, and the languages staff choose, the staff ones.
+		return new Layout(name, bar, administration,
+				choices(roles.contains("FAMILY") ? UiLanguages.FAMILY : UiLanguages.STAFF));
+	}
+
+	private static List<UiLanguages.LanguageChoice> choices(List<Locale> languages) {
+		return languages.stream()
+			.map(locale -> new UiLanguages.LanguageChoice(locale.toLanguageTag(), UiLanguages.nativeName(locale), true))
+			.toList();
 	}
 
 	record Layout(String userName, List<NavigationEntry> navigation, List<NavigationEntry> administration,
-			List<LanguageChoice> languages) {
+			List<UiLanguages.LanguageChoice> languages) {
 
 		public boolean signedIn() {
 			return userName != null;
+		}
+
+		/** The language's own name among those on offer, for the phone's language button. */
+		public String languageName(String tag) {
+			return languages.stream().filter(language -> language.tag().equals(tag)).map(UiLanguages.LanguageChoice::name)
+				.findFirst().orElseGet(() -> UiLanguages.nativeName(java.util.Locale.forLanguageTag(tag)));
 		}
 	}
 
@@ -109,6 +122,4 @@ class LayoutInterceptor implements HandlerInterceptor {
 		}
 	}
 
-	record LanguageChoice(String tag, String name) {
-	}
 }

@@ -4,6 +4,11 @@
  * navigation, the UI language and its direction, error pages and API problem details, and the
  * security headers.
  *
+ * <p>The interface languages ({@link org.homeroom.platform.UiLanguages}): the family pages, e-mails
+ * and texts in the families' languages (English, Spanish, Arabic, Vietnamese, Simplified Chinese,
+ * Somali, Haitian Creole, Portuguese), the staff pages in English, Spanish and Arabic; a key a
+ * language lacks is read in English (docs/languages.md).
+ *
  * <p>Depends only on {@code shared}. Where it needs something that a higher module knows (which
  * language a signed-in user wants, which demo data to seed, which navigation entries exist) it
  * declares a small port ({@link org.homeroom.platform.UserProfiles},

@@ -166,6 +166,7 @@ class AdministratorBrowserTests {
 			case ENGLISH -> "Your Homeroom account is ready";
 			case SPANISH -> "Su cuenta de Homeroom está lista";
 			case ARABIC -> "حسابك في Homeroom جاهز";
+			case VIETNAMESE, CHINESE -> throw new IllegalArgumentException("staff pages are not in " + language);
 		};
 	}
 }

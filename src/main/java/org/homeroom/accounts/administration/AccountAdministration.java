@@ -376,7 +376,7 @@ class AccountAdministration {
 	}
 
 	private static LanguageTag invitationLanguage(String language) {
-		return UiLanguages.match(language == null ? "" : language).map(locale -> LanguageTag.of(locale.toLanguageTag()))
+		return UiLanguages.matchForStaff(language).map(locale -> LanguageTag.of(locale.toLanguageTag()))
 			.orElseThrow(() -> new InvalidInputException("language", "Please choose one of the languages in the list"));
 	}
 

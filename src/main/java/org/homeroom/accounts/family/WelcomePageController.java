@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.homeroom.accounts.Account;
 import org.homeroom.accounts.Accounts;
 import org.homeroom.accounts.TooManyRequestsException;
+import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryCommands;
 import org.homeroom.directory.FamilyContact;
 import org.homeroom.directory.FamilyDetails;
@@ -59,8 +60,11 @@ class WelcomePageController {
 
 	private final ObjectProvider<TextMessages> texts;
 
+	private final Directory directory;
+
 	WelcomePageController(FamilyContacts contacts, FamilyDetails family, Accounts accounts, DemoSettings demo,
-			java.time.Clock clock, ObjectProvider<TextMessages> texts) {
+			java.time.Clock clock, ObjectProvider<TextMessages> texts, Directory directory) {
+		this.directory = directory;
 		this.texts = texts;
 		this.contacts = contacts;
 		this.family = family;
@@ -202,9 +206,12 @@ class WelcomePageController {
 
 	@GetMapping("/welcome/language")
 	String language(Authentication caller, Model model) {
+		List<UiLanguages.LanguageChoice> choices = languageChoices();
+		model.addAttribute("languageChoices", choices);
 		if (!model.containsAttribute("languageForm")) {
 			Account account = accounts.account(caller.getName());
-			String current = UiLanguages.match(account.preferredLanguage()).orElse(Locale.ENGLISH).toLanguageTag();
+			String current = UiLanguages.chosen(choices, account.preferredLanguage().value())
+				.map(UiLanguages.LanguageChoice::tag).orElse(Locale.ENGLISH.toLanguageTag());
 			model.addAttribute("languageForm", new LanguageForm(current));
 		}
 		return step(model, 2, "accounts/welcome-language");
@@ -213,21 +220,24 @@ class WelcomePageController {
 	/**
 	 * Saves the language to the account (the pages) and to the guardian records (what the school
 	 * sends). A guardian's own regional tag (es-MX) is kept when its language was chosen again.
+	 * Any of the district's languages may be chosen, also one the pages are not written in: the
+	 * family's messages are then translated into it, and the pages are in English.
 	 */
 	@PostMapping("/welcome/language")
 	String saveLanguage(Authentication caller, Viewer viewer, @ModelAttribute("languageForm") LanguageForm form,
 			BindingResult result, Model model, RedirectAttributes redirect) {
-		Optional<Locale> chosen = form.language() == null ? Optional.empty() : UiLanguages.match(form.language());
+		Optional<UiLanguages.LanguageChoice> chosen = form.language() == null || form.language().length() > 35
+				? Optional.empty() : UiLanguages.chosen(languageChoices(), form.language());
 		if (chosen.isEmpty()) {
 			result.rejectValue("language", "account.language.unsupported");
 			return language(caller, model);
 		}
-		LanguageTag tag = LanguageTag.of(chosen.get().toLanguageTag());
+		LanguageTag tag = LanguageTag.of(chosen.get().tag());
 		accounts.changePreferredLanguage(caller.getName(), tag);
 		String onFile = family.familyReach(viewer).preferredLanguage();
 		// Saved even when unchanged: the family has confirmed it, so a later SIS import keeps it.
 		family.changeFamilyLanguage(viewer, caller.getName(),
-				UiLanguages.match(onFile).equals(chosen) ? LanguageTag.of(onFile) : tag);
+				UiLanguages.chosen(List.of(chosen.get()), onFile).isPresent() ? LanguageTag.of(onFile) : tag);
 		redirect.addFlashAttribute("languageSaved", true);
 		return "redirect:/welcome/reach";
 	}
@@ -269,6 +279,10 @@ class WelcomePageController {
 	String finish(Authentication caller) {
 		accounts.settleWelcome(caller.getName(), clock.instant());
 		return "redirect:/my-children";
+	}
+
+	private List<UiLanguages.LanguageChoice> languageChoices() {
+		return UiLanguages.familyChoices(directory.languagesFamiliesPrefer());
 	}
 
 	private static String step(Model model, int step, String view) {
