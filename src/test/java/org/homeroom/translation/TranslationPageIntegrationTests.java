@@ -1,9 +1,12 @@
 package org.homeroom.translation;
 
+import java.time.Duration;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -77,6 +80,9 @@ class TranslationPageIntegrationTests {
 
 	@Test
 	void checkAgainAsksEachEngineAndThePageSaysWhatEachServesAndWhereItsTextGoes() throws Exception {
+		// The start-up discovery asks on a thread of its own; once it has, only the button asks.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !LIBRETRANSLATE.findAll(getRequestedFor(urlPathEqualTo("/languages"))).isEmpty());
 		int asked = LIBRETRANSLATE.findAll(getRequestedFor(urlPathEqualTo("/languages"))).size();
 		mvc.perform(post("/admin/translation/check").with(DISTRICT_ADMIN).with(csrf()))
 			.andExpect(redirectedUrl("/admin/translation")).andExpect(flash().attribute("checked", true));

@@ -76,7 +76,7 @@ class ConversationSmsStoryIntegrationTests extends TextsAtLoopbackTwilio {
 		assertThat(first).containsEntry("To", phone).containsEntry("From", LoopbackTwilio.FROM);
 		assertThat(first.get("Body")).startsWith("Tess Rivera" + tag)
 			.contains(": Minh read his first chapter book today!")
-			.endsWith("Reply to this text to answer.");
+			.endsWith("Trả lời tin nhắn này để phản hồi.");
 
 		// 3. The parent replies by text; it lands in the teacher's thread, and open pages hear of it.
 		List<String> heard;
