@@ -39,6 +39,12 @@ final class RecordingEngine implements TranslationEngine {
 		return this;
 	}
 
+	void forget() {
+		requests.clear();
+		answer = null;
+		failing = false;
+	}
+
 	List<Request> requests() {
 		return List.copyOf(requests);
 	}
