@@ -15,6 +15,7 @@ import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.Paging;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -130,6 +131,10 @@ class GlossaryPageController {
 				}
 				catch (InvalidInputException ex) {
 					reject(ex.field(), ex.getMessage(), result, translationErrors);
+				}
+				catch (DataIntegrityViolationException ex) {
+					// Another administrator saved the same term a moment earlier: the unique index said so.
+					result.rejectValue("term", "translation.glossary.error.term-taken");
 				}
 			}
 		}
