@@ -16,6 +16,14 @@
  * <p>{@link org.homeroom.translation.ReplyLanguages} tells the language a family's reply is written in,
  * offline with Lingua, among the district's languages only (docs/translation.md, "Reply languages").
  *
+ * <p>The entry is {@link org.homeroom.translation.Translations}: a message's texts in each language its
+ * recipients read, as a {@link org.homeroom.translation.Translation} per language that says how it was
+ * made (original, machine, untranslated; curated and reviewed are reserved). It makes at most one engine
+ * request per language, and none for a text cached before. Placeholders and the district glossary (kept
+ * by district administrators under Administration) are replaced by markers the engines leave alone, so
+ * names are never sent and glossary terms survive any engine. An answer that breaks a marker leaves the
+ * message untranslated. It never calls an engine inside a database transaction. See docs/translation.md.
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
  * families prefer); {@code messaging} depends on it, never the other way round.
  */

@@ -113,7 +113,7 @@ class EndpointWalkIntegrationTests {
 		walk.addAll(OfficeHoursEndpoints.of(their, jdbc));
 		walk.addAll(ConversationEndpoints.of(their, jdbc));
 		walk.addAll(TextReplyEndpoints.of(their, jdbc));
-		walk.addAll(TranslationEndpoints.of());
+		walk.addAll(TranslationEndpoints.of(their, jdbc));
 	}
 
 	@TestFactory
