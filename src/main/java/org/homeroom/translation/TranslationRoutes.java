@@ -27,6 +27,19 @@ public class TranslationRoutes {
 	public TranslationRoutes(List<TranslationEngine> engines, TranslationSettings settings) {
 		this.engines = engines.stream().collect(Collectors.toUnmodifiableMap(TranslationEngine::name, Function.identity()));
 		this.routes = settings.routes();
+		for (Map.Entry<String, String> route : routes.entrySet()) {
+			String engine = route.getValue();
+			if (this.engines.containsKey(engine)) {
+				continue;
+			}
+			if (!TranslationSettings.ENGINES.contains(engine)) {
+				throw new IllegalStateException("homeroom.translation.routes sends '" + route.getKey() + "' to '" + engine
+						+ "', which is not an engine Homeroom knows; use one of " + String.join(", ", TranslationSettings.ENGINES));
+			}
+			throw new IllegalStateException("homeroom.translation.routes sends '" + route.getKey() + "' to " + engine
+					+ ", which is not configured: set homeroom.translation.providers." + engine
+					+ (TranslationSettings.GOOGLE.equals(engine) ? ".api-key" : ".url"));
+		}
 	}
 
 	/** The engine that translates from {@code source} into {@code target}, if any does. */

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The engines a district configured and which one serves each language. An engine without a URL is
  * not configured, and nothing is ever sent to it; Google, which lives outside the district, is
  * configured only by its key. A route to an engine that is unknown or not configured stops
- * start-up: a district that thinks its Somali families are served must not find out from them.
+ * start-up ({@link TranslationRoutes}, which knows the engines there are): a district that thinks
+ * its Somali families are served must not find out from them.
  *
  * @param providers by name ({@code libretranslate}, {@code apertium}, {@code google}): its URL and key
  * @param routes a family language's primary tag to the name of the engine that translates into it,
@@ -47,18 +48,6 @@ public record TranslationSettings(Map<String, Provider> providers, Map<String, S
 		if (google != null && google.hasUrl() && !google.hasKey()) {
 			throw new IllegalArgumentException("homeroom.translation.providers.google.url is set but its api-key is not "
 					+ "(HOMEROOM_TRANSLATION_PROVIDERS_GOOGLE_API_KEY); Google Cloud Translation needs one");
-		}
-		for (Map.Entry<String, String> route : routes.entrySet()) {
-			String engine = route.getValue();
-			if (!ENGINES.contains(engine)) {
-				throw new IllegalArgumentException("homeroom.translation.routes sends '" + route.getKey() + "' to '" + engine
-						+ "', which is not an engine Homeroom knows; use one of " + String.join(", ", ENGINES));
-			}
-			if (!configured(providers, engine)) {
-				throw new IllegalArgumentException("homeroom.translation.routes sends '" + route.getKey() + "' to " + engine
-						+ ", which is not configured: set homeroom.translation.providers." + engine
-						+ (GOOGLE.equals(engine) ? ".api-key" : ".url"));
-			}
 		}
 	}
 

@@ -29,6 +29,7 @@ class TranslationSettingsTests {
 			.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
 					new SystemEnvironmentPropertySource("test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
 			.withBean(RouteListConverter.class)
+			.withBean(TranslationRoutes.class)
 			.withUserConfiguration(SettingsAndEngines.class);
 	}
 
