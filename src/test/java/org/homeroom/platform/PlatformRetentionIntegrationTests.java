@@ -64,7 +64,8 @@ class PlatformRetentionIntegrationTests {
 	@Test
 	void everyModulesRetentionIsARecurringTaskOnDbScheduler() {
 		List<String> retentionTasks = List.of("platform-retention", "accounts-retention",
-				"messaging-idempotency-key-retention", "messaging-sms-early-status-retention", "privacy-access-log-retention");
+				"messaging-idempotency-key-retention", "messaging-sms-early-status-retention", "privacy-access-log-retention",
+				"translation-cache-retention");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc
 			.sql("select task_name from platform.scheduled_tasks where task_name in (:names)")
 			.param("names", retentionTasks)

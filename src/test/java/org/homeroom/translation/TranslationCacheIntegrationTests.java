@@ -45,6 +45,9 @@ class TranslationCacheIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TranslationCacheRetention retention;
+
 	@AfterEach
 	void forget() {
 		jdbc.sql("delete from translation.cached_translation").update();
@@ -84,5 +87,20 @@ class TranslationCacheIntegrationTests {
 
 		translations.translate(text, "en", List.of("es"));
 		assertThat(engine.requests()).as("and the new result is cached in its turn").hasSize(2);
+	}
+
+	@Test
+	void retentionDeletesWhatWasCachedMoreThanATermAgoAndTheEngineIsAskedAgain() {
+		String text = "Picture day is on Friday.";
+		translations.translate(text, "en", List.of("es"));
+		jdbc.sql("update translation.cached_translation set created_at = now() - interval '91 days'").update();
+		String recent = "Bring a jacket for the field trip.";
+		translations.translate(recent, "en", List.of("es"));
+
+		assertThat(retention.deleteExpired(java.time.Instant.now())).isEqualTo(1);
+
+		translations.translate(List.of(text, recent), "en", List.of("es"));
+		assertThat(engine.requests()).hasSize(3);
+		assertThat(engine.requests().get(2).texts()).as("only the forgotten text is asked again").containsExactly(text);
 	}
 }
