@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -470,6 +471,21 @@ final class Browser implements AutoCloseable {
 		new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(expectation)
 			.until(chromium -> expected.test(chromium.getCurrentUrl())
 					&& "complete".equals(((JavascriptExecutor) chromium).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * The text of a live region (a thread's messages), read again when an update replaced it while
+	 * it was being read: a stale element is a page that changed, not an answer.
+	 */
+	String liveText(By region) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(chromium -> chromium.findElement(region).getText());
+	}
+
+	/** An attribute of an element inside a live region, read again in the same way. */
+	String liveAttribute(By element, String attribute) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(chromium -> chromium.findElement(element).getDomAttribute(attribute));
 	}
 
 	String url(String path) {

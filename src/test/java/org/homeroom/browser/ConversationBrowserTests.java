@@ -61,7 +61,7 @@ class ConversationBrowserTests {
 		String threadUrl = teacher.driver().getCurrentUrl();
 		String thread = threadUrl.substring(threadUrl.lastIndexOf('/') + 1);
 		teacher.checkPage("teacher-thread", teacher.message("conversations.thread.title", studentName));
-		assertThat(teacher.driver().findElement(By.id("thread-messages")).getText()).contains(words)
+		assertThat(teacher.liveText(By.id("thread-messages"))).contains(words)
 			.contains(teacher.message("conversations.delivered"));
 
 		Browser parent = BROWSERS.open(spanish, screen);
@@ -76,7 +76,7 @@ class ConversationBrowserTests {
 			parent.driver().findElement(By.cssSelector("a[href$='/family/conversations/" + thread + "']")).click();
 			parent.waitForPathEnding(thread, "the conversation opens");
 			parent.checkPage("parent-thread", parent.message("conversations.thread.title", studentName));
-			String shown = parent.driver().findElement(By.id("thread-messages")).getText();
+			String shown = parent.liveText(By.id("thread-messages"));
 			assertThat(shown).contains(words).contains("Lucía Herrera");
 			String answer = "Gracias, maestra. Hablaremos en casa " + UUID.randomUUID().toString().substring(0, 6);
 			parent.driver().findElement(By.id("body")).sendKeys(answer);
@@ -92,7 +92,7 @@ class ConversationBrowserTests {
 				.until(driver -> driver.findElement(By.id("thread-messages")).getText().contains(answer));
 			assertThat(teacher.driver().getCurrentUrl()).isEqualTo(threadUrl);
 			// Her own message now shows that the family read it.
-			assertThat(teacher.driver().findElement(By.id("thread-messages")).getText())
+			assertThat(teacher.liveText(By.id("thread-messages")))
 				.contains(teacher.message("conversations.read", "").strip());
 		}
 		finally {

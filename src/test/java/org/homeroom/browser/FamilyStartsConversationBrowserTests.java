@@ -114,8 +114,8 @@ class FamilyStartsConversationBrowserTests {
 			String url = family.driver().getCurrentUrl();
 			String thread = url.substring(url.lastIndexOf('/') + 1);
 			family.checkPage("thread" + at, family.message("conversations.thread.title", studentName));
-			assertThat(family.driver().findElement(By.id("thread-messages")).getText()).contains(words);
-			assertThat(family.driver().findElement(By.cssSelector("#thread-messages a[href*='/attachments/']")).getText())
+			assertThat(family.liveText(By.id("thread-messages"))).contains(words);
+			assertThat(family.liveText(By.cssSelector("#thread-messages a[href*='/attachments/']")))
 				.as("the photo went with her first message").contains(photo);
 			assertTimesAreForPeople(family);
 			// She puts the phone away: back on her home, where her own message is nothing new to her. (Had
@@ -142,10 +142,10 @@ class FamilyStartsConversationBrowserTests {
 			line.click();
 			teacher.waitForPathEnding("/conversations/" + thread, "the line opens the thread");
 			teacher.checkPage("staff-thread" + teacherAt, teacher.message("conversations.thread.title", studentName));
-			assertThat(teacher.driver().findElement(By.id("thread-messages")).getText()).contains(words).contains(parent.name());
-			WebElement file = teacher.driver().findElement(By.cssSelector("#thread-messages a[href*='/attachments/']"));
-			assertThat(file.getText()).contains(photo);
-			assertThat(downloaded(teacher, file.getDomAttribute("href"))).as("the teacher opens the photo").isEqualTo("image/jpeg");
+			assertThat(teacher.liveText(By.id("thread-messages"))).contains(words).contains(parent.name());
+			By file = By.cssSelector("#thread-messages a[href*='/attachments/']");
+			assertThat(teacher.liveText(file)).contains(photo);
+			assertThat(downloaded(teacher, teacher.liveAttribute(file, "href"))).as("the teacher opens the photo").isEqualTo("image/jpeg");
 			String answer = "Gracias por escribir: ahora lee todos los días en clase " + run;
 			teacher.driver().findElement(By.id("body")).sendKeys(answer);
 			teacher.driver().findElement(By.cssSelector("form[action$='/conversations/" + thread + "'] button[type=submit]")).click();
@@ -168,7 +168,7 @@ class FamilyStartsConversationBrowserTests {
 			unread.click();
 			family.waitForPathEnding("/family/conversations/" + thread, "the line opens the thread");
 			family.checkPage("thread-answered" + at, family.message("conversations.thread.title", studentName));
-			assertThat(family.driver().findElement(By.id("thread-messages")).getText()).contains(words).contains(answer);
+			assertThat(family.liveText(By.id("thread-messages"))).contains(words).contains(answer);
 			family.open("/");
 			assertThat(family.driver().findElements(By.cssSelector("#conversations a[href$='/family/conversations/" + thread + "']")))
 				.as("read, the answer leaves her home").isEmpty();
