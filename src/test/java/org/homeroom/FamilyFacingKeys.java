@@ -35,7 +35,9 @@ final class FamilyFacingKeys {
 			// validation messages on the family forms
 			"typeMismatch", "account.language.unsupported", "family.signin.contact.invalid",
 			// the sign-in code (OneTimeCodes); the welcome's confirmation code is in the welcome bundle
-			"family.code.subject", "family.code.body");
+			"family.code.subject", "family.code.body",
+			// the line an untranslated announcement carries, on how to ask for an interpreter (AnnouncementTranslations)
+			"announcement.interpreter-line");
 
 	/** Prefixes of keys the Java code sends to families. */
 	static final List<String> JAVA_PREFIXES = List.of(

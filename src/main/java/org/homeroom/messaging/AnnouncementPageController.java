@@ -75,8 +75,12 @@ class AnnouncementPageController {
 
 	private final TeacherAudience teacherAudience;
 
+	private final AnnouncementTranslations translations;
+
 	AnnouncementPageController(Announcements announcements, DeliveryReports reports, MessageTemplates templates,
-			Directory directory, DistrictClock districtClock, Audiences audiences, TeacherAudience teacherAudience) {
+			Directory directory, DistrictClock districtClock, Audiences audiences, TeacherAudience teacherAudience,
+			AnnouncementTranslations translations) {
+		this.translations = translations;
 		this.teacherAudience = teacherAudience;
 		this.announcements = announcements;
 		this.reports = reports;
@@ -120,9 +124,7 @@ class AnnouncementPageController {
 				redirect.addFlashAttribute("sent", true);
 				return "redirect:" + ANNOUNCEMENTS + "/" + sent.id();
 			}
-			AudiencePreview preview = announcements.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels()));
-			model.addAttribute("preview", preview);
-			model.addAttribute("previewLanguageNames", languageNames(preview.byLanguage().keySet()));
+			audiencePreview(sender, form, model);
 		}
 		catch (InvalidInputException ex) {
 			result.reject("announcement.audience.invalid");
@@ -131,6 +133,39 @@ class AnnouncementPageController {
 			result.rejectValue("district", "announcement.audience.district-denied");
 		}
 		return form(sender, model);
+	}
+
+	/**
+	 * "Preview translations": the audience preview, then the draft in each of its families'
+	 * languages. Not transactional on purpose: the audience is read in its own read-only
+	 * transaction, which has ended before the engines are asked (a network call each).
+	 */
+	@PostMapping(ANNOUNCEMENTS + "/new/translations")
+	String previewTranslations(Viewer sender, @Validated @ModelAttribute("form") AnnouncementForm form, BindingResult result,
+			Model model) {
+		if (result.hasErrors()) {
+			return form(sender, model);
+		}
+		try {
+			AudiencePreview preview = audiencePreview(sender, form, model);
+			model.addAttribute("translations", translations.preview(preview, form.subject(), form.body(),
+					Set.copyOf(form.channels()), languageNames(preview.byLanguage().keySet())));
+		}
+		catch (InvalidInputException ex) {
+			result.reject("announcement.audience.invalid");
+		}
+		catch (AccessDeniedException ex) {
+			result.rejectValue("district", "announcement.audience.district-denied");
+		}
+		return form(sender, model);
+	}
+
+	/** Whom the draft reaches, through the access policy (counts by language and reason, no names). */
+	private AudiencePreview audiencePreview(Viewer sender, AnnouncementForm form, Model model) {
+		AudiencePreview preview = announcements.preview(sender, form.audience(), form.category(), Set.copyOf(form.channels()));
+		model.addAttribute("preview", preview);
+		model.addAttribute("previewLanguageNames", languageNames(preview.byLanguage().keySet()));
+		return preview;
 	}
 
 	@GetMapping(ANNOUNCEMENTS + "/{id}")

@@ -13,10 +13,13 @@
  * {@link org.homeroom.messaging.DeliveryReports}, {@link org.homeroom.messaging.FamilyInbox} (the
  * inbox and a family's choices) and {@link org.homeroom.messaging.MessageTemplates}; the delivery
  * engine lives in {@code messaging.delivery}.
+ * <p>Before sending, {@code AnnouncementTranslations} shows the sender the draft in each of its
+ * families' languages (through {@link org.homeroom.translation.Translations}, outside any
+ * transaction), who would get the original with the interpreter line, and what is too long for an SMS.
  * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
  * so the access rules and the no-contact restrictions are applied where they are written.
  * <p>Depends on {@code shared}, {@code platform}, {@code directory}, {@code tasks} and {@code translation}
- * (the language a family's reply is written in).
+ * (the language a family's reply is written in, and the translations shown before sending).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "tasks", "translation" })
 package org.homeroom.messaging;

@@ -57,6 +57,11 @@ final class MessagingEndpoints {
 					.form("action", "send", "schoolIds", their.roosevelt.toString(), "category", "GENERAL", "channels",
 							"IN_APP", "subject", intrusion, "body", "Hello")
 					.createsNothing(intrusions),
+				// "Preview translations": counts by language through the access policy, and nothing written.
+				on("POST", "/announcements/new/translations").mayAct(STAFF)
+					.form("schoolIds", their.roosevelt.toString(), "category", "GENERAL", "channels", "IN_APP", "subject",
+							intrusion, "body", "Hello")
+					.createsNothing(intrusions),
 				on("GET", "/announcements/{id}").at(their.announcement).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/announcements/{id}/call-tasks").at(their.announcement).mayAct(DISTRICT_ADMIN)
 					.createsNothing(rows(jdbc, "select count(*)::text from tasks.task where source like ?",
