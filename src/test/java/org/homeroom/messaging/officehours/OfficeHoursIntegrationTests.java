@@ -76,6 +76,8 @@ class OfficeHoursIntegrationTests {
 		assertThat(officeHours.automaticAnswer(rivera, "أ. ريفيرا", fridayEvening, Locale.forLanguageTag("ar")).orElseThrow())
 			.startsWith("أ. ريفيرا خارج ساعات المكتب الآن.").contains("الاثنين").contains("8:00");
 		assertThat(officeHours.automaticAnswer(rivera, "Ms. Rivera", fridayEvening, Locale.forLanguageTag("vi")))
+			.contains("Ms. Rivera hiện ngoài giờ làm việc. Quý vị sẽ nhận được trả lời từ Thứ Hai lúc 08:00.");
+		assertThat(officeHours.automaticAnswer(rivera, "Ms. Rivera", fridayEvening, Locale.forLanguageTag("hmn")))
 			.as("a language without curated words yet gets English")
 			.contains("Ms. Rivera is out of office hours. You can expect a reply from Monday at 8:00 AM.");
 	}
