@@ -89,7 +89,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 		static Server embedded() {
 			try {
-				EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				// Spring keeps up to 32 test contexts, each with a pool of 10 connections and a listening
+				// one: more than the embedded server's default of 300.
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+					.setServerConfig("max_connections", "600").start();
 				return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres, List.of());
 			}
 			catch (IOException ex) {
