@@ -139,8 +139,9 @@ class AutomaticMessagePageController {
 
 	/** A family language's name in the reader's language, with its own name: "Spanish (Español)". */
 	static String languageName(Locale language, Locale reader) {
-		return GlossaryPageController.languageName(language.getLanguage(), reader) + " (" + UiLanguages.nativeName(language)
-				+ ")";
+		String name = GlossaryPageController.languageName(language.getLanguage(), reader);
+		String own = UiLanguages.nativeName(language);
+		return name.equalsIgnoreCase(own) ? name : name + " (" + own + ")";
 	}
 
 	/** The form: the text as written, and the version of the district's text it was edited from (none for the shipped one). */
