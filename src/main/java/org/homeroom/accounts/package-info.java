@@ -23,7 +23,9 @@
  * public for the sub-packages' sake only; other modules use {@code Accounts} and {@code Role}
  * alone, and {@code AccountsApiTests} fails when they reach for anything else.
  *
- * <p>Depends on {@code shared}, {@code platform} and {@code directory}.
+ * <p>Depends on {@code shared}, {@code platform}, {@code directory} and {@code translation}: the words of
+ * the codes and notices it sends are automatic messages, read from {@code translation.CuratedTexts} so
+ * that a district's own text wins. Translation depends on none of accounts, so there is no cycle.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "translation" })
 package org.homeroom.accounts;

@@ -19,7 +19,8 @@
  * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
  * so the access rules and the no-contact restrictions are applied where they are written.
  * <p>Depends on {@code shared}, {@code platform}, {@code directory}, {@code tasks} and {@code translation}
- * (the language a family's reply is written in, and the translations shown before sending).
+ * (the language a family's reply is written in, the translations shown before sending, and the words of its
+ * automatic messages, {@code CuratedTexts}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "tasks", "translation" })
 package org.homeroom.messaging;

@@ -24,8 +24,14 @@
  * names are never sent and glossary terms survive any engine. An answer that breaks a marker leaves the
  * message untranslated. It never calls an engine inside a database transaction. See docs/translation.md.
  *
+ * <p>{@link org.homeroom.translation.CuratedTexts} serves the automatic messages' words (sign-in codes, the
+ * SMS HELP reply, the automatic office-hours answer...; the list is {@code AutomaticMessages}): the
+ * district's own text in a language when a district administrator edited it on Administration →
+ * Translation → Automatic messages, else the shipped bundle text. A curated text always wins; an engine
+ * never sees these messages. Accounts and messaging read them there (docs/translation.md, "Curated texts").
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
- * families prefer); {@code messaging} depends on it, never the other way round.
+ * families prefer); {@code messaging} and {@code accounts} depend on it, never the other way round.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })
 package org.homeroom.translation;

@@ -11,13 +11,15 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The walk's requests to Administration → Translation: the engines, the district's family languages
- * and the glossary are the district administrator's to see, to have asked again and to change;
- * everyone else is refused, and the term on file stays as it was.
+ * The walk's requests to Administration → Translation: the engines, the district's family languages,
+ * the glossary and the automatic messages' texts are the district administrator's to see, to have
+ * asked again and to change; everyone else is refused, and the term and the text on file stay as they were.
  */
 final class TranslationEndpoints {
 
 	static final String GLOSSARY = "/admin/translation/glossary";
+
+	static final String TEXTS = "/admin/translation/texts";
 
 	private TranslationEndpoints() {
 	}
@@ -35,7 +37,26 @@ final class TranslationEndpoints {
 				union all select row_to_json(v)::text from translation.glossary_translation v where term_id = ?""", term, term);
 		String added = "Walk term " + their.tag;
 		Supplier<String> addedTerms = rows(jdbc, "select count(*)::text from translation.glossary_term where term = ?", added);
+		// A district text for a message and language no other test reads (the Haitian Creole confirmation subject).
+		String districtText = "Kòd konfimasyon distri a " + their.tag;
+		jdbc.sql("""
+				insert into translation.curated_text (key, language, text, updated_by, updated_at, version)
+				values ('welcome.code.subject', 'ht', ?, 'walk', now(), 0)
+				on conflict (key, language) do update set text = excluded.text, version = 0""").param(districtText).update();
+		Supplier<String> theText = rows(jdbc, """
+				select row_to_json(t)::text from translation.curated_text t where key = 'welcome.code.subject' and language = 'ht'""");
 		return List.of(
+				on("GET", TEXTS).query("q=code").mayAct(DISTRICT_ADMIN).neverShows("Sign-in code").control(DISTRICT_ADMIN, 200),
+				on("GET", TEXTS + "/{key}").at("welcome.code.subject").mayAct(DISTRICT_ADMIN).neverShows(districtText)
+					.control(DISTRICT_ADMIN, 200),
+				on("GET", TEXTS + "/{key}/{language}").at("welcome.code.subject", "ht").mayAct(DISTRICT_ADMIN)
+					.neverShows(districtText).control(DISTRICT_ADMIN, 200),
+				on("POST", TEXTS + "/{key}/{language}").at("welcome.code.subject", "ht").mayAct(DISTRICT_ADMIN)
+					.form("text", "Hijacked", "version", "0").unchanged(theText),
+				on("GET", TEXTS + "/{key}/{language}/restore").at("welcome.code.subject", "ht").mayAct(DISTRICT_ADMIN)
+					.neverShows("Contact confirmation code").control(DISTRICT_ADMIN, 200),
+				on("POST", TEXTS + "/{key}/{language}/restore").at("welcome.code.subject", "ht").mayAct(DISTRICT_ADMIN)
+					.unchanged(theText),
 				on("GET", "/admin/translation").mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/admin/translation/check").mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 302),
 				on("GET", GLOSSARY).query("q=" + their.tag).mayAct(DISTRICT_ADMIN).neverShows(name).control(DISTRICT_ADMIN, 200),

@@ -20,7 +20,7 @@ import org.homeroom.platform.TextMessages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,22 +61,22 @@ class OneTimeCodes {
 
 	private final DemoSettings demo;
 
-	private final MessageSource messages;
-
 	private final Clock clock;
 
 	private final ObjectProvider<TextMessages> texts;
 
+	private final CuratedTexts curated;
+
 	OneTimeCodes(JdbcClient jdbc, Throttle throttle, OutgoingMail mail, DevOutbox outbox, DemoSettings demo,
-			MessageSource messages, Clock clock, ObjectProvider<TextMessages> texts) {
+			Clock clock, ObjectProvider<TextMessages> texts, CuratedTexts curated) {
 		this.jdbc = jdbc;
 		this.throttle = throttle;
 		this.mail = mail;
 		this.outbox = outbox;
 		this.demo = demo;
-		this.messages = messages;
 		this.clock = clock;
 		this.texts = texts;
+		this.curated = curated;
 	}
 
 	/** What a code opens, and the words of the message that carries it. */
@@ -163,8 +163,9 @@ class OneTimeCodes {
 	}
 
 	private Delivery deliver(Purpose purpose, String contact, String code, Locale language) {
-		String subject = messages.getMessage(purpose.subjectKey, null, language);
-		String body = messages.getMessage(purpose.bodyKey, new Object[] { code, CODE_LIFETIME.toMinutes() }, language);
+		// The district's own words when it edited them (Administration → Translation → Automatic messages).
+		String subject = curated.text(purpose.subjectKey, language);
+		String body = curated.text(purpose.bodyKey, language, code, CODE_LIFETIME.toMinutes());
 		return deliver(contact, subject, body, purpose.name(), language);
 	}
 

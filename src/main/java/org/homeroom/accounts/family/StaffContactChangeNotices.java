@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.homeroom.accounts.AccountsSettings;
 import org.homeroom.directory.GuardianContactsChangedByStaff;
 import org.homeroom.platform.UiLanguages;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -25,18 +26,22 @@ class StaffContactChangeNotices {
 
 	private final AccountsSettings settings;
 
-	StaffContactChangeNotices(OneTimeCodes codes, MessageSource messages, AccountsSettings settings) {
+	private final CuratedTexts curated;
+
+	StaffContactChangeNotices(OneTimeCodes codes, MessageSource messages, AccountsSettings settings,
+			CuratedTexts curated) {
 		this.codes = codes;
 		this.messages = messages;
 		this.settings = settings;
+		this.curated = curated;
 	}
 
 	@ApplicationModuleListener
 	void on(GuardianContactsChangedByStaff change) {
 		Locale language = UiLanguages.match(change.preferredLanguage()).orElse(Locale.ENGLISH);
-		String subject = messages.getMessage("family.staff-change.subject", null, language);
-		String body = messages.getMessage("family.staff-change.body", new Object[] { listed(change.added(), language),
-				listed(change.removed(), language), settings.linkBase() + "/welcome/contacts" }, language);
+		String subject = curated.text("family.staff-change.subject", language);
+		String body = curated.text("family.staff-change.body", language, listed(change.added(), language),
+				listed(change.removed(), language), settings.linkBase() + "/welcome/contacts");
 		for (String contact : change.tellAt()) {
 			codes.sendNotice(contact, subject, body);
 		}

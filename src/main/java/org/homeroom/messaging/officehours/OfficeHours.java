@@ -10,7 +10,7 @@ import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Viewer;
 import org.homeroom.platform.NotFoundException;
 import org.homeroom.platform.UiLanguages;
-import org.springframework.context.MessageSource;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,15 +33,15 @@ public class OfficeHours {
 
 	private final ReplyTimes replyTimes;
 
-	private final MessageSource words;
+	private final CuratedTexts curated;
 
 	OfficeHours(OfficeHoursRepository repository, OfficeHoursSettings settings, DistrictClock clock, ReplyTimes replyTimes,
-			MessageSource words) {
+			CuratedTexts curated) {
 		this.repository = repository;
 		this.settings = settings;
 		this.clock = clock;
 		this.replyTimes = replyTimes;
-		this.words = words;
+		this.curated = curated;
 	}
 
 	/**
@@ -77,11 +77,10 @@ public class OfficeHours {
 		}
 		Locale language = readable(familyLanguage);
 		ZonedDateTime opening = schedule.hours().nextOpening(at, clock.zone()).orElseThrow();
-		String answer = words.getMessage("officehours.answer",
-				new Object[] { staffDisplayName, replyTimes.from(opening, at, language) }, language);
+		// An automatic message: the district's own words win over the shipped ones.
+		String answer = curated.text("officehours.answer", language, staffDisplayName, replyTimes.from(opening, at, language));
 		if (schedule.note() != null) {
-			answer += "\n" + words.getMessage("officehours.answer.note", new Object[] { staffDisplayName, schedule.note() },
-					language);
+			answer += "\n" + curated.text("officehours.answer.note", language, staffDisplayName, schedule.note());
 		}
 		return Optional.of(answer);
 	}

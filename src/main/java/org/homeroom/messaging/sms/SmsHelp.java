@@ -9,7 +9,7 @@ import org.homeroom.directory.FamilyDetails;
 import org.homeroom.directory.GuardianIdentity;
 import org.homeroom.directory.GuardianPhones;
 import org.homeroom.directory.SchoolOffice;
-import org.springframework.context.MessageSource;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,10 @@ class SmsHelp {
 
 	private final Directory directory;
 
-	private final MessageSource messages;
+	private final CuratedTexts messages;
 
-	SmsHelp(FamilyDetails families, GuardianPhones phones, Directory directory, MessageSource messages) {
+	/** The HELP reply's words are automatic messages: a district's own text wins over the shipped one. */
+	SmsHelp(FamilyDetails families, GuardianPhones phones, Directory directory, CuratedTexts messages) {
 		this.families = families;
 		this.phones = phones;
 		this.directory = directory;
@@ -44,12 +45,12 @@ class SmsHelp {
 		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
 		List<SchoolOffice> offices = directory.offices(phones.schoolsOfChildren(guardians.stream().map(GuardianIdentity::id).toList()));
 		if (offices.isEmpty()) {
-			return new Answer(language, messages.getMessage("sms.help.unknown", null, locale));
+			return new Answer(language, messages.text("sms.help.unknown", locale));
 		}
 		String where = offices.stream()
 			.map(office -> office.phone() == null ? office.name()
-					: messages.getMessage("sms.help.office", new Object[] { office.name(), office.phone() }, locale))
+					: messages.text("sms.help.office", locale, office.name(), office.phone()))
 			.collect(Collectors.joining("; "));
-		return new Answer(language, messages.getMessage("sms.help", new Object[] { where }, locale));
+		return new Answer(language, messages.text("sms.help", locale, where));
 	}
 }

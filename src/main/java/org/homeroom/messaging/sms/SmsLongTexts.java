@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.homeroom.messaging.MessagingSettings;
-import org.springframework.context.MessageSource;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +47,9 @@ class SmsLongTexts {
 
 	private final MessagingSettings messaging;
 
-	private final MessageSource messages;
+	private final CuratedTexts messages;
 
-	SmsLongTexts(JdbcClient jdbc, Clock clock, MessagingSettings messaging, MessageSource messages) {
+	SmsLongTexts(JdbcClient jdbc, Clock clock, MessagingSettings messaging, CuratedTexts messages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.messaging = messaging;
@@ -72,8 +72,7 @@ class SmsLongTexts {
 		Locale locale = Locale.forLanguageTag(language);
 		String flat = body.strip().replaceAll("\\s+", " ");
 		for (int preview = Math.min(flat.length(), 280); preview >= 0; preview -= 10) {
-			String note = messages.getMessage("sms.long.note", new Object[] { flat.substring(0, preview).strip(), link },
-					locale);
+			String note = messages.text("sms.long.note", locale, flat.substring(0, preview).strip(), link);
 			if (SmsSegments.sentWhole(note)) {
 				return note;
 			}
@@ -118,7 +117,7 @@ class SmsLongTexts {
 				       codes_sent = codes_sent + 1 where token_hash = ?""")
 			.params(sha256(token + ":" + code), Timestamp.from(now.plus(CODE_LIFE)), found.get().tokenHash()).update();
 		Locale locale = Locale.forLanguageTag(found.get().language());
-		outbox.queue(found.get().phone(), messages.getMessage("sms.long.code", new Object[] { code }, locale),
+		outbox.queue(found.get().phone(), messages.text("sms.long.code", locale, code),
 				found.get().language(), "LONG_TEXT_CODE", null);
 		return true;
 	}

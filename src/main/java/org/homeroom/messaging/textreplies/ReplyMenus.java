@@ -17,7 +17,7 @@ import org.homeroom.messaging.conversations.ConversationSummary;
 import org.homeroom.messaging.sms.InboundText;
 import org.homeroom.messaging.sms.SmsInbox;
 import org.homeroom.messaging.sms.SmsOutbox;
-import org.springframework.context.MessageSource;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,12 +44,12 @@ class ReplyMenus {
 
 	private final SmsInbox inbox;
 
-	private final MessageSource words;
+	private final CuratedTexts words;
 
 	private final Clock clock;
 
 	ReplyMenus(TextReplyStore store, ConversationReads reads, ConversationParties parties, SmsOutbox outbox, SmsInbox inbox,
-			MessageSource words, Clock clock) {
+			CuratedTexts words, Clock clock) {
 		this.store = store;
 		this.reads = reads;
 		this.parties = parties;
@@ -95,13 +95,12 @@ class ReplyMenus {
 		for (int i = 0; i < options.size(); i++) {
 			ConversationSummary thread = theirs.get(options.get(i));
 			String child = thread == null || thread.studentName() == null ? "" : thread.studentName().split(" ")[0];
-			String with = thread == null ? words.getMessage("textreplies.menu.thread", null, locale)
+			String with = thread == null ? words.text("textreplies.menu.thread", locale)
 					: thread.staffName() != null ? thread.staffName()
-							: words.getMessage("textreplies.menu.office", null, locale);
-			choices.add(words.getMessage("textreplies.menu.option", new Object[] { i + 1, with, child }, locale));
+							: words.text("textreplies.menu.office", locale);
+			choices.add(words.text("textreplies.menu.option", locale, i + 1, with, child));
 		}
-		String body = words.getMessage("textreplies.menu",
-				new Object[] { String.join(words.getMessage("textreplies.menu.separator", null, locale), choices) }, locale);
+		String body = words.text("textreplies.menu", locale, String.join(words.text("textreplies.menu.separator", locale), choices));
 		outbox.queue(phone, body, language, PURPOSE, guardian.toString());
 	}
 }

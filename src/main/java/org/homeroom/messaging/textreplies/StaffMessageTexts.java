@@ -19,7 +19,7 @@ import org.homeroom.messaging.sms.SmsOptOuts;
 import org.homeroom.messaging.sms.SmsOutbox;
 import org.homeroom.messaging.sms.SmsSettings;
 import org.homeroom.platform.DemoSettings;
-import org.springframework.context.MessageSource;
+import org.homeroom.translation.CuratedTexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -61,12 +61,12 @@ class StaffMessageTexts {
 
 	private final DemoSettings demo;
 
-	private final MessageSource words;
+	private final CuratedTexts words;
 
 	private final JdbcClient jdbc;
 
 	StaffMessageTexts(ConversationReads reads, Audiences audiences, GuardianPhones phones, ConversationParties parties,
-			SmsOptOuts optOuts, SmsOutbox outbox, SmsSettings sms, DemoSettings demo, MessageSource words, JdbcClient jdbc) {
+			SmsOptOuts optOuts, SmsOutbox outbox, SmsSettings sms, DemoSettings demo, CuratedTexts words, JdbcClient jdbc) {
 		this.reads = reads;
 		this.audiences = audiences;
 		this.phones = phones;
@@ -163,7 +163,7 @@ class StaffMessageTexts {
 			.orElse(message.authorName());
 		String body = message.body().length() > MOST_OF_BODY ? message.body().substring(0, MOST_OF_BODY) + "…"
 				: message.body();
-		outbox.queue(number, words.getMessage("textreplies.relay", new Object[] { author, body }, locale), language,
+		outbox.queue(number, words.text("textreplies.relay", locale, author, body), language,
 				PURPOSE, reference);
 	}
 }

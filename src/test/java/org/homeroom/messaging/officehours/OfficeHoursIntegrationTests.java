@@ -75,11 +75,34 @@ class OfficeHoursIntegrationTests {
 			.startsWith("Sra. Rivera está fuera de su horario de atención. Puede esperar una respuesta a partir del lunes a las ");
 		assertThat(officeHours.automaticAnswer(rivera, "أ. ريفيرا", fridayEvening, Locale.forLanguageTag("ar")).orElseThrow())
 			.startsWith("أ. ريفيرا خارج ساعات المكتب الآن.").contains("الاثنين").contains("8:00");
-		assertThat(officeHours.automaticAnswer(rivera, "Ms. Rivera", fridayEvening, Locale.forLanguageTag("vi")))
-			.contains("Ms. Rivera hiện ngoài giờ làm việc. Quý vị sẽ nhận được trả lời từ Thứ Hai lúc 08:00.");
+		assertThat(officeHours.automaticAnswer(rivera, "Ms. Rivera", fridayEvening, Locale.forLanguageTag("vi")).orElseThrow())
+			.as("Vietnamese is a family language: its shipped words").startsWith("Ms. Rivera hiện ngoài giờ làm việc.");
 		assertThat(officeHours.automaticAnswer(rivera, "Ms. Rivera", fridayEvening, Locale.forLanguageTag("hmn")))
-			.as("a language without curated words yet gets English")
+			.as("a language without shipped words gets English")
 			.contains("Ms. Rivera is out of office hours. You can expect a reply from Monday at 8:00 AM.");
+	}
+
+	@Test
+	void aDistrictsOwnWordsForTheAnswerWinOverTheShippedOnes(
+			@Autowired org.springframework.test.web.servlet.MockMvc mvc) throws Exception {
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("texts.admin@district.test").roles("DISTRICT_ADMIN");
+		var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/translation/texts/officehours.answer/es").with(admin).with(csrf)
+			.param("text", "{0} no está disponible ahora; le contestará {1}. Gracias por escribir.")).andReturn().getResponse()
+			.getStatus()).isEqualTo(302);
+		try {
+			assertThat(officeHours.automaticAnswer(rivera, "Sra. Rivera", chicago("2026-12-11T18:00"), Locale.forLanguageTag("es")))
+				.contains("Sra. Rivera no está disponible ahora; le contestará a partir del lunes a las 8:00. Gracias por escribir.");
+			assertThat(officeHours.automaticAnswer(rivera, "Ms. Rivera", chicago("2026-12-11T18:00"), Locale.ENGLISH))
+				.as("English keeps the shipped words")
+				.contains("Ms. Rivera is out of office hours. You can expect a reply from Monday at 8:00 AM.");
+		}
+		finally {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/admin/translation/texts/officehours.answer/es/restore").with(admin).with(csrf));
+		}
 	}
 
 	@Test

@@ -302,6 +302,28 @@ class SmsWebhookIntegrationTests {
 	}
 
 	@Test
+	void helpAnswersWithTheDistrictsOwnWordsOnceAnAdministratorEditedThem() throws Exception {
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user("texts.admin@district.test").roles("DISTRICT_ADMIN");
+		String parent = "+15550100042";
+		aSpanishSpeakingParentAtLincolnElementary(parent);
+		assertThat(mvc.perform(post("/admin/translation/texts/sms.help/es").with(admin).with(csrf())
+			.param("text", "Distrito de Riverside: llame a {0}. Envíe STOP para no recibir más mensajes.")).andReturn()
+			.getResponse().getStatus()).isEqualTo(302);
+		try {
+			inbound("SM" + "c".repeat(32), parent, "HELP");
+			await().atMost(Duration.ofSeconds(10)).until(() -> !requestsTo(parent).isEmpty());
+			assertThat(form(requestsTo(parent).get(0).getBodyAsString()).get("Body"))
+				.isEqualTo("Distrito de Riverside: llame a oficina de Lincoln Elementary +15550109999. Envíe STOP para no recibir más mensajes.");
+		}
+		finally {
+			mvc.perform(post("/admin/translation/texts/sms.help/es/restore").with(admin).with(csrf()));
+		}
+		assertThat(jdbc.sql("select count(*) from translation.curated_text where key = 'sms.help'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void twiliosRefusalOfANumberFailsTheTextAtOnceWithoutTheNumberInTheReason() throws Exception {
 		SmsOutbox.SmsStatus failed = sentOrGivenUp(outbox.queue("+15550100400", "Hello", "en", "TEST", null));
 		assertThat(failed.status()).isEqualTo("FAILED");
