@@ -59,6 +59,8 @@ public class ConversationTranslations {
 
 	private final Clock clock;
 
+	private final Object[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
 	ConversationTranslations(JdbcClient jdbc, Translations translations, ReplyLanguages languages,
 			ConversationParties parties, UserProfiles profiles, Clock clock) {
 		this.profiles = profiles;
@@ -96,7 +98,9 @@ public class ConversationTranslations {
 			return;
 		}
 		List<String> targets = posted.guardianIds().stream().map(this::guardianLanguage).distinct().toList();
-		into(List.of(posted.messageId()), targets);
+		synchronized (stripe(posted.messageId())) {
+			into(List.of(posted.messageId()), targets);
+		}
 	}
 
 	/** A guardian's reply, once its language is told (or could not be): into the staff's default language. */
@@ -115,7 +119,18 @@ public class ConversationTranslations {
 	 * commit (the SMS relay), never inside a transaction.
 	 */
 	public Optional<Rendering> in(UUID messageId, String language) {
-		return Optional.ofNullable(into(List.of(messageId), List.of(language)).get(key(messageId, language)));
+		// The SMS relay asks while staffWrote may be translating the same message: one waits for the other's row.
+		synchronized (stripe(messageId)) {
+			return Optional.ofNullable(into(List.of(messageId), List.of(language)).get(key(messageId, language)));
+		}
+	}
+
+	/**
+	 * The lock for one message's translations, so that the listeners that run at once after a post
+	 * (this one's and the SMS relay's) ask the engine once between them, on this instance.
+	 */
+	private Object stripe(UUID messageId) {
+		return stripes[Math.floorMod(messageId.hashCode(), stripes.length)];
 	}
 
 	/**
