@@ -135,7 +135,7 @@ class ConversationTranslationBrowserTests {
 			parent.signInFamilyWithACode(email, "vi");
 			parent.open("/family/conversations/" + thread);
 			WebElement answer = message(parent, ANSWER_VI);
-			assertThat(answer.findElement(By.cssSelector("p.muted")).getText()).startsWith("Dịch tự động từ");
+			assertThat(answer.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("Dịch tự động từ Tiếng Tây Ban Nha");
 			assertThat(answer.findElement(By.cssSelector("details summary")).getText()).isEqualTo("Xem bản gốc");
 			parent.checkPage("family-thread-translated",
 					parent.message("conversations.thread.title", student.get("student_name")));

@@ -34,7 +34,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * language not stored yet translates on demand, also outside any transaction.
  *
  * <p>The source language is a reply's told language, else its author's preferred one; for a staff
- * message, the language the detector tells (staff may write in Spanish), else English. A row that
+ * message, the language the detector tells (staff may write in Spanish), else their account's
+ * language, else English. A row that
  * could not be translated keeps the original and is tried again after {@link #RETRY}: an engine may
  * come back, or be routed to the language later.
  */
@@ -220,11 +221,12 @@ public class ConversationTranslations {
 	 */
 	private List<Original> originals(Collection<UUID> messageIds) {
 		return jdbc.sql("""
-				select id, author_side, author_guardian_id, reply_language, body from messaging.conversation_message
+				select id, author_side, author_guardian_id, reply_language, body, author_staff_id
+				from messaging.conversation_message
 				where id in (:ids) order by created_at, id""")
 			.param("ids", messageIds)
 			.query((rs, row) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-					rs.getString(4), rs.getString(5) })
+					rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class) })
 			.list().stream()
 			.map(row -> {
 				UUID id = (UUID) row[0];
@@ -235,11 +237,20 @@ public class ConversationTranslations {
 					source = row[3] != null ? (String) row[3] : guardianLanguage((UUID) row[2]);
 				}
 				else {
-					source = languages.detect(body).orElse(STAFF_DEFAULT);
+					source = languages.detect(body).orElseGet(() -> staffLanguage((UUID) row[5]));
 				}
 				return new Original(id, LanguageTag.of(source).language(), body);
 			})
 			.toList();
+	}
+
+	/**
+	 * The language of a staff member's account, for a message too short or too unclear to tell:
+	 * what they read Homeroom in is likelier than English to be what they write in.
+	 */
+	private String staffLanguage(UUID staffId) {
+		return Optional.ofNullable(staffId).flatMap(parties::staffEmail).flatMap(profiles::find)
+			.map(profile -> profile.language().language()).orElse(STAFF_DEFAULT);
 	}
 
 	private Map<String, Rendering> stored(Collection<UUID> messageIds, List<String> targets) {
