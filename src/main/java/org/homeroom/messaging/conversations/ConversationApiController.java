@@ -49,7 +49,11 @@ class ConversationApiController {
 
 	private final ConversationReads reads;
 
-	ConversationApiController(Conversations conversations, ConversationReads reads) {
+	private final ConversationTranslations translations;
+
+	ConversationApiController(Conversations conversations, ConversationReads reads,
+			ConversationTranslations translations) {
+		this.translations = translations;
 		this.conversations = conversations;
 		this.reads = reads;
 	}
@@ -71,7 +75,8 @@ class ConversationApiController {
 
 	@GetMapping("/conversations/{id}")
 	ConversationView thread(Viewer viewer, @PathVariable UUID id) {
-		return reads.thread(viewer, PURPOSE, id);
+		// The other side's messages carry translatedBody/translationKind/translatedFrom in the caller's language.
+		return translations.forReader(reads.thread(viewer, PURPOSE, id), viewer);
 	}
 
 	@PostMapping("/conversations/{id}/messages")

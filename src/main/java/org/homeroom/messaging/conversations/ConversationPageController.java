@@ -59,8 +59,12 @@ class ConversationPageController {
 
 	private final ReplyLanguageSuggestions languageSuggestions;
 
+	private final ConversationTranslations translations;
+
 	ConversationPageController(Conversations conversations, ConversationReads reads, ConversationEvents events,
-			ConversationStore store, Directory directory, ReplyLanguageSuggestions languageSuggestions) {
+			ConversationStore store, Directory directory, ReplyLanguageSuggestions languageSuggestions,
+			ConversationTranslations translations) {
+		this.translations = translations;
 		this.languageSuggestions = languageSuggestions;
 		this.conversations = conversations;
 		this.reads = reads;
@@ -85,7 +89,9 @@ class ConversationPageController {
 
 	@GetMapping(PATH + "/{id}")
 	String thread(Viewer viewer, @PathVariable UUID id, Locale locale, Model model) {
-		ConversationView thread = reads.thread(viewer.requireStaffFor("conversation"), PURPOSE, id);
+		// Read (and logged) in its own transaction, then the family's replies in the reader's language outside any.
+		ConversationView thread = translations.forReader(reads.thread(viewer.requireStaffFor("conversation"), PURPOSE, id),
+				viewer);
 		model.addAttribute("thread", thread);
 		// Staff only: whether a guardian of the thread seems to write in another language than the one on record.
 		model.addAttribute("languageSuggestions", store.find(id)
@@ -97,7 +103,8 @@ class ConversationPageController {
 	/** The messages alone, which the thread page fetches again when its stream says a message arrived. */
 	@GetMapping(PATH + "/{id}/messages")
 	String messages(Viewer viewer, @PathVariable UUID id, Model model) {
-		model.addAttribute("thread", reads.thread(viewer.requireStaffFor("conversation"), PURPOSE, id));
+		model.addAttribute("thread",
+				translations.forReader(reads.thread(viewer.requireStaffFor("conversation"), PURPOSE, id), viewer));
 		model.addAttribute("base", PATH);
 		return "conversations/thread :: messages";
 	}

@@ -83,7 +83,7 @@ public class ConversationReads {
 					message.corrects(), mine(viewer, message), files.getOrDefault(message.id(), List.of()).stream()
 						.map(file -> new ConversationView.AttachmentView(file.id().value(), file.fileName(), file.contentType(),
 								file.size()))
-						.toList()))
+						.toList(), null, null, null))
 			.toList();
 		boolean mayPost = standing.participant() && "OPEN".equals(thread.status())
 				&& (!ConversationAccess.STAFF.equals(standing.side()) || !access.reachableGuardians(thread).isEmpty());

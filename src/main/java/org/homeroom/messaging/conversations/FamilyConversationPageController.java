@@ -49,8 +49,11 @@ class FamilyConversationPageController {
 
 	private final Directory directory;
 
+	private final ConversationTranslations translations;
+
 	FamilyConversationPageController(Conversations conversations, ConversationReads reads, ConversationEvents events,
-			ConversationStore store, Directory directory) {
+			ConversationStore store, Directory directory, ConversationTranslations translations) {
+		this.translations = translations;
 		this.conversations = conversations;
 		this.reads = reads;
 		this.events = events;
@@ -72,14 +75,18 @@ class FamilyConversationPageController {
 
 	@GetMapping(PATH + "/{id}")
 	String thread(Viewer viewer, @PathVariable UUID id, Model model) {
-		model.addAttribute("thread", reads.thread(family(viewer), ConversationPageController.PURPOSE, id));
+		// Read (and logged) in its own transaction, then shown in the family's language outside any.
+		model.addAttribute("thread",
+				translations.forReader(reads.thread(family(viewer), ConversationPageController.PURPOSE, id), viewer));
 		model.addAttribute("base", PATH);
 		return "conversations/thread";
 	}
 
 	@GetMapping(PATH + "/{id}/messages")
 	String messages(Viewer viewer, @PathVariable UUID id, Model model) {
-		model.addAttribute("thread", reads.thread(family(viewer), ConversationPageController.PURPOSE, id));
+		// Read (and logged) in its own transaction, then shown in the family's language outside any.
+		model.addAttribute("thread",
+				translations.forReader(reads.thread(family(viewer), ConversationPageController.PURPOSE, id), viewer));
 		model.addAttribute("base", PATH);
 		return "conversations/thread :: messages";
 	}

@@ -27,7 +27,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>The language is told after the posting transaction commits, off the request thread, outside
  * any transaction: detection is CPU work (about two seconds while a language's models first load),
  * and the posting transaction holds the thread's row lock. The message is found again by its id,
- * whichever way it came (the family's page, the API or an SMS reply).
+ * whichever way it came (the family's page, the API or an SMS reply). Once told, the reply is
+ * translated for staff ({@link ConversationTranslations}), from the language told.
  */
 @Component
 class ReplyLanguageSuggestions {
@@ -41,10 +42,14 @@ class ReplyLanguageSuggestions {
 
 	private final ConversationParties parties;
 
-	ReplyLanguageSuggestions(JdbcClient jdbc, ReplyLanguages languages, ConversationParties parties) {
+	private final ConversationTranslations translations;
+
+	ReplyLanguageSuggestions(JdbcClient jdbc, ReplyLanguages languages, ConversationParties parties,
+			ConversationTranslations translations) {
 		this.jdbc = jdbc;
 		this.languages = languages;
 		this.parties = parties;
+		this.translations = translations;
 	}
 
 	@Async
@@ -60,6 +65,8 @@ class ReplyLanguageSuggestions {
 		reply.filter(this::recognisable).flatMap(found -> languages.detect(found.body())).ifPresent(language -> jdbc.sql("""
 				update messaging.conversation_message set reply_language = ? where id = ? and reply_language is null""")
 			.params(language, posted.messageId()).update());
+		// Then into staff's language, from the language just told (or the guardian's preference).
+		translations.guardianWrote(posted.messageId());
 	}
 
 	/**

@@ -10,7 +10,10 @@
  * channels (SMS) to pick up. After commit, the language of each message a guardian writes is told
  * (translation's {@link org.homeroom.translation.ReplyLanguages}) and kept; staff reading a thread are
  * shown a guardian whose last three told replies were in another language than their preferred one,
- * as a suggestion to update it. It is a named interface so that modules above messaging (a home page)
+ * as a suggestion to update it. Each side reads the other's messages in its own language
+ * ({@link org.homeroom.messaging.conversations.ConversationTranslations}): translated after commit,
+ * or on demand outside any transaction, kept per message and language, labelled, with the original
+ * one tap away. It is a named interface so that modules above messaging (a home page)
  * may read from it.
  * <p>Any message, a thread's first one included, may carry files through
  * {@link org.homeroom.messaging.attachments.Attachments}, stored in the same transaction as the

@@ -14,6 +14,8 @@ import org.homeroom.directory.ConversationParties;
 import org.homeroom.directory.GuardianPhones;
 import org.homeroom.messaging.conversations.ConversationMessagePosted;
 import org.homeroom.messaging.conversations.ConversationReads;
+import org.homeroom.messaging.conversations.ConversationTranslations;
+import org.homeroom.messaging.conversations.ConversationTranslations.Rendering;
 import org.homeroom.messaging.conversations.PostedMessage;
 import org.homeroom.messaging.sms.SmsOptOuts;
 import org.homeroom.messaging.sms.SmsOutbox;
@@ -22,14 +24,18 @@ import org.homeroom.platform.DemoSettings;
 import org.homeroom.translation.CuratedTexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Texts a staff member's message to each guardian it was for who reads SMS: one with a phone in
  * use that has not opted out, who chose SMS or has no e-mail address to be told at, while SMS is
  * configured (or demo mode keeps texts in the development outbox). Whether the guardian may still
  * be contacted about the student is asked again here, since the text goes after the post; the
- * outbox asks about the opt-out again just before the text leaves.
+ * outbox asks about the opt-out again just before the text leaves. The text is in the guardian's
+ * preferred language, labelled as machine-translated, or the original with a line naming its
+ * language when no engine could translate it ({@link ConversationTranslations}).
  * <p>The automatic answer outside office hours goes the same way to the guardian who wrote, and in
  * any case back to the number their message came from when it came by SMS (a family that texts
  * reads texts, whatever else it chose), unless that number opted out. It is already in the
@@ -65,8 +71,12 @@ class StaffMessageTexts {
 
 	private final JdbcClient jdbc;
 
+	private final ConversationTranslations translations;
+
 	StaffMessageTexts(ConversationReads reads, Audiences audiences, GuardianPhones phones, ConversationParties parties,
-			SmsOptOuts optOuts, SmsOutbox outbox, SmsSettings sms, DemoSettings demo, CuratedTexts words, JdbcClient jdbc) {
+			SmsOptOuts optOuts, SmsOutbox outbox, SmsSettings sms, DemoSettings demo, CuratedTexts words, JdbcClient jdbc,
+			ConversationTranslations translations) {
+		this.translations = translations;
 		this.reads = reads;
 		this.audiences = audiences;
 		this.phones = phones;
@@ -79,7 +89,14 @@ class StaffMessageTexts {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Not an application-module listener: it must not run inside a transaction, since it waits for
+	 * (or makes) the message's translation into each guardian's language, a network call. Each read
+	 * and the outbox's insert are statements of their own; the registry still hands the event over
+	 * again after a restart, and {@link #queued} keeps a text from going twice.
+	 */
+	@Async
+	@TransactionalEventListener
 	void staffWrote(ConversationMessagePosted posted) {
 		if (!"STAFF".equals(posted.authorSide()) || posted.guardianIds().isEmpty() || !(sms.configured() || demo.enabled())) {
 			return;
@@ -161,8 +178,17 @@ class StaffMessageTexts {
 		Locale locale = Locale.forLanguageTag(language == null ? "en" : language);
 		String author = reads.postedAuthor(posted.conversationId(), posted.messageId(), locale)
 			.orElse(message.authorName());
-		String body = message.body().length() > MOST_OF_BODY ? message.body().substring(0, MOST_OF_BODY) + "…"
-				: message.body();
+		// In the guardian's language, labelled; the original with a line saying its language when no engine could.
+		Optional<Rendering> rendering = translations.in(posted.messageId(), locale.getLanguage());
+		String text = rendering.filter(shown -> !shown.untranslated()).map(Rendering::body).orElse(message.body());
+		String body = text.length() > MOST_OF_BODY ? text.substring(0, MOST_OF_BODY) + "…" : text;
+		if (rendering.filter(Rendering::machine).isPresent()) {
+			body = body + "\n" + words.text("textreplies.relay.machine", locale);
+		}
+		else if (rendering.filter(Rendering::untranslated).isPresent()) {
+			String written = Locale.forLanguageTag(rendering.get().sourceLanguage()).getDisplayLanguage(locale);
+			body = body + "\n" + words.text("textreplies.relay.untranslated", locale, written);
+		}
 		outbox.queue(number, words.text("textreplies.relay", locale, author, body), language,
 				PURPOSE, reference);
 	}
