@@ -45,6 +45,8 @@ final class FamilyFacingKeys {
 			"family.staff-change.",
 			// the announcement e-mail frame (MessageRenderer)
 			"messaging.mail.",
+			// the label of a translated announcement and the interpreter line (LanguageVersions)
+			"messaging.translation.",
 			// the SMS HELP reply (SmsHelp), the long-text link and its code (SmsLongTexts)
 			"sms.help", "sms.long.",
 			// staff messages relayed by SMS (StaffMessageTexts) and the reply menus (ReplyMenus)

@@ -1,19 +1,31 @@
 package org.homeroom.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.homeroom.messaging.delivery.Releases;
+import org.homeroom.translation.Translation;
+import org.homeroom.translation.Translations;
 import org.springframework.stereotype.Component;
 
-/** Hands the delivery worker the release of announcements, which stays package-private to this package. */
+/**
+ * Hands the delivery worker the release of announcements, which stays package-private to this
+ * package. A release is three steps, so that no engine is asked inside a transaction: the texts
+ * and the audience's languages are read, then translated (one request per language, on the
+ * worker's thread), then the release transaction writes the translations with the deliveries. An
+ * announcement changed in between is left for the next pass, which translates it again.
+ */
 @Component
 class AnnouncementReleases implements Releases {
 
 	private final Announcements announcements;
 
-	AnnouncementReleases(Announcements announcements) {
+	private final Translations translations;
+
+	AnnouncementReleases(Announcements announcements, Translations translations) {
 		this.announcements = announcements;
+		this.translations = translations;
 	}
 
 	@Override
@@ -23,7 +35,24 @@ class AnnouncementReleases implements Releases {
 
 	@Override
 	public void release(UUID announcement) {
-		announcements.release(announcement);
+		Announcements.ToTranslate texts = announcements.toTranslate(announcement).orElse(null);
+		if (texts == null) {
+			return;
+		}
+		Map<String, Translation> translated = texts.languages().isEmpty() ? Map.of()
+				: translations.translate(List.of(texts.subject(), texts.body()), AnnouncementTranslations.WRITTEN_IN,
+						texts.languages().stream().filter(AnnouncementReleases::tag).toList());
+		announcements.release(announcement, texts.version(), translated);
+	}
+
+	private static boolean tag(String language) {
+		try {
+			org.homeroom.shared.LanguageTag.of(language);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	@Override
