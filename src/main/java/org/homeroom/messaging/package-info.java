@@ -16,7 +16,10 @@
  * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
  * so the access rules and the no-contact restrictions are applied where they are written.
  * <p>Depends on {@code shared}, {@code platform}, {@code directory}, {@code tasks} and {@code translation}
- * (the language a family's reply is written in).
+ * (the language a family's reply is written in, and each announcement in its families' languages:
+ * {@code AnnouncementReleases} translates an announcement once per language before its release
+ * transaction opens, and every channel reads the family's version from
+ * {@code messaging.announcement_translation}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "tasks", "translation" })
 package org.homeroom.messaging;

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rest of each text, markers included, as it came. What it received stays readable, so a test can
  * count the requests per language and check that no name was sent.
  */
-final class LoopbackLibreTranslate {
+public final class LoopbackLibreTranslate {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,15 +50,15 @@ final class LoopbackLibreTranslate {
 		server.stubFor(WireMock.post("/translate").willReturn(aResponse().withTransformers(PhraseBook.NAME)));
 	}
 
-	static LoopbackLibreTranslate start() {
+	public static LoopbackLibreTranslate start() {
 		return new LoopbackLibreTranslate();
 	}
 
-	String url() {
+	public String url() {
 		return server.baseUrl();
 	}
 
-	void stop() {
+	public void stop() {
 		server.stop();
 	}
 
