@@ -191,6 +191,35 @@ class AnnouncementInEveryLanguageIntegrationTests {
 		assertThat(first.get("language").asString()).isEqualTo("so");
 	}
 
+	@Test
+	void theSmsLengthRulesApplyToTheTranslationAsSent() throws Exception {
+		Districts given = Districts.in(jdbc);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		UUID school = given.school("Harbor Elementary " + run);
+		UUID child = given.aStudent("Nora").inGrade("04").enrolledAt(school, districtClock.today().minusMonths(1)).id();
+		given.aGuardian("Ana", "Long" + run).ofStudent(child).withEducationalRights().reachableByPhone("+15550177011")
+			.speaking("es").id();
+		given.aGuardian("Ann", "Long" + run).ofStudent(child).withEducationalRights().reachableByPhone("+15550177012")
+			.speaking("en").id();
+		// About 260 characters: two segments in English (GSM-7), but Spanish needs UCS-2 ("á"), at 67 a segment.
+		String body = "Dear {guardianName}, " + "the school will close at noon tomorrow. ".repeat(6).strip() + " " + run;
+
+		mvc.perform(post("/api/v1/announcements").with(ADMIN).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"audience": {"schoolIds": ["%s"]}, "subject": "School closes early", "body": "%s",
+					 "category": "URGENT", "channels": ["SMS"]}""".formatted(school, body)))
+			.andExpect(status().isCreated());
+		await().atMost(Duration.ofSeconds(30)).until(() -> twilio.textsTo("+15550177011").size() == 1
+				&& twilio.textsTo("+15550177012").size() == 1);
+
+		String english = twilio.textsTo("+15550177012").get(0).get("Body");
+		assertThat(english).as("the original fits: it goes whole").endsWith(run).doesNotContain(LoopbackTwilio.PUBLIC_URL);
+		String spanish = twilio.textsTo("+15550177011").get(0).get("Body");
+		assertThat(spanish).as("the translation does not: its beginning and the link to the whole of it")
+			.startsWith("[Traducción automática] La escuela cierra temprano").contains(LoopbackTwilio.PUBLIC_URL + "/t/")
+			.doesNotEndWith(run);
+	}
+
 	private MimeMessage mailTo(String address) {
 		return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
 			try {
