@@ -35,9 +35,7 @@ final class FamilyFacingKeys {
 			// validation messages on the family forms
 			"typeMismatch", "account.language.unsupported", "family.signin.contact.invalid",
 			// the sign-in code (OneTimeCodes); the welcome's confirmation code is in the welcome bundle
-			"family.code.subject", "family.code.body",
-			// the line an untranslated announcement carries, on how to ask for an interpreter (AnnouncementTranslations)
-			"announcement.interpreter-line");
+			"family.code.subject", "family.code.body");
 
 	/** Prefixes of keys the Java code sends to families. */
 	static final List<String> JAVA_PREFIXES = List.of(
@@ -47,6 +45,8 @@ final class FamilyFacingKeys {
 			"family.staff-change.",
 			// the announcement e-mail frame (MessageRenderer)
 			"messaging.mail.",
+			// the label of a translated announcement and the interpreter line (LanguageVersions)
+			"messaging.translation.",
 			// the SMS HELP reply (SmsHelp), the long-text link and its code (SmsLongTexts)
 			"sms.help", "sms.long.",
 			// staff messages relayed by SMS (StaffMessageTexts) and the reply menus (ReplyMenus)

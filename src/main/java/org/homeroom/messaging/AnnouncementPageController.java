@@ -75,11 +75,11 @@ class AnnouncementPageController {
 
 	private final TeacherAudience teacherAudience;
 
-	private final AnnouncementTranslations translations;
+	private final DraftTranslations translations;
 
 	AnnouncementPageController(Announcements announcements, DeliveryReports reports, MessageTemplates templates,
 			Directory directory, DistrictClock districtClock, Audiences audiences, TeacherAudience teacherAudience,
-			AnnouncementTranslations translations) {
+			DraftTranslations translations) {
 		this.translations = translations;
 		this.teacherAudience = teacherAudience;
 		this.announcements = announcements;

@@ -27,6 +27,7 @@ import org.homeroom.messaging.delivery.QuietHours;
 import org.homeroom.messaging.sms.SmsSender;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
+import org.homeroom.translation.Translation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +66,12 @@ public class Announcements {
 
 	private final SmsSender sms;
 
+	private final AnnouncementTranslations translations;
+
 	Announcements(JdbcClient jdbc, Directory directory, Audiences audiences, JsonMapper json, MessagingSettings settings, Clock clock,
-			List<AudienceFilter> filters, DistrictClock districtClock, Fallbacks fallbacks, SmsSender sms) {
+			List<AudienceFilter> filters, DistrictClock districtClock, Fallbacks fallbacks, SmsSender sms,
+			AnnouncementTranslations translations) {
+		this.translations = translations;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.audiences = audiences;
@@ -197,12 +202,45 @@ public class Announcements {
 	 */
 	@Transactional
 	void release(UUID id) {
+		release(id, null, Map.of());
+	}
+
+	/**
+	 * What a release must translate first, before its transaction opens: the texts, the version they
+	 * are at, and the languages the audience prefers now (see {@link AnnouncementReleases}).
+	 */
+	@Transactional(readOnly = true)
+	Optional<ToTranslate> toTranslate(UUID id) {
+		Optional<Release> announcement = jdbc.sql("""
+				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
+				       audience::text as audience, subject, body, version
+				from messaging.announcement where id = ? and status = 'SCHEDULED'""")
+			.param(id).query(Release.class).optional();
+		return announcement.map(found -> {
+			AudienceQuery audience = audience(directory.viewerOf(found.author(), Set.of(found.roles().split(","))),
+					json.readValue(found.audience(), AudienceCriteria.class));
+			List<String> languages = jdbc.sql("select distinct a.language from (%s) a".formatted(audience.sql()))
+				.params(audience.parameters()).query(String.class).list();
+			return new ToTranslate(found.subject(), found.body(), found.version(), languages);
+		});
+	}
+
+	/** An announcement's texts as they were translated for its release, and the languages they went to. */
+	record ToTranslate(String subject, String body, long version, List<String> languages) {
+	}
+
+	/**
+	 * Releases the announcement with the translations made for it, unless it changed since (then the
+	 * next pass translates it again); {@code version} null releases it as it stands.
+	 */
+	@Transactional
+	void release(UUID id, Long version, Map<String, Translation> translated) {
 		Release announcement = jdbc.sql("""
 				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
-				       audience::text as audience
+				       audience::text as audience, subject, body, version
 				from messaging.announcement where id = ? and status = 'SCHEDULED' for update skip locked""")
 			.param(id).query(Release.class).optional().orElse(null);
-		if (announcement == null) {
+		if (announcement == null || (version != null && announcement.version() != version)) {
 			return;
 		}
 		Set<String> roles = Set.of(announcement.roles().split(","));
@@ -248,6 +286,7 @@ public class Announcements {
 			.param("optional", category.optional())
 			.param("due", Timestamp.from(due))
 			.update();
+		translations.store(id, announcement.subject(), announcement.body(), translated);
 		fallbacks.afterRelease(id, category);
 		jdbc.sql("update messaging.announcement set status = 'RELEASED', released_at = ?, version = version + 1 where id = ?")
 			.params(Timestamp.from(now), id).update();
@@ -464,6 +503,7 @@ public class Announcements {
 			String author, String releaseError, long families, boolean inFlight) {
 	}
 
-	private record Release(String author, String roles, String category, String channels, String audience) {
+	private record Release(String author, String roles, String category, String channels, String audience, String subject,
+			String body, long version) {
 	}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.homeroom.directory.Directory;
-import org.homeroom.messaging.delivery.MessageRenderer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,18 +56,21 @@ public class FamilyFeed {
 				        and r.student_id = :student and r.excluded is null))""";
 		String delivered = """
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
+				""" + InboxMessage.FROM_TRANSLATION + """
 				where d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'""" + about;
 		String urgentUnread = "a.category = 'URGENT' and d.read_at is null";
 		List<InboxMessage> pinned = page > 0 ? List.of() : jdbc.sql("""
-				select d.id, a.subject, a.body, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at, false as read
+				select d.id, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at, false as read,
+				""" + InboxMessage.IN_FAMILY_LANGUAGE + """
 				""" + delivered + " and " + urgentUnread + " order by d.sent_at desc, d.id limit :limit")
 			.param("guardians", guardianIds).param("student", studentId).param("limit", PINNED_AT_MOST)
 			.query(FeedRow.class).stream().map(FeedRow::forFamily).toList();
 		long total = jdbc.sql("select count(*) " + delivered + " and not (" + urgentUnread + ")")
 			.param("guardians", guardianIds).param("student", studentId).query(Long.class).single();
 		List<InboxMessage> messages = jdbc.sql("""
-				select d.id, a.subject, a.body, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at,
-				       d.read_at is not null as read
+				select d.id, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at,
+				""" + InboxMessage.IN_FAMILY_LANGUAGE + """
+				       , d.read_at is not null as read
 				""" + delivered + " and not (" + urgentUnread + ") order by d.sent_at desc, d.id limit :limit offset :offset")
 			.param("guardians", guardianIds).param("student", studentId)
 			.param("limit", PAGE_SIZE).param("offset", (long) Math.max(page, 0) * PAGE_SIZE)
@@ -79,11 +81,12 @@ public class FamilyFeed {
 
 	/** A delivered message as stored, with this family's names for its placeholders filled in. */
 	private record FeedRow(UUID id, String subject, String body, Category category, String childNames,
-			String guardianName, String schoolNames, Instant sentAt, boolean read) {
+			String guardianName, String schoolNames, Instant sentAt, boolean read, String language, String translation, String originalSubject,
+			String originalBody) {
 
 		InboxMessage forFamily() {
-			return new InboxMessage(id, MessageRenderer.forFamily(subject, guardianName, childNames, schoolNames),
-					MessageRenderer.forFamily(body, guardianName, childNames, schoolNames), category, childNames, sentAt, read);
+			return InboxMessage.forFamily(id, subject, body, category, childNames, guardianName, schoolNames, sentAt, read,
+					language, translation, originalSubject, originalBody);
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.homeroom.directory.Directory;
-import org.homeroom.messaging.delivery.MessageRenderer;
 import org.homeroom.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,13 +55,15 @@ class FamilyInbox {
 		// The unread count is an uncorrelated subquery, run once; the children each message is
 		// about (for the access log) come from its recipients, in the same round trip.
 		List<ShownRow> rows = jdbc.sql("""
-				select d.id, a.subject, a.body, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at,
-				       d.read_at is not null as read,
+				select d.id, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at,
+				""" + InboxMessage.IN_FAMILY_LANGUAGE + """
+				       , d.read_at is not null as read,
 				       (select count(*) from messaging.delivery u where u.guardian_id in (:guardians) and u.channel = 'IN_APP'
 				        and u.status = 'SENT' and u.read_at is null) as unread,
 				       array(select distinct r.student_id from messaging.recipient r where r.announcement_id = d.announcement_id
 				             and r.guardian_id = d.guardian_id and r.excluded is null) as students
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
+				""" + InboxMessage.FROM_TRANSLATION + """
 				where d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'
 				order by d.sent_at desc limit :limit""")
 			.param("guardians", guardianIds)
@@ -70,7 +71,8 @@ class FamilyInbox {
 			.query((rs, row) -> new ShownRow(new InboxRow(rs.getObject("id", UUID.class), rs.getString("subject"),
 					rs.getString("body"), Category.valueOf(rs.getString("category")), rs.getString("child_names"),
 					rs.getString("guardian_name"), rs.getString("school_names"), rs.getTimestamp("sent_at").toInstant(),
-					rs.getBoolean("read")), rs.getLong("unread"), List.of((UUID[]) rs.getArray("students").getArray())))
+					rs.getBoolean("read"), rs.getString("language"), rs.getString("translation"), rs.getString("original_subject"),
+					rs.getString("original_body")), rs.getLong("unread"), List.of((UUID[]) rs.getArray("students").getArray())))
 			.list();
 		if (rows.isEmpty()) {
 			return new Inbox(0, List.of());
@@ -94,8 +96,10 @@ class FamilyInbox {
 			return Optional.empty();
 		}
 		Optional<InboxMessage> message = jdbc.sql("""
-				select d.id, a.subject, a.body, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at, d.read_at is not null as read
+				select d.id, a.category, d.child_names, d.guardian_name, d.school_names, d.sent_at, d.read_at is not null as read,
+				""" + InboxMessage.IN_FAMILY_LANGUAGE + """
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
+				""" + InboxMessage.FROM_TRANSLATION + """
 				where d.id = :id and d.guardian_id in (:guardians) and d.channel = 'IN_APP' and d.status = 'SENT'""")
 			.param("id", deliveryId)
 			.param("guardians", guardianIds)
@@ -106,11 +110,12 @@ class FamilyInbox {
 
 	/** A delivered in-app message as stored: the announcement's text and this family's names for its placeholders. */
 	private record InboxRow(UUID id, String subject, String body, Category category, String childNames, String guardianName,
-			String schoolNames, Instant sentAt, boolean read) {
+			String schoolNames, Instant sentAt, boolean read, String language, String translation, String originalSubject,
+			String originalBody) {
 
 		InboxMessage forFamily() {
-			return new InboxMessage(id, MessageRenderer.forFamily(subject, guardianName, childNames, schoolNames),
-					MessageRenderer.forFamily(body, guardianName, childNames, schoolNames), category, childNames, sentAt, read);
+			return InboxMessage.forFamily(id, subject, body, category, childNames, guardianName, schoolNames, sentAt, read,
+					language, translation, originalSubject, originalBody);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.Viewer;
+import org.homeroom.messaging.delivery.LanguageVersions;
 import org.homeroom.platform.NavigationBadge;
 import org.homeroom.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,11 @@ class InboxPageController {
 
 	private final Announcements announcements;
 
-	InboxPageController(FamilyInbox inbox, Directory directory, InboxEvents events, Announcements announcements) {
+	private final LanguageVersions versions;
+
+	InboxPageController(FamilyInbox inbox, Directory directory, InboxEvents events, Announcements announcements,
+			LanguageVersions versions) {
+		this.versions = versions;
 		this.announcements = announcements;
 		this.inbox = inbox;
 		this.directory = directory;
@@ -70,6 +75,14 @@ class InboxPageController {
 			.orElseThrow(() -> new org.homeroom.platform.NotFoundException("message"));
 		inbox.markRead(guardians, id);
 		model.addAttribute("message", message);
+		// The label is in the message's language, the family's preference, whatever language the page is in.
+		if (message.machineTranslated()) {
+			model.addAttribute("translationLabel", versions.machineLabel(message.language()));
+			model.addAttribute("showOriginal", versions.showOriginal(message.language()));
+		}
+		else if (message.untranslated()) {
+			model.addAttribute("translationLabel", versions.interpreterLine(message.language()));
+		}
 		return "messaging/message";
 	}
 

@@ -13,14 +13,16 @@
  * {@link org.homeroom.messaging.DeliveryReports}, {@link org.homeroom.messaging.FamilyInbox} (the
  * inbox and a family's choices) and {@link org.homeroom.messaging.MessageTemplates}; the delivery
  * engine lives in {@code messaging.delivery}.
- * <p>Before sending, {@code AnnouncementTranslations} shows the sender the draft in each of its
+ * <p>Before sending, {@code DraftTranslations} shows the sender the draft in each of its
  * families' languages (through {@link org.homeroom.translation.Translations}, outside any
  * transaction), who would get the original with the interpreter line, and what is too long for an SMS.
  * <p>Whom an announcement reaches is the directory's decision ({@link org.homeroom.directory.Directory#audience}),
  * so the access rules and the no-contact restrictions are applied where they are written.
  * <p>Depends on {@code shared}, {@code platform}, {@code directory}, {@code tasks} and {@code translation}
- * (the language a family's reply is written in, the translations shown before sending, and the words of its
- * automatic messages, {@code CuratedTexts}).
+ * (the language a family's reply is written in; the translations shown before sending; each announcement
+ * in its families' languages: {@code AnnouncementReleases} translates an announcement once per language
+ * before its release transaction opens, and every channel reads the family's version from
+ * {@code messaging.announcement_translation}; and the words of its automatic messages, {@code CuratedTexts}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "tasks", "translation" })
 package org.homeroom.messaging;

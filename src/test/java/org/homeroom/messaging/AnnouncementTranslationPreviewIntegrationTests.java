@@ -142,7 +142,7 @@ class AnnouncementTranslationPreviewIntegrationTests {
 		assertThat(page.select("#untranslated h3").text()).isEqualTo("No engine can translate this for 2 families");
 		assertThat(page.select("#untranslated li").eachText())
 			.containsExactly("Somali: 2 families (no engine is set up for this language)");
-		assertThat(page.select("#interpreter-line").text()).startsWith("This message could not be translated into your language.");
+		assertThat(page.select("#interpreter-line").text()).startsWith("This message is in English. To ask for an interpreter");
 		assertThat(page.select("#translations article[data-language=so]").text()).contains("Somali: 2 families",
 				"No translation: the original, with the interpreter line", "Field trip tomorrow " + run,
 				"Dear {guardianName}, the field trip is tomorrow (" + run + ").", "Fariintan laguma turjumi karin luqaddaada.");

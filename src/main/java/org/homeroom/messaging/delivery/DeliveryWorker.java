@@ -327,7 +327,7 @@ class DeliveryWorker implements SmartLifecycle {
 				      and (not :quiet or qa.category = 'URGENT')
 				    order by q.next_attempt_at limit :batch for update of q skip locked)
 				returning d.id, d.announcement_id, d.guardian_id, d.channel, d.language, d.address, d.guardian_name,
-				          d.child_names, d.school_names, d.attempts, a.subject, a.body, a.category""")
+				          d.child_names, d.school_names, d.attempts, %s""".formatted(LanguageVersions.COLUMNS))
 			.param("node", node)
 			.param("now", Timestamp.from(now))
 			.param("email", emailPossible)

@@ -26,11 +26,14 @@ public class MessageRenderer {
 
 	private final MessagingSettings settings;
 
+	private final LanguageVersions versions;
+
 	private final Map<Key, Template> templates = new ConcurrentHashMap<>();
 
-	MessageRenderer(MessageSource messages, MessagingSettings settings) {
+	MessageRenderer(MessageSource messages, MessagingSettings settings, LanguageVersions versions) {
 		this.messages = messages;
 		this.settings = settings;
+		this.versions = versions;
 	}
 
 	RenderedMessage render(Claimed delivery) {
@@ -52,11 +55,30 @@ public class MessageRenderer {
 		String unsubscribeUrl = delivery.category().optional() ? settings.publicUrl() + "/messages/preferences" : null;
 		String unsubscribe = unsubscribeUrl == null ? null
 				: messages.getMessage("messaging.mail.preferences", new Object[] { unsubscribeUrl }, locale);
-		String text = delivery.body() + "\n\n--\n" + about + "\n" + sentBy + (unsubscribe == null ? "" : "\n" + unsubscribe);
+		// A machine translation says so first and carries the original below it; a text no engine
+		// translated starts with the line on how to ask for an interpreter, in the family's language.
+		String lead = delivery.machineTranslated() ? versions.machineTranslatedOriginalBelow(delivery.language())
+				: delivery.untranslated() ? versions.interpreterLine(delivery.language()) : null;
+		String original = delivery.machineTranslated()
+				? versions.originalHeading(delivery.language()) + "\n\n" + delivery.originalSubject() + "\n\n"
+						+ delivery.originalBody()
+				: null;
+		String text = (lead == null ? "" : lead + "\n\n") + delivery.body() + (original == null ? "" : "\n\n--\n" + original)
+				+ "\n\n--\n" + about + "\n" + sentBy + (unsubscribe == null ? "" : "\n" + unsubscribe);
+		String direction = LanguageVersions.direction(delivery.language());
 		StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(HtmlUtils.htmlEscape(delivery.language()))
+			.append("\" dir=\"").append(direction)
 			.append("\"><body style=\"font-family:sans-serif;line-height:1.5;color:#222\">");
-		for (String paragraph : delivery.body().split("\\R\\s*\\R")) {
-			html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
+		if (lead != null) {
+			html.append("<p style=\"color:#555;font-style:italic\">").append(HtmlUtils.htmlEscape(lead)).append("</p>");
+		}
+		paragraphs(html, delivery.body());
+		if (original != null) {
+			html.append("<hr><div lang=\"").append(LanguageVersions.WRITTEN_IN).append("\" dir=\"ltr\"><p><strong>")
+				.append(HtmlUtils.htmlEscape(versions.originalHeading(delivery.language()))).append("</strong></p><p><strong>")
+				.append(HtmlUtils.htmlEscape(delivery.originalSubject())).append("</strong></p>");
+			paragraphs(html, delivery.originalBody());
+			html.append("</div>");
 		}
 		html.append("<hr><p style=\"color:#555;font-size:90%\">").append(HtmlUtils.htmlEscape(about)).append("<br>")
 			.append(HtmlUtils.htmlEscape(sentBy));
@@ -67,6 +89,12 @@ public class MessageRenderer {
 		}
 		html.append("</p></body></html>");
 		return new Template(delivery.subject(), text, html.toString(), unsubscribeUrl);
+	}
+
+	private static void paragraphs(StringBuilder html, String body) {
+		for (String paragraph : body.split("\\R\\s*\\R")) {
+			html.append("<p>").append(HtmlUtils.htmlEscape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
+		}
 	}
 
 	private static String fill(String template, Claimed delivery, boolean html) {

@@ -13,7 +13,12 @@ public interface Releases {
 	/** Due announcements, oldest first, a handful at a time. */
 	List<UUID> due();
 
-	/** Resolves the audience and queues the deliveries, in one transaction; one already taken is left alone. */
+	/**
+	 * Translates the announcement for its audience's languages (outside any transaction), then
+	 * resolves the audience and queues the deliveries with the translations, in one transaction; one
+	 * already taken is left alone. Called inside a transaction, it cannot ask an engine, and releases
+	 * the original, labelled as untranslated.
+	 */
 	void release(UUID announcement);
 
 	/** Records a failed release, to be tried again later; answers whether it is now FAILED for good. */

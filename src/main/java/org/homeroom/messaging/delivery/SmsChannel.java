@@ -15,17 +15,26 @@ class SmsChannel {
 
 	private final SmsSender sender;
 
-	SmsChannel(SmsSender sender) {
+	private final LanguageVersions versions;
+
+	SmsChannel(SmsSender sender, LanguageVersions versions) {
 		this.sender = sender;
+		this.versions = versions;
 	}
 
-	/** The family's text, whole. */
-	static String text(Claimed delivery) {
+	/**
+	 * The family's text, whole, in their language: a machine translation starts with a short label
+	 * ("[Traducción automática]"), and an untranslated one ends with the interpreter line. The length
+	 * rules apply to this text, so a translation that runs long goes as its beginning and a link.
+	 */
+	String text(Claimed delivery) {
 		String subject = MessageRenderer.forFamily(delivery.subject(), delivery.guardianName(), delivery.childNames(),
 				delivery.schoolNames());
 		String body = MessageRenderer.forFamily(delivery.body(), delivery.guardianName(), delivery.childNames(),
 				delivery.schoolNames());
-		return subject.strip() + "\n" + body.strip();
+		String label = delivery.machineTranslated() ? versions.smsLabel(delivery.language()) + " " : "";
+		String interpreter = delivery.untranslated() ? "\n" + versions.interpreterLine(delivery.language()) : "";
+		return label + subject.strip() + "\n" + body.strip() + interpreter;
 	}
 
 	/** The long-text page keeps at most {@link SmsOutbox#MAX_BODY} characters; an announcement may be longer. */

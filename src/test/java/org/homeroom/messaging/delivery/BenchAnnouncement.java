@@ -154,9 +154,9 @@ class BenchAnnouncement implements ApplicationRunner {
 
 		List<Claimed> rows = jdbc.sql("""
 				select d.id, d.announcement_id, d.guardian_id, d.channel, d.language, d.address, d.guardian_name,
-				       d.child_names, d.school_names, d.attempts, a.subject, a.body, a.category
+				       d.child_names, d.school_names, d.attempts, %s
 				from messaging.delivery d join messaging.announcement a on a.id = d.announcement_id
-				where d.channel = 'EMAIL' order by d.next_attempt_at, d.id""")
+				where d.channel = 'EMAIL' order by d.next_attempt_at, d.id""".formatted(LanguageVersions.COLUMNS))
 			.query(Claimed.class).list();
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", mail.host());
