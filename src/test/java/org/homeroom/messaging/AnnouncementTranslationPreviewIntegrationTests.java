@@ -145,7 +145,7 @@ class AnnouncementTranslationPreviewIntegrationTests {
 		assertThat(page.select("#interpreter-line").text()).startsWith("This message is in English. To ask for an interpreter");
 		assertThat(page.select("#translations article[data-language=so]").text()).contains("Somali: 2 families",
 				"No translation: the original, with the interpreter line", "Field trip tomorrow " + run,
-				"Dear {guardianName}, the field trip is tomorrow (" + run + ").", "Fariintan laguma turjumi karin luqaddaada.");
+				"Dear {guardianName}, the field trip is tomorrow (" + run + ").", "Fariintan waxay ku qoran tahay Ingiriisi. Si aad u codsato turjubaan, wac xafiiska dugsigaaga.");
 		assertThat(page.select("#no-engine")).as("engines are configured").isEmpty();
 		assertThat(LIBRETRANSLATE.findAll(translationsInto("so"))).as("Somali goes nowhere").isEmpty();
 	}

@@ -64,6 +64,6 @@ class AnnouncementTranslationPreviewWithoutEnginesIntegrationTests {
 				"Somali: 1 family (no engine is set up for this language)");
 		assertThat(page.select("#translations article[data-language=en]").text()).contains("Original: written in this language");
 		assertThat(page.select("#translations article[data-language=es]").text()).contains("No translation",
-				"No school on Monday", "No se pudo traducir este mensaje a su idioma.");
+				"No school on Monday", "Este mensaje está en inglés. Para pedir un intérprete, llame a la oficina de su escuela.");
 	}
 }
