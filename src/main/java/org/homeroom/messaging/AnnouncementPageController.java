@@ -172,7 +172,10 @@ class AnnouncementPageController {
 	String announcement(Viewer sender, @PathVariable UUID id, Model model) {
 		AnnouncementView announcement = announcements.announcement(sender, id);
 		model.addAttribute("announcement", announcement);
-		model.addAttribute("report", reports.report(sender, id));
+		DeliveryReport report = reports.report(sender, id);
+		model.addAttribute("report", report);
+		model.addAttribute("reportVersions", DeliveryReport.VERSIONS);
+		model.addAttribute("reportLanguageNames", languageNames(report.inTheirLanguage().keySet()));
 		AnnouncementProgress progress = announcements.progress(announcement);
 		model.addAttribute("progress", progress);
 		// A time of day in the district's zone ("7:00 AM", "7:00", "٧:٠٠ ص"), written as the reader writes it.

@@ -14,10 +14,17 @@ import java.util.UUID;
  * deliveries stopped by the check just before hand-off (a restriction or a choice made since), by reason.
  * {@code failures} lists the deliveries that failed for good, with the reason the channel gave
  * (addresses taken out), so that staff can tell a mistyped address from a server that was down.
+ * {@code inTheirLanguage} counts, per family language, the guardians who received the announcement
+ * (a delivery SENT or DELIVERED) by how their language's version was made: ORIGINAL (it was written in
+ * their language), CURATED, REVIEWED, MACHINE, or UNTRANSLATED (the original with the interpreter line):
+ * all but the last received it in their language.
  */
 public record DeliveryReport(UUID announcementId, String status, Map<String, Map<String, Long>> byChannel,
 		Map<String, Map<String, Long>> byLanguage, Map<String, Long> excluded, Map<String, Long> skipped, long resentAfterCrash,
-		long fellBack, List<Unreached> unreached, List<Failure> failures) {
+		long fellBack, List<Unreached> unreached, List<Failure> failures, Map<String, Map<String, Long>> inTheirLanguage) {
+
+	/** How a language's version can have been made, in the order the report shows them. */
+	public static final List<String> VERSIONS = List.of("ORIGINAL", "CURATED", "REVIEWED", "MACHINE", "UNTRANSLATED");
 
 	/** The most failures a report lists; the counts by channel still count them all. */
 	static final int FAILURES_LISTED = 200;

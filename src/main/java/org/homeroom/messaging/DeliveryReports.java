@@ -125,7 +125,7 @@ class DeliveryReports {
 					"announcement=" + id);
 		}
 		return new DeliveryReport(id, announcement.status(), byChannel, byLanguage, excluded, skipped, resent, fellBack,
-				unreached.stream().map(UnreachedRow::unreached).toList(), failures);
+				unreached.stream().map(UnreachedRow::unreached).toList(), failures, inTheirLanguage(id));
 	}
 
 	/**
@@ -159,5 +159,21 @@ class DeliveryReports {
 	}
 
 	private record UnreachedRow(DeliveryReport.Unreached unreached, List<UUID> studentIds) {
+	}
+
+	/** Per family language, the guardians who received the announcement, by how their version was made. */
+	private Map<String, Map<String, Long>> inTheirLanguage(UUID id) {
+		Map<String, Map<String, Long>> received = new TreeMap<>();
+		jdbc.sql("""
+				select coalesce(d.language, 'en'), coalesce(t.kind, 'ORIGINAL'), count(distinct d.guardian_id)
+				from messaging.delivery d
+				left join messaging.announcement_translation t on t.announcement_id = d.announcement_id and t.language = d.language
+				where d.announcement_id = ? and d.status in ('SENT', 'DELIVERED')
+				group by 1, 2""")
+			.param(id)
+			.query((rs, row) -> received.computeIfAbsent(rs.getString(1), language -> new TreeMap<>())
+				.put(rs.getString(2), rs.getLong(3)))
+			.list();
+		return received;
 	}
 }

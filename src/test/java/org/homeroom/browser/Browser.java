@@ -482,6 +482,30 @@ final class Browser implements AutoCloseable {
 			.until(chromium -> chromium.findElement(region).getText());
 	}
 
+	/**
+	 * Runs checks on a live region again from the start when an update replaced it midway (up to
+	 * five times), so that they never act on half of one version and half of the next.
+	 */
+	void onLiveRegion(Runnable checks) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				checks.run();
+				return;
+			}
+			catch (StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** The element the page shows once it has loaded after a form was sent (or after the wait, none). */
+	WebElement waitFor(By element) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(chromium -> chromium.findElement(element));
+	}
+
 	/** An attribute of an element inside a live region, read again in the same way. */
 	String liveAttribute(By element, String attribute) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)

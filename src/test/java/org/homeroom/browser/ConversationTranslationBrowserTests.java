@@ -108,18 +108,22 @@ class ConversationTranslationBrowserTests {
 			teacher.open("/sign-in?lang=es");
 			teacher.signInAs(TEACHER, DEMO_PASSWORD);
 			teacher.open("/conversations/" + thread);
-			WebElement reply = message(teacher, REPLY_ES);
-			assertThat(reply.findElement(By.cssSelector("p.muted")).getText())
-				.isEqualTo("Traducido automáticamente del vietnamita");
-			WebElement original = reply.findElement(By.cssSelector("details .announcement-body"));
-			assertThat(original.isDisplayed()).as("the original waits behind one tap").isFalse();
+			// The list refreshes itself while open: each look at it starts again if it was replaced midway.
+			teacher.onLiveRegion(() -> {
+				WebElement reply = message(teacher, REPLY_ES);
+				assertThat(reply.findElement(By.cssSelector("p.muted")).getText())
+					.isEqualTo("Traducido automáticamente del vietnamita");
+				assertThat(reply.findElement(By.cssSelector("details .announcement-body")).isDisplayed())
+					.as("the original waits behind one tap").isFalse();
+			});
 			teacher.checkPage("thread-translated", teacher.message("conversations.thread.title", student.get("student_name")));
-			// The list may have been fetched again meanwhile (it refreshes itself while open): find it anew.
-			reply = message(teacher, REPLY_ES);
-			original = reply.findElement(By.cssSelector("details .announcement-body"));
-			reply.findElement(By.cssSelector("details summary")).click();
-			assertThat(original.isDisplayed()).isTrue();
-			assertThat(original.getText()).isEqualTo(REPLY);
+			teacher.onLiveRegion(() -> {
+				WebElement reply = message(teacher, REPLY_ES);
+				WebElement original = reply.findElement(By.cssSelector("details .announcement-body"));
+				reply.findElement(By.cssSelector("details summary")).click();
+				assertThat(original.isDisplayed()).isTrue();
+				assertThat(original.getText()).isEqualTo(REPLY);
+			});
 			teacher.checkPage("thread-original-open",
 					teacher.message("conversations.thread.title", student.get("student_name")));
 
@@ -134,14 +138,18 @@ class ConversationTranslationBrowserTests {
 			Browser parent = BROWSERS.open(Language.VIETNAMESE, Screen.PHONE);
 			parent.signInFamilyWithACode(email, "vi");
 			parent.open("/family/conversations/" + thread);
-			WebElement answer = message(parent, ANSWER_VI);
-			assertThat(answer.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("Dịch tự động từ Tiếng Tây Ban Nha");
-			assertThat(answer.findElement(By.cssSelector("details summary")).getText()).isEqualTo("Xem bản gốc");
+			parent.onLiveRegion(() -> {
+				WebElement answer = message(parent, ANSWER_VI);
+				assertThat(answer.findElement(By.cssSelector("p.muted")).getText()).isEqualTo("Dịch tự động từ Tiếng Tây Ban Nha");
+				assertThat(answer.findElement(By.cssSelector("details summary")).getText()).isEqualTo("Xem bản gốc");
+			});
 			parent.checkPage("family-thread-translated",
 					parent.message("conversations.thread.title", student.get("student_name")));
-			answer = message(parent, ANSWER_VI);
-			answer.findElement(By.cssSelector("details summary")).click();
-			assertThat(answer.findElement(By.cssSelector("details .announcement-body")).getText()).isEqualTo(ANSWER);
+			parent.onLiveRegion(() -> {
+				WebElement answer = message(parent, ANSWER_VI);
+				answer.findElement(By.cssSelector("details summary")).click();
+				assertThat(answer.findElement(By.cssSelector("details .announcement-body")).getText()).isEqualTo(ANSWER);
+			});
 			parent.checkPage("family-thread-original-open",
 					parent.message("conversations.thread.title", student.get("student_name")));
 		}

@@ -96,7 +96,7 @@ class FamilyStartsConversationBrowserTests {
 			String wrong = "nota-" + run + ".jpg";
 			family.driver().findElement(By.id("attachments")).sendKeys(aFile(wrong, "lista de la compra".getBytes(StandardCharsets.UTF_8)).toString());
 			family.driver().findElement(By.cssSelector("form[action$='/message'] button[type=submit]")).click();
-			WebElement refused = family.driver().findElement(By.cssSelector("main .alert--error"));
+			WebElement refused = family.waitFor(By.cssSelector("main .alert--error"));
 			assertThat(refused.getText()).contains(family.message("conversations.error.attachments")).contains(wrong);
 			assertThat(family.driver().manage().logs().get(LogType.BROWSER).getAll()).as("the refused form's status")
 				.anyMatch(entry -> entry.getMessage().contains("status of 400"));

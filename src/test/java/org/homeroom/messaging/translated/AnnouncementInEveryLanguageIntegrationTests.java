@@ -189,6 +189,23 @@ class AnnouncementInEveryLanguageIntegrationTests {
 		JsonNode first = json.readTree(inbox).get("messages").get(0);
 		assertThat(first.get("translation").asString()).isEqualTo("UNTRANSLATED");
 		assertThat(first.get("language").asString()).isEqualTo("so");
+
+		// The report counts who received it in their language, and how their version was made.
+		Map<String, Map<String, Integer>> expected = Map.of("en", Map.of("ORIGINAL", 1), "es", Map.of("MACHINE", 1),
+				"ar", Map.of("MACHINE", 1), "vi", Map.of("MACHINE", 1), "zh", Map.of("MACHINE", 1),
+				"pt", Map.of("MACHINE", 1), "so", Map.of("UNTRANSLATED", 1), "ht", Map.of("UNTRANSLATED", 1));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.convertValue(json.readTree(
+				mvc.perform(get("/api/v1/announcements/{id}/report", id).with(ADMIN)).andExpect(status().isOk()).andReturn()
+					.getResponse().getContentAsString()).get("inTheirLanguage"), Map.class)).isEqualTo(expected));
+		Document report = Jsoup.parse(mvc.perform(get("/announcements/{id}", id).with(ADMIN).param("lang", "en"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		Element table = report.selectFirst("table#in-their-language");
+		assertThat(table.select("caption").text()).isEqualTo("Received in their language");
+		assertThat(table.select("tr[data-language=es] th").text()).isEqualTo("Spanish");
+		assertThat(table.select("tr[data-language=es] td[data-version=MACHINE]").text()).isEqualTo("1");
+		assertThat(table.select("tr[data-language=so] td[data-version=UNTRANSLATED]").text()).isEqualTo("1");
+		assertThat(table.select("tr[data-language=so] td[data-version=MACHINE]").text()).isEqualTo("0");
+		assertThat(table.select("tr[data-language=en] td[data-version=ORIGINAL]").text()).isEqualTo("1");
 	}
 
 	@Test
