@@ -64,7 +64,7 @@ class AutomaticMessagesBrowserTests {
 		text.clear();
 		text.sendKeys("Distrito de Riverside: su código llega pronto. Sirve durante {1} minutos.");
 		admin.driver().findElement(By.cssSelector("main form.form button[type=submit]")).click();
-		assertThat(admin.driver().findElement(By.id("text-error")).getText())
+		assertThat(admin.waitFor(By.id("text-error")).getText())
 			.isEqualTo(admin.message("translation.curated.error.placeholders"));
 		// The form comes back with 400, which the console reports; that one entry is expected, and taken here.
 		assertThat(admin.driver().manage().logs().get(LogType.BROWSER).getAll()).as("the refused form's status")

@@ -500,7 +500,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** The element the page shows once it has loaded after a form was sent (or after the wait, none). */
+	/**
+	 * The element the page shows once it has loaded after a form was sent to the address it is on
+	 * (where waiting for the address proves nothing), for an element the page before did not have.
+	 */
 	WebElement waitFor(By element) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until(chromium -> chromium.findElement(element));

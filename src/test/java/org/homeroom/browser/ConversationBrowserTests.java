@@ -83,7 +83,7 @@ class ConversationBrowserTests {
 			parent.driver().findElement(By.cssSelector("form[action$='/family/conversations/" + thread + "'] button[type=submit]"))
 				.click();
 			parent.waitForPathEnding(thread, "the answer comes back to the thread");
-			assertThat(parent.driver().findElement(By.cssSelector(".alert--success")).getText())
+			assertThat(parent.waitFor(By.cssSelector(".alert--success")).getText())
 				.isEqualTo(parent.message("conversations.sent"));
 			parent.checkPage("parent-answered", parent.message("conversations.thread.title", studentName));
 

@@ -150,7 +150,7 @@ class FamilyStartsConversationBrowserTests {
 			teacher.driver().findElement(By.id("body")).sendKeys(answer);
 			teacher.driver().findElement(By.cssSelector("form[action$='/conversations/" + thread + "'] button[type=submit]")).click();
 			teacher.waitForPathEnding("/conversations/" + thread, "the answer comes back to the thread");
-			assertThat(teacher.driver().findElement(By.cssSelector(".alert--success")).getText())
+			assertThat(teacher.waitFor(By.cssSelector(".alert--success")).getText())
 				.isEqualTo(teacher.message("conversations.sent"));
 			teacher.open("/");
 			assertThat(teacher.driver().findElements(By.cssSelector("#awaiting-reply a[href$='/conversations/" + thread + "']")))

@@ -54,7 +54,7 @@ class GlossaryBrowserTests {
 		admin.waitForPathEnding("/admin/translation/glossary/new", "the button leads to the form");
 		admin.driver().findElement(By.id("term")).sendKeys("IEP");
 		admin.driver().findElement(By.cssSelector("main form.form button[type=submit]")).click();
-		assertThat(admin.driver().findElement(By.id("texts-error")).getText()).isEqualTo(admin.message("translation.glossary.error.none"));
+		assertThat(admin.waitFor(By.id("texts-error")).getText()).isEqualTo(admin.message("translation.glossary.error.none"));
 		// The form comes back with 400, which the console reports; that one entry is expected, and taken here.
 		assertThat(admin.driver().manage().logs().get(LogType.BROWSER).getAll()).as("the refused form's status")
 			.anyMatch(entry -> entry.getMessage().contains("status of 400"));
