@@ -1,6 +1,9 @@
 package org.homeroom.messaging;
 
+import java.time.Instant;
 import java.time.LocalTime;
+
+import org.homeroom.messaging.delivery.QuietHours;
 
 /**
  * Where an announcement stands, for its sender's page: {@code quietHoursEnd} is set while its
@@ -26,6 +29,32 @@ public record AnnouncementProgress(State state, LocalTime quietHoursEnd, String 
 			case FAILED -> "FAILED";
 			case CANCELLED -> "CANCELLED";
 		};
+	}
+
+	/**
+	 * The one rule for both the announcement's page and the list, so they never disagree; {@code inFlight}
+	 * is whether any of its deliveries is still queued or sending, {@code quiet} the district's quiet
+	 * hours, which end at {@code quietEnd}.
+	 */
+	static AnnouncementProgress of(String status, Instant scheduledAt, Category category, String releaseError,
+			boolean inFlight, Instant now, QuietHours quiet, LocalTime quietEnd) {
+		switch (status) {
+			case "CANCELLED":
+				return of(State.CANCELLED);
+			case "FAILED":
+				return failed(releaseError);
+			case "SCHEDULED":
+				return of(scheduledAt.isAfter(now) ? State.SCHEDULED : State.SENDING);
+			default:
+				break;
+		}
+		if (!inFlight) {
+			return of(State.SENT);
+		}
+		if (category != Category.URGENT && quiet.quiet(now)) {
+			return quietUntil(quietEnd);
+		}
+		return of(State.SENDING);
 	}
 
 	static AnnouncementProgress of(State state) {

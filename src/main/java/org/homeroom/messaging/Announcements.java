@@ -344,32 +344,12 @@ public class Announcements {
 				inFlight);
 	}
 
-	/**
-	 * The one rule for both the announcement's page and the list, so they never disagree; {@code inFlight}
-	 * is whether any of its deliveries is still queued or sending.
-	 */
+	/** The one rule of {@link AnnouncementProgress#of}, at this moment and with the district's quiet hours. */
 	private AnnouncementProgress progress(String status, Instant scheduledAt, Category category, String releaseError,
 			boolean inFlight) {
-		Instant now = clock.instant();
-		switch (status) {
-			case "CANCELLED":
-				return AnnouncementProgress.of(AnnouncementProgress.State.CANCELLED);
-			case "FAILED":
-				return AnnouncementProgress.failed(releaseError);
-			case "SCHEDULED":
-				return AnnouncementProgress.of(scheduledAt.isAfter(now) ? AnnouncementProgress.State.SCHEDULED
-						: AnnouncementProgress.State.SENDING);
-			default:
-				break;
-		}
-		if (!inFlight) {
-			return AnnouncementProgress.of(AnnouncementProgress.State.SENT);
-		}
-		QuietHours quiet = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone());
-		if (category != Category.URGENT && quiet.quiet(now)) {
-			return AnnouncementProgress.quietUntil(settings.quietHoursEnd());
-		}
-		return AnnouncementProgress.of(AnnouncementProgress.State.SENDING);
+		return AnnouncementProgress.of(status, scheduledAt, category, releaseError, inFlight, clock.instant(),
+				new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone()),
+				settings.quietHoursEnd());
 	}
 
 	@Transactional(readOnly = true)
