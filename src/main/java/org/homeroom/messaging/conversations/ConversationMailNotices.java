@@ -130,7 +130,7 @@ class ConversationMailNotices {
 	 * quoted below; the original with the line on its language and on asking for an interpreter;
 	 * or the original alone when it is in their language already.
 	 */
-	String shown(String original, Optional<Rendering> rendering, UUID schoolId, Locale locale) {
+	private String shown(String original, Optional<Rendering> rendering, UUID schoolId, Locale locale) {
 		if (rendering.filter(Rendering::machine).isPresent()) {
 			String from = languageName(rendering.get().sourceLanguage(), locale);
 			return words.getMessage("conversations.mail.machine", new Object[] { from }, locale) + "\n\n"

@@ -25,6 +25,8 @@ import org.homeroom.shared.LanguageTag;
 import org.homeroom.translation.ReplyLanguages;
 import org.homeroom.translation.Translation;
 import org.homeroom.translation.Translations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +52,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 public class ConversationTranslations {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationTranslations.class);
 
 	/** How long an untranslated message is shown as such before an engine is asked again. */
 	static final Duration RETRY = Duration.ofMinutes(15);
@@ -241,7 +245,8 @@ public class ConversationTranslations {
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Could not translate the thread's messages", ex.getCause());
+			// The engine's own failures come back UNTRANSLATED; this is the database or a bug. The page still shows.
+			log.warn("Could not translate the messages of conversation {}", conversationId, ex.getCause());
 		}
 		return out;
 	}

@@ -60,6 +60,14 @@ public class InterpreterLines {
 						LanguageVersions.locale(language));
 	}
 
+	/**
+	 * The school's office number alone, as a text message names it where every character counts,
+	 * or empty when the school has none on record.
+	 */
+	public java.util.Optional<String> officePhone(String language, UUID schoolId) {
+		return java.util.Optional.ofNullable(phones(offices.ofSchools(List.of(schoolId)), language));
+	}
+
 	/** One office: its number; several (children at different schools): each school's name and number. */
 	private static String phones(List<SchoolOffice> known, String language) {
 		if (known.isEmpty()) {

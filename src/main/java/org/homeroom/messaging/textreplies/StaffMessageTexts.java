@@ -192,8 +192,10 @@ class StaffMessageTexts {
 		}
 		else if (rendering.filter(Rendering::untranslated).isPresent()) {
 			String written = Locale.forLanguageTag(rendering.get().sourceLanguage()).getDisplayLanguage(locale);
-			body = body + "\n" + words.text("textreplies.relay.untranslated", locale, written) + " "
-					+ interpreterLines.forConversation(language, message.schoolId());
+			// Short, for a text's length: the office's number to ask for an interpreter when the school has one.
+			body = body + "\n" + interpreterLines.officePhone(language, message.schoolId())
+				.map(phone -> words.text("textreplies.relay.untranslated.phone", locale, written, phone))
+				.orElseGet(() -> words.text("textreplies.relay.untranslated", locale, written));
 		}
 		outbox.queue(number, words.text("textreplies.relay", locale, author, body), language,
 				PURPOSE, reference);
