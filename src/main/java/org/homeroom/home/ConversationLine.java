@@ -1,6 +1,7 @@
 package org.homeroom.home;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -10,8 +11,21 @@ import java.util.UUID;
  *
  * @param studentName the child the thread is about
  * @param with who is on the other side ("Ms. Rivera, 3rd-grade teacher", or the guardian's name)
- * @param excerpt the start of the newest message
- * @param href where the thread opens
+ * @param excerpt the start of the newest message, in the family's language when it was translated
+ * @param href where the thread opens (with the original one tap away)
+ * @param translation {@code MACHINE} when the excerpt is a machine translation, {@code UNTRANSLATED}
+ *     when no engine could translate the message, null otherwise
+ * @param writtenIn the language the message was written in, when {@code translation} is set
  */
-public record ConversationLine(UUID id, String studentName, String with, String excerpt, Instant at, String href) {
+public record ConversationLine(UUID id, String studentName, String with, String excerpt, Instant at, String href,
+		String translation, String writtenIn) {
+
+	/** The language the message was written in, named in the reader's language ("English"). */
+	public String writtenInName(Locale reader) {
+		if (writtenIn == null) {
+			return null;
+		}
+		String name = Locale.forLanguageTag(writtenIn).getDisplayLanguage(reader);
+		return name.isEmpty() ? writtenIn : name;
+	}
 }

@@ -47,12 +47,15 @@ class HomeConversations {
 	private static ConversationLine unread(RecentMessage message) {
 		String with = message.authorRole() == null || message.authorRole().isBlank() ? message.authorName()
 				: message.authorName() + ", " + message.authorRole();
-		return new ConversationLine(message.conversationId(), message.studentName(), with, message.body(),
-				message.createdAt(), "/family/conversations/" + message.conversationId());
+		// The family's language version where one is stored; the line links to the thread, where the original is.
+		boolean machine = "MACHINE".equals(message.translationKind());
+		return new ConversationLine(message.conversationId(), message.studentName(), with,
+				machine ? message.translatedBody() : message.body(), message.createdAt(),
+				"/family/conversations/" + message.conversationId(), message.translationKind(), message.translatedFrom());
 	}
 
 	private static ConversationLine awaiting(ConversationSummary thread) {
 		return new ConversationLine(thread.id(), thread.studentName(), String.join(", ", thread.guardians()), null,
-				thread.lastActivityAt(), "/conversations/" + thread.id());
+				thread.lastActivityAt(), "/conversations/" + thread.id(), null, null);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.Viewer;
+import org.homeroom.messaging.delivery.InterpreterLines;
 import org.homeroom.messaging.delivery.LanguageVersions;
 import org.homeroom.platform.NavigationBadge;
 import org.homeroom.platform.NavigationItem;
@@ -41,9 +42,12 @@ class InboxPageController {
 
 	private final LanguageVersions versions;
 
+	private final InterpreterLines interpreterLines;
+
 	InboxPageController(FamilyInbox inbox, Directory directory, InboxEvents events, Announcements announcements,
-			LanguageVersions versions) {
+			LanguageVersions versions, InterpreterLines interpreterLines) {
 		this.versions = versions;
+		this.interpreterLines = interpreterLines;
 		this.announcements = announcements;
 		this.inbox = inbox;
 		this.directory = directory;
@@ -81,7 +85,7 @@ class InboxPageController {
 			model.addAttribute("showOriginal", versions.showOriginal(message.language()));
 		}
 		else if (message.untranslated()) {
-			model.addAttribute("translationLabel", versions.interpreterLine(message.language()));
+			model.addAttribute("translationLabel", interpreterLines.forAnnouncement(message.language(), guardians));
 		}
 		return "messaging/message";
 	}

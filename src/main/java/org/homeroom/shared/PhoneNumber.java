@@ -36,6 +36,24 @@ public record PhoneNumber(String value, boolean valid) {
 		return new PhoneNumber(trimmed, false);
 	}
 
+	/**
+	 * A number as a person in {@code region} dials it: national format for a number of that country
+	 * ("(555) 010-9999" in the US), international otherwise ("+44 20 7946 0958"), so a family reads
+	 * the office's number the way they would write it. A number libphonenumber cannot read is shown
+	 * as stored.
+	 */
+	public static String forDisplay(String stored, String region) {
+		try {
+			var parsed = PHONES.parse(stored, region);
+			// Not formatOutOfCountryCallingNumber: inside the US it writes "1 (202) 555-0123".
+			return PHONES.format(parsed, parsed.getCountryCode() == PHONES.getCountryCodeForRegion(region)
+					? PhoneNumberUtil.PhoneNumberFormat.NATIONAL : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+		}
+		catch (NumberParseException ex) {
+			return stored;
+		}
+	}
+
 	@Override
 	public String toString() {
 		return value;

@@ -15,6 +15,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import org.homeroom.directory.Audiences;
+import org.homeroom.shared.LanguageTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,7 +198,7 @@ public class ReplyLanguages {
 			return Optional.empty();
 		}
 		try {
-			IsoCode639_1 code = IsoCode639_1.valueOf(TranslationRoutes.primary(tag.strip()).toUpperCase(Locale.ROOT));
+			IsoCode639_1 code = IsoCode639_1.valueOf(LanguageTag.of(tag.strip()).language().toUpperCase(Locale.ROOT));
 			return code == IsoCode639_1.NONE ? Optional.empty() : Optional.of(Language.getByIsoCode639_1(code))
 				.filter(language -> language != Language.UNKNOWN);
 		}

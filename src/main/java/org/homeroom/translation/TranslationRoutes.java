@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.homeroom.shared.LanguageTag;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,17 +45,17 @@ public class TranslationRoutes {
 
 	/** The engine that translates from {@code source} into {@code target}, if any does. */
 	public Optional<TranslationEngine> engineFor(String source, String target) {
-		return Optional.ofNullable(routes.get(primary(target)))
+		return Optional.ofNullable(routes.get(LanguageTag.of(target).language()))
 			.map(engines::get)
 			.filter(engine -> {
 				Set<LanguagePair> pairs = served.get(engine.name());
-				return pairs == null || pairs.contains(new LanguagePair(primary(source), primary(target)));
+				return pairs == null || pairs.contains(new LanguagePair(LanguageTag.of(source).language(), LanguageTag.of(target).language()));
 			});
 	}
 
 	/** The name of the engine the district routed a language to, whether or not that engine serves it. */
 	public Optional<String> routeFor(String target) {
-		return Optional.ofNullable(routes.get(primary(target)));
+		return Optional.ofNullable(routes.get(LanguageTag.of(target).language()));
 	}
 
 	/** The configured engines, in the order the administrator's page lists them. */
@@ -65,10 +66,5 @@ public class TranslationRoutes {
 	/** Records what an engine said it serves (asked at start-up and from the administrator's page). */
 	public void served(String engine, Set<LanguagePair> pairs) {
 		served.put(engine, Set.copyOf(pairs));
-	}
-
-	static String primary(String tag) {
-		int dash = tag.indexOf('-');
-		return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
 	}
 }

@@ -14,6 +14,14 @@ class ValueTypesTests {
 	}
 
 	@Test
+	void aPhoneNumberIsShownAsItIsDialledInTheDistrictsRegion() {
+		assertThat(PhoneNumber.forDisplay("+12025550143", "US")).isEqualTo("(202) 555-0143");
+		assertThat(PhoneNumber.forDisplay("+442079460958", "US")).isEqualTo("+44 20 7946 0958");
+		assertThat(PhoneNumber.forDisplay("+442079460958", "GB")).isEqualTo("020 7946 0958");
+		assertThat(PhoneNumber.forDisplay("not a number", "US")).isEqualTo("not a number");
+	}
+
+	@Test
 	void anInvalidPhoneNumberIsKeptAndFlagged() {
 		assertThat(PhoneNumber.parse(" 555-12 ", "US")).isEqualTo(new PhoneNumber("555-12", false));
 	}

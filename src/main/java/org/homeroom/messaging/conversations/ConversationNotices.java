@@ -1,64 +1,38 @@
 package org.homeroom.messaging.conversations;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.homeroom.directory.ConversationParties;
-import org.homeroom.messaging.MessagingSettings;
-import org.homeroom.platform.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the other side that a message was posted, all within the posting transaction and so
- * only if it commits: a guardian gets an e-mail in their language through the outgoing mail queue
- * (sent after commit, off the request thread); open pages hear of it through PostgreSQL's NOTIFY
- * (delivered at commit); and {@link ConversationMessagePosted} goes to Modulith's registry, whose
- * listeners run after commit.
+ * only if it commits: open pages hear of it through PostgreSQL's NOTIFY (delivered at commit); and
+ * {@link ConversationMessagePosted} goes to Modulith's registry, whose listeners run after commit,
+ * among them the e-mail to guardians ({@link ConversationMailNotices}), which waits for the
+ * message's translation into their language and so cannot be written in this transaction.
  */
 @Component
 class ConversationNotices {
 
 	static final String CHANNEL = "homeroom_conversation";
 
-	private final ConversationParties parties;
-
-	private final OutgoingMail mail;
-
-	private final MessageSource words;
-
-	private final MessagingSettings settings;
-
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
 
-	ConversationNotices(ConversationParties parties, OutgoingMail mail, MessageSource words, MessagingSettings settings,
-			JdbcClient jdbc, ApplicationEventPublisher events) {
-		this.parties = parties;
-		this.mail = mail;
-		this.words = words;
-		this.settings = settings;
+	ConversationNotices(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
 	}
 
-	/** A message from staff: each guardian who may be written to hears of it, by e-mail where they have one confirmed. */
-	void staffWrote(ConversationStore.Row thread, UUID messageId, String authorName, String studentGivenName,
-			String body, List<UUID> recipients) {
-		for (UUID guardian : recipients) {
-			parties.guardian(guardian).filter(card -> card.email() != null).ifPresent(card -> {
-				Locale locale = Locale.forLanguageTag(card.preferredLanguage());
-				String subject = words.getMessage("conversations.mail.subject", new Object[] { authorName, studentGivenName },
-						locale);
-				String text = words.getMessage("conversations.mail.body", new Object[] { card.name(), authorName,
-						studentGivenName, body, settings.publicUrl() + "/family/conversations/" + thread.id() }, locale);
-				mail.send(card.email(), subject, text);
-			});
-		}
+	/**
+	 * A message from staff: open pages hear of it, and the guardians it was for are e-mailed after
+	 * commit, in their language, by {@link ConversationMailNotices}.
+	 */
+	void staffWrote(ConversationStore.Row thread, UUID messageId, List<UUID> recipients) {
 		posted(thread, messageId, "STAFF", recipients);
 	}
 

@@ -115,7 +115,7 @@ class ConversationPageController {
 		if (!viewer.staff() || !reads.mayRead(viewer, thread)) {
 			throw new NotFoundException("conversation");
 		}
-		return events.subscribe(id, () -> store.messageCount(id));
+		return events.subscribe(id, () -> store.shownCount(id));
 	}
 
 	/** The staff member's count of unanswered threads, live, for the navigation badge. */

@@ -49,8 +49,11 @@ public class ConversationReads {
 
 	private final Clock clock;
 
+	private final ConversationTranslations translations;
+
 	ConversationReads(ConversationStore store, ConversationAccess access, ConversationParties parties, Directory directory,
-			MessageSource words, ConversationAttachments attachments, Clock clock) {
+			MessageSource words, ConversationAttachments attachments, Clock clock, ConversationTranslations translations) {
+		this.translations = translations;
 		this.attachments = attachments;
 		this.store = store;
 		this.access = access;
@@ -138,7 +141,10 @@ public class ConversationReads {
 		return store.count(scope, students, true);
 	}
 
-	/** A family's newest messages about their children, newest first, up to {@code limit}. */
+	/**
+	 * A family's newest messages about their children, newest first, up to {@code limit}, staff
+	 * messages with their stored version in the family's language (see {@link RecentMessage}).
+	 */
 	@Transactional
 	public List<RecentMessage> recentMessages(Viewer family, String purpose, int limit) {
 		if (family.staff() || family.guardianIds().isEmpty()) {
@@ -150,13 +156,22 @@ public class ConversationReads {
 		store.page(scope, students.keySet(), false, 0, 200).stream().filter(row -> access.standing(family, row).isPresent())
 			.forEach(row -> threads.put(row.id(), row));
 		Locale locale = LocaleContextHolder.getLocale();
+		List<Map.Entry<UUID, MessageRow>> newest = store.recent(threads.keySet(), limit);
+		// Staff messages in the family's language, as stored after each post; no engine is asked inside this read.
+		Map<UUID, ConversationTranslations.Rendering> translated = translations.storedIn(newest.stream()
+			.map(Map.Entry::getValue).filter(message -> ConversationAccess.STAFF.equals(message.authorSide()))
+			.map(MessageRow::id).toList(), translations.readerLanguage(family));
 		List<RecentMessage> recent = new ArrayList<>();
-		for (Map.Entry<UUID, MessageRow> entry : store.recent(threads.keySet(), limit)) {
+		for (Map.Entry<UUID, MessageRow> entry : newest) {
 			Row thread = threads.get(entry.getKey());
 			MessageRow message = entry.getValue();
+			ConversationTranslations.Rendering rendering = translated.get(message.id());
+			boolean differs = rendering != null && (rendering.machine() || rendering.untranslated());
 			recent.add(new RecentMessage(thread.id(), message.id(), thread.studentId(), students.get(thread.studentId()),
 					message.authorName(), roleLabel(message, locale), message.body(), message.createdAt(),
-					mine(family, message) || message.readAt() != null, "SYSTEM".equals(message.authorSide())));
+					mine(family, message) || message.readAt() != null, "SYSTEM".equals(message.authorSide()),
+					differs ? rendering.body() : null, differs ? rendering.kind() : null,
+					differs ? rendering.sourceLanguage() : null));
 		}
 		logShown(family, purpose, recent.stream().map(RecentMessage::studentId).toList(), "conversation.recent", null);
 		return recent;
@@ -191,7 +206,7 @@ public class ConversationReads {
 	@Transactional(readOnly = true)
 	public Optional<PostedMessage> posted(UUID conversationId, UUID messageId) {
 		return store.find(conversationId).flatMap(thread -> store.message(conversationId, messageId)
-			.map(message -> new PostedMessage(thread.id(), message.id(), thread.studentId(), message.authorSide(),
+			.map(message -> new PostedMessage(thread.id(), message.id(), thread.studentId(), thread.schoolId(), message.authorSide(),
 					message.authorName(), message.body(), message.createdAt())));
 	}
 

@@ -1,5 +1,6 @@
 package org.homeroom.messaging.conversations;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.Period;
 
@@ -15,7 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     look back on through a student's time in one school and a complaint or appeal after it, while
  *     a family's words are not kept for ever; a district whose records schedule says otherwise sets
  *     its own (docs/retention.md)
+ * @param translationWait how long a conversation page waits for an engine to translate a message
+ *     not translated yet ({@code HOMEROOM_MESSAGING_CONVERSATIONS_TRANSLATION_WAIT}); after it the
+ *     page shows the original marked "translation on its way" and the live list fills the
+ *     translation in. Two seconds by default: most engines answer a message well within it, and an
+ *     engine may take up to its 20-second timeout, which no reader should wait for
  */
 @ConfigurationProperties("homeroom.messaging.conversations")
-record ConversationSettings(@DefaultValue("07:00") LocalTime digestAt, @DefaultValue("3y") Period retention) {
+record ConversationSettings(@DefaultValue("07:00") LocalTime digestAt, @DefaultValue("3y") Period retention,
+		@DefaultValue("2s") Duration translationWait) {
 }

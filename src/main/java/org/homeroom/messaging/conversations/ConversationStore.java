@@ -137,8 +137,16 @@ class ConversationStore {
 			.param(conversationId).query(ConversationStore::message).list();
 	}
 
-	long messageCount(UUID conversationId) {
-		return jdbc.sql("select count(*) from messaging.conversation_message where conversation_id = ?").param(conversationId)
+	/**
+	 * The thread's messages and their stored translations, counted together: what a thread page's
+	 * live stream watches, so that a translation made after the page was shown refreshes it too.
+	 */
+	long shownCount(UUID conversationId) {
+		return jdbc.sql("""
+				select count(*) + (select count(*) from messaging.conversation_message_translation t
+				                   join messaging.conversation_message m on m.id = t.message_id
+				                   where m.conversation_id = :id)
+				from messaging.conversation_message where conversation_id = :id""").param("id", conversationId)
 			.query(Long.class).single();
 	}
 

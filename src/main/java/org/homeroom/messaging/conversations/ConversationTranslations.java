@@ -10,7 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.homeroom.directory.ConversationParties;
 import org.homeroom.directory.Viewer;
@@ -19,6 +25,10 @@ import org.homeroom.shared.LanguageTag;
 import org.homeroom.translation.ReplyLanguages;
 import org.homeroom.translation.Translation;
 import org.homeroom.translation.Translations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -31,7 +41,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * commits, off the request thread and outside any transaction (an engine is a network call and the
  * post holds the thread's row lock): a staff message into its guardians' languages here, a guardian's
  * reply into English once {@link ReplyLanguageSuggestions} has told its language. A page shown in a
- * language not stored yet translates on demand, also outside any transaction.
+ * language not stored yet translates on demand, also outside any transaction, waiting for the
+ * engine only a short while (see {@link #forReader}).
  *
  * <p>The source language is a reply's told language, else its author's preferred one; for a staff
  * message, the language the detector tells (staff may write in Spanish), else their account's
@@ -42,8 +53,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class ConversationTranslations {
 
+	private static final Logger log = LoggerFactory.getLogger(ConversationTranslations.class);
+
 	/** How long an untranslated message is shown as such before an engine is asked again. */
 	static final Duration RETRY = Duration.ofMinutes(15);
+
+	/**
+	 * The kind a message is shown with while its translation is still being made: the original,
+	 * marked "translation on its way" until the live list fills the translation in.
+	 */
+	public static final String PENDING = "PENDING";
 
 	/** The language staff read when nothing says otherwise: the district's working language. */
 	static final String STAFF_DEFAULT = "en";
@@ -62,8 +81,18 @@ public class ConversationTranslations {
 
 	private final Object[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
+	/** Message and language pairs a page started translating in the background, on this node. */
+	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final AsyncTaskExecutor executor;
+
+	private final ConversationSettings settings;
+
 	ConversationTranslations(JdbcClient jdbc, Translations translations, ReplyLanguages languages,
-			ConversationParties parties, UserProfiles profiles, Clock clock) {
+			ConversationParties parties, UserProfiles profiles, Clock clock,
+			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, ConversationSettings settings) {
+		this.executor = executor;
+		this.settings = settings;
 		this.profiles = profiles;
 		this.jdbc = jdbc;
 		this.translations = translations;
@@ -147,9 +176,13 @@ public class ConversationTranslations {
 
 	/**
 	 * The thread with the other side's messages in the reader's language: stored translations, and
-	 * the rest translated now. Must be called outside any transaction (a page's controller, after the
-	 * read committed); messages are grouped by the language they were written in, so a page costs at
-	 * most one engine request per such language. SYSTEM answers are written in the family's language.
+	 * the rest translated now, if the engine answers within {@code homeroom.messaging.conversations.translation-wait}
+	 * (a page never waits longer for a slow engine). Messages still missing then are shown as written,
+	 * marked {@link #PENDING}; their translation goes on off the request thread, is stored, and the
+	 * thread's open pages are told (NOTIFY), so the live list fills it in. Must be called outside any
+	 * transaction (a page's controller, after the read committed); messages are grouped by the
+	 * language they were written in, so a page costs at most one engine request per such language.
+	 * SYSTEM answers are written in the family's language.
 	 */
 	ConversationView forReader(ConversationView thread, Viewer viewer) {
 		String theirs = ConversationAccess.GUARDIAN.equals(thread.side()) ? ConversationAccess.STAFF
@@ -162,14 +195,60 @@ public class ConversationTranslations {
 		}
 		String target = LanguageTag.of(readerLanguage(viewer)).language();
 		Map<UUID, Rendering> shown = new HashMap<>();
-		into(toTranslate, List.of(target)).values().forEach(rendering -> shown.put(rendering.messageId(), rendering));
+		within(thread.id(), toTranslate, target).values().forEach(rendering -> shown.put(rendering.messageId(), rendering));
 		return thread.withMessages(thread.messages().stream().map(message -> {
+			if (!toTranslate.contains(message.id())) {
+				return message;
+			}
 			Rendering rendering = shown.get(message.id());
-			if (rendering == null || Translation.Kind.ORIGINAL.name().equals(rendering.kind())) {
+			if (rendering == null) {
+				return message.withTranslation(null, PENDING, null);
+			}
+			if (Translation.Kind.ORIGINAL.name().equals(rendering.kind())) {
 				return message;
 			}
 			return message.withTranslation(rendering.body(), rendering.kind(), rendering.sourceLanguage());
 		}).toList());
+	}
+
+	/**
+	 * What is stored, plus what the engine makes within the wait; the rest keeps being translated
+	 * in the background (once per message and language on this node, however many pages ask), and
+	 * the thread's pages are told when it is stored.
+	 */
+	private Map<String, Rendering> within(UUID conversationId, List<UUID> messageIds, String target) {
+		Map<String, Rendering> found = stored(messageIds, List.of(target));
+		List<UUID> missing = messageIds.stream().filter(id -> !found.containsKey(key(id, target)))
+			.filter(id -> inFlight.add(key(id, target))).toList();
+		if (missing.isEmpty()) {
+			return found;
+		}
+		CompletableFuture<Map<String, Rendering>> work = CompletableFuture.supplyAsync(() -> {
+			try {
+				return into(missing, List.of(target));
+			}
+			finally {
+				missing.forEach(id -> inFlight.remove(key(id, target)));
+			}
+		}, executor);
+		// Pages showing the thread (another reader's, or this one if it stops waiting) are told once it is stored.
+		work.thenRun(() -> jdbc.sql("select pg_notify(?, ?)").params(ConversationNotices.CHANNEL, conversationId.toString())
+			.query((rs, row) -> 1).list());
+		Map<String, Rendering> out = new HashMap<>(found);
+		try {
+			out.putAll(work.get(settings.translationWait().toMillis(), TimeUnit.MILLISECONDS));
+		}
+		catch (TimeoutException ex) {
+			// Shown as written, marked PENDING, until the live list fetches the thread again.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// The engine's own failures come back UNTRANSLATED; this is the database or a bug. The page still shows.
+			log.warn("Could not translate the messages of conversation {}", conversationId, ex.getCause());
+		}
+		return out;
 	}
 
 	private Map<String, Rendering> into(Collection<UUID> messageIds, Collection<String> languages) {
@@ -251,6 +330,20 @@ public class ConversationTranslations {
 	private String staffLanguage(UUID staffId) {
 		return Optional.ofNullable(staffId).flatMap(parties::staffEmail).flatMap(profiles::find)
 			.map(profile -> profile.language().language()).orElse(STAFF_DEFAULT);
+	}
+
+	/**
+	 * The stored versions of the given messages in one language, by message; nothing is translated
+	 * (a list read inside its transaction may call it). A message missing here is not translated yet.
+	 */
+	Map<UUID, Rendering> storedIn(Collection<UUID> messageIds, String language) {
+		if (messageIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Rendering> found = new HashMap<>();
+		stored(messageIds, List.of(LanguageTag.of(language).language()))
+			.forEach((key, rendering) -> found.put(rendering.messageId(), rendering));
+		return found;
 	}
 
 	private Map<String, Rendering> stored(Collection<UUID> messageIds, List<String> targets) {

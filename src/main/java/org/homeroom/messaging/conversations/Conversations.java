@@ -325,10 +325,7 @@ public class Conversations {
 		MessageRow message = new MessageRow(UUID.randomUUID(), "STAFF", staffId, null, author.name(), author.role(),
 				author.grade(), body.strip(), clock.instant(), clock.instant(), null, corrects);
 		store.insert(thread.id(), message);
-		// Named as the family knows the child: the name their own view of the directory gives.
-		String child = directory.visibleStudentNames(Viewer.guardian(recipients.get(0)), List.of(thread.studentId()))
-			.getOrDefault(thread.studentId(), "").split(" ")[0];
-		notices.staffWrote(thread, message.id(), author.name(), child, message.body(), recipients);
+		notices.staffWrote(thread, message.id(), recipients);
 		return message.id();
 	}
 

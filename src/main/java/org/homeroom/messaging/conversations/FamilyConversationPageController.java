@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.Viewer;
+import org.homeroom.messaging.delivery.InterpreterLines;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NavigationItem;
 import org.homeroom.platform.NotFoundException;
@@ -51,9 +52,13 @@ class FamilyConversationPageController {
 
 	private final ConversationTranslations translations;
 
+	private final InterpreterLines interpreterLines;
+
 	FamilyConversationPageController(Conversations conversations, ConversationReads reads, ConversationEvents events,
-			ConversationStore store, Directory directory, ConversationTranslations translations) {
+			ConversationStore store, Directory directory, ConversationTranslations translations,
+			InterpreterLines interpreterLines) {
 		this.translations = translations;
+		this.interpreterLines = interpreterLines;
 		this.conversations = conversations;
 		this.reads = reads;
 		this.events = events;
@@ -75,20 +80,29 @@ class FamilyConversationPageController {
 
 	@GetMapping(PATH + "/{id}")
 	String thread(Viewer viewer, @PathVariable UUID id, Model model) {
-		// Read (and logged) in its own transaction, then shown in the family's language outside any.
-		model.addAttribute("thread",
-				translations.forReader(reads.thread(family(viewer), ConversationPageController.PURPOSE, id), viewer));
-		model.addAttribute("base", PATH);
+		shown(viewer, id, model);
 		return "conversations/thread";
 	}
 
 	@GetMapping(PATH + "/{id}/messages")
 	String messages(Viewer viewer, @PathVariable UUID id, Model model) {
-		// Read (and logged) in its own transaction, then shown in the family's language outside any.
-		model.addAttribute("thread",
-				translations.forReader(reads.thread(family(viewer), ConversationPageController.PURPOSE, id), viewer));
-		model.addAttribute("base", PATH);
+		shown(viewer, id, model);
 		return "conversations/thread :: messages";
+	}
+
+	/**
+	 * Read (and logged) in its own transaction, then shown in the family's language outside any; a
+	 * message no engine could translate comes with how to ask the school's office for an interpreter.
+	 */
+	private void shown(Viewer viewer, UUID id, Model model) {
+		ConversationView thread = translations.forReader(reads.thread(family(viewer), ConversationPageController.PURPOSE, id),
+				viewer);
+		model.addAttribute("thread", thread);
+		model.addAttribute("base", PATH);
+		if (thread.messages().stream().anyMatch(message -> "UNTRANSLATED".equals(message.translationKind()))) {
+			store.find(id).ifPresent(row -> model.addAttribute("interpreterLine",
+					interpreterLines.forConversation(translations.readerLanguage(viewer), row.schoolId())));
+		}
 	}
 
 	@GetMapping(path = PATH + "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -97,7 +111,7 @@ class FamilyConversationPageController {
 		if (!reads.mayRead(family(viewer), thread)) {
 			throw new NotFoundException("conversation");
 		}
-		return events.subscribe(id, () -> store.messageCount(id));
+		return events.subscribe(id, () -> store.shownCount(id));
 	}
 
 	@PostMapping(PATH + "/{id}")

@@ -1,5 +1,6 @@
 package org.homeroom.messaging.delivery;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -30,25 +31,32 @@ public class MessageRenderer {
 
 	private final Map<Key, Template> templates = new ConcurrentHashMap<>();
 
-	MessageRenderer(MessageSource messages, MessagingSettings settings, LanguageVersions versions) {
+	private final InterpreterLines interpreterLines;
+
+	MessageRenderer(MessageSource messages, MessagingSettings settings, LanguageVersions versions,
+			InterpreterLines interpreterLines) {
 		this.messages = messages;
 		this.settings = settings;
 		this.versions = versions;
+		this.interpreterLines = interpreterLines;
 	}
 
 	RenderedMessage render(Claimed delivery) {
 		if (templates.size() > KEPT) {
 			templates.clear();
 		}
-		Template template = templates.computeIfAbsent(new Key(delivery.announcementId(), delivery.language()),
-				key -> template(delivery));
+		// The interpreter line names the family's school offices, so it is part of what a template is for.
+		String interpreter = delivery.untranslated()
+				? interpreterLines.forAnnouncement(delivery.language(), List.of(delivery.guardianId())) : null;
+		Template template = templates.computeIfAbsent(new Key(delivery.announcementId(), delivery.language(), interpreter),
+				key -> template(delivery, interpreter));
 		String subject = fill(template.subject(), delivery, false);
 		String text = fill(template.text(), delivery, false);
 		String html = fill(template.html(), delivery, true);
 		return new RenderedMessage(subject, text, html, template.unsubscribeUrl());
 	}
 
-	private Template template(Claimed delivery) {
+	private Template template(Claimed delivery, String interpreter) {
 		Locale locale = LanguageTag.of(delivery.language()).toLocale();
 		String about = messages.getMessage("messaging.mail.about", new Object[] { "{childName}" }, locale);
 		String sentBy = messages.getMessage("messaging.mail.sent-by", new Object[] { "{school}" }, locale);
@@ -58,7 +66,7 @@ public class MessageRenderer {
 		// A machine translation says so first and carries the original below it; a text no engine
 		// translated starts with the line on how to ask for an interpreter, in the family's language.
 		String lead = delivery.machineTranslated() ? versions.machineTranslatedOriginalBelow(delivery.language())
-				: delivery.untranslated() ? versions.interpreterLine(delivery.language()) : null;
+				: interpreter;
 		String original = delivery.machineTranslated()
 				? versions.originalHeading(delivery.language()) + "\n\n" + delivery.originalSubject() + "\n\n"
 						+ delivery.originalBody()
@@ -120,7 +128,7 @@ public class MessageRenderer {
 		return html ? HtmlUtils.htmlEscape(value) : value;
 	}
 
-	private record Key(UUID announcementId, String language) {
+	private record Key(UUID announcementId, String language, String interpreter) {
 	}
 
 	private record Template(String subject, String text, String html, String unsubscribeUrl) {

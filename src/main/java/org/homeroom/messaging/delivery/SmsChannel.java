@@ -17,14 +17,17 @@ class SmsChannel {
 
 	private final LanguageVersions versions;
 
-	SmsChannel(SmsSender sender, LanguageVersions versions) {
+	private final InterpreterLines interpreterLines;
+
+	SmsChannel(SmsSender sender, LanguageVersions versions, InterpreterLines interpreterLines) {
 		this.sender = sender;
 		this.versions = versions;
+		this.interpreterLines = interpreterLines;
 	}
 
 	/**
 	 * The family's text, whole, in their language: a machine translation starts with a short label
-	 * ("[Traducción automática]"), and an untranslated one ends with the interpreter line. The length
+	 * ("[Traducción automática]"), and an untranslated one ends with the interpreter line (with the school office's phone). The length
 	 * rules apply to this text, so a translation that runs long goes as its beginning and a link.
 	 */
 	String text(Claimed delivery) {
@@ -33,7 +36,7 @@ class SmsChannel {
 		String body = MessageRenderer.forFamily(delivery.body(), delivery.guardianName(), delivery.childNames(),
 				delivery.schoolNames());
 		String label = delivery.machineTranslated() ? versions.smsLabel(delivery.language()) + " " : "";
-		String interpreter = delivery.untranslated() ? "\n" + versions.interpreterLine(delivery.language()) : "";
+		String interpreter = delivery.untranslated() ? "\n" + interpreterLines.forAnnouncement(delivery.language(), java.util.List.of(delivery.guardianId())) : "";
 		return label + subject.strip() + "\n" + body.strip() + interpreter;
 	}
 

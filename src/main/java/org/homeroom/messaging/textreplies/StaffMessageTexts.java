@@ -17,6 +17,7 @@ import org.homeroom.messaging.conversations.ConversationReads;
 import org.homeroom.messaging.conversations.ConversationTranslations;
 import org.homeroom.messaging.conversations.ConversationTranslations.Rendering;
 import org.homeroom.messaging.conversations.PostedMessage;
+import org.homeroom.messaging.delivery.InterpreterLines;
 import org.homeroom.messaging.sms.SmsOptOuts;
 import org.homeroom.messaging.sms.SmsOutbox;
 import org.homeroom.messaging.sms.SmsSettings;
@@ -35,7 +36,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * be contacted about the student is asked again here, since the text goes after the post; the
  * outbox asks about the opt-out again just before the text leaves. The text is in the guardian's
  * preferred language, labelled as machine-translated, or the original with a line naming its
- * language when no engine could translate it ({@link ConversationTranslations}).
+ * language and how to ask for an interpreter when no engine could translate it
+ * ({@link ConversationTranslations}, {@link InterpreterLines}).
  * <p>The automatic answer outside office hours goes the same way to the guardian who wrote, and in
  * any case back to the number their message came from when it came by SMS (a family that texts
  * reads texts, whatever else it chose), unless that number opted out. It is already in the
@@ -73,10 +75,13 @@ class StaffMessageTexts {
 
 	private final ConversationTranslations translations;
 
+	private final InterpreterLines interpreterLines;
+
 	StaffMessageTexts(ConversationReads reads, Audiences audiences, GuardianPhones phones, ConversationParties parties,
 			SmsOptOuts optOuts, SmsOutbox outbox, SmsSettings sms, DemoSettings demo, CuratedTexts words, JdbcClient jdbc,
-			ConversationTranslations translations) {
+			ConversationTranslations translations, InterpreterLines interpreterLines) {
 		this.translations = translations;
+		this.interpreterLines = interpreterLines;
 		this.reads = reads;
 		this.audiences = audiences;
 		this.phones = phones;
@@ -187,7 +192,10 @@ class StaffMessageTexts {
 		}
 		else if (rendering.filter(Rendering::untranslated).isPresent()) {
 			String written = Locale.forLanguageTag(rendering.get().sourceLanguage()).getDisplayLanguage(locale);
-			body = body + "\n" + words.text("textreplies.relay.untranslated", locale, written);
+			// Short, for a text's length: the office's number to ask for an interpreter when the school has one.
+			body = body + "\n" + interpreterLines.officePhone(language, message.schoolId())
+				.map(phone -> words.text("textreplies.relay.untranslated.phone", locale, written, phone))
+				.orElseGet(() -> words.text("textreplies.relay.untranslated", locale, written));
 		}
 		outbox.queue(number, words.text("textreplies.relay", locale, author, body), language,
 				PURPOSE, reference);

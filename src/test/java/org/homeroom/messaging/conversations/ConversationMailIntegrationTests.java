@@ -1,10 +1,12 @@
 package org.homeroom.messaging.conversations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +62,8 @@ class ConversationMailIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"studentId\": \"%s\", \"guardianId\": \"%s\", \"body\": \"Marta leyó muy bien.\"}".formatted(pupil, carmen)))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		// Queued after the post commits, once the message is in the family's language (here, already).
+		await().atMost(Duration.ofSeconds(10)).until(() -> !queued(parentEmail).isEmpty());
 		assertThat(queued(parentEmail)).containsExactly("Tess Cher" + tag + " le escribió sobre Marta");
 
 		UUID thread = UUID.fromString(response.replaceAll(".*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1"));

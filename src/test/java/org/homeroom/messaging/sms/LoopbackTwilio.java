@@ -68,6 +68,17 @@ public final class LoopbackTwilio {
 		return this;
 	}
 
+	/** Texts to {@code number} are accepted as {@code messageSid}, but only after {@code delayMillis}. */
+	public LoopbackTwilio answeringSlowly(String number, String messageSid, int delayMillis) {
+		server.stubFor(WireMock.post(urlPathEqualTo(messages())).atPriority(1)
+			.withRequestBody(containing("To=" + number.replace("+", "%2B")))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withFixedDelay(delayMillis)
+				.withBody("""
+						{"sid": "%s", "account_sid": "%s", "status": "queued", "num_segments": "1",
+						 "direction": "outbound-api", "error_code": null}""".formatted(messageSid, sid))));
+		return this;
+	}
+
 	/** The account the server answers for, as Twilio names it in the webhooks it signs. */
 	public String accountSid() {
 		return sid;
@@ -87,6 +98,13 @@ public final class LoopbackTwilio {
 		return server.findAll(postRequestedFor(urlPathEqualTo(messages()))
 			.withRequestBody(containing("To=" + number.replace("+", "%2B"))))
 			.stream().map(LoopbackTwilio::form).toList();
+	}
+
+	/** The requests that reached this server for {@code number} as they came (headers and all), newest first. */
+	public List<LoggedRequest> requestsTo(String number) {
+		return server.findAll(postRequestedFor(urlPathEqualTo(messages()))
+			.withRequestBody(containing("To=" + number.replace("+", "%2B"))))
+			.stream().sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate).reversed()).toList();
 	}
 
 	/** {@code X-Twilio-Signature} for a webhook at {@code path} with these POST parameters. */

@@ -1,9 +1,5 @@
 package org.homeroom.messaging.sms;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,8 +18,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.homeroom.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -49,21 +43,21 @@ class SmsWebhookIntegrationTests {
 
 	private static final String TOKEN = "loopback-auth-token";
 
-	private static final String FROM = "+15005550006";
+	private static final String FROM = LoopbackTwilio.FROM;
 
-	private static final String PUBLIC_URL = "http://localhost:8080";
+	private static final String PUBLIC_URL = LoopbackTwilio.PUBLIC_URL;
 
-	private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+	/** The sid Twilio gives the text to +15550100777, whose answer takes 3 seconds to come back. */
+	private static final String SLOW_SID = "SM77777777777777777777777777777777";
 
-	private static final WireMockServer twilio = twilio();
+	/** Twilio's Messages API as documented, refusing the numbers the tests send to fail. */
+	private static final LoopbackTwilio twilio = LoopbackTwilio.start(SID, TOKEN).refusing("+15550100400", 400, 21211)
+		.refusing("+15550100429", 429, 20429).refusing("+15550121610", 400, 21610)
+		.answeringSlowly("+15550100777", SLOW_SID, 3000);
 
 	@DynamicPropertySource
 	static void smsAtTheLoopbackTwilio(DynamicPropertyRegistry registry) {
-		registry.add("homeroom.sms.base-url", () -> "http://127.0.0.1:" + twilio.port());
-		registry.add("homeroom.sms.account-sid", () -> SID);
-		registry.add("homeroom.sms.auth-token", () -> TOKEN);
-		registry.add("homeroom.sms.from", () -> FROM);
-		registry.add("homeroom.sms.messages-per-second", () -> 20);
+		twilio.configure(registry);
 	}
 
 	@AfterAll
@@ -89,49 +83,6 @@ class SmsWebhookIntegrationTests {
 	@Autowired
 	SmsStatusCallbacks statusCallbacks;
 
-	/** Twilio's Messages API as documented: 201 with the message's sid and status, or an error as JSON. */
-	private static WireMockServer twilio() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-			.templatingEnabled(true));
-		server.start();
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(10)
-			.withBasicAuth(SID, TOKEN)
-			.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"sid": "SM{{randomValue length=32 type='HEXADECIMAL'}}", "account_sid": "%s",
-						 "status": "queued", "num_segments": "1", "direction": "outbound-api", "error_code": null}"""
-					.formatted(SID))
-				.withTransformers("response-template")));
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
-			.withRequestBody(containing("To=%2B15550100400"))
-			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"code": 21211, "message": "The 'To' number +15550100400 is not a valid phone number.",
-						 "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}""")));
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
-			.withRequestBody(containing("To=%2B15550100429"))
-			.willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"code": 20429, "message": "Too Many Requests", "more_info": "https://www.twilio.com/docs/errors/20429",
-						 "status": 429}""")));
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
-			.withRequestBody(containing("To=%2B15550121610"))
-			.willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-				.withBody("""
-						{"code": 21610, "message": "Attempt to send to unsubscribed recipient",
-						 "more_info": "https://www.twilio.com/docs/errors/21610", "status": 400}""")));
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(MESSAGES)).atPriority(1)
-			.withRequestBody(containing("To=%2B15550100777"))
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withFixedDelay(3000)
-				.withBody("""
-						{"sid": "%s", "account_sid": "%s", "status": "queued", "num_segments": "1",
-						 "direction": "outbound-api", "error_code": null}""".formatted(SLOW_SID, SID))));
-		return server;
-	}
-
-	/** The sid Twilio gives the text to +15550100777, whose answer takes 3 seconds to come back. */
-	private static final String SLOW_SID = "SM77777777777777777777777777777777";
 
 	@Test
 	void aTextReachesTwilioFormEncodedWithBasicAuthAndItsStatusCallback() throws Exception {
@@ -468,8 +419,7 @@ class SmsWebhookIntegrationTests {
 	}
 
 	private static List<LoggedRequest> requestsTo(String number) {
-		return twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("To=" + number.replace("+", "%2B"))))
-			.stream().sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate).reversed()).toList();
+		return twilio.requestsTo(number);
 	}
 
 	private static LoggedRequest requestTo(String number) {

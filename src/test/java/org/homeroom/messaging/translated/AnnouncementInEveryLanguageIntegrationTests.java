@@ -237,6 +237,38 @@ class AnnouncementInEveryLanguageIntegrationTests {
 			.doesNotEndWith(run);
 	}
 
+	@Test
+	void aFamilyWhoseLanguageNoEngineServesIsToldTheSchoolOfficesPhoneByEmailSmsAndInTheApp() throws Exception {
+		Districts given = Districts.in(jdbc);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		UUID school = given.school("Harbor Elementary " + run);
+		jdbc.sql("update directory.school set office_phone = '+12025550143' where id = ?").param(school).update();
+		UUID child = given.aStudent("Hodan").inGrade("02").enrolledAt(school, districtClock.today().minusMonths(1)).id();
+		String address = "so.phone." + run + "@family.example";
+		UUID somali = given.aGuardian("Amina", "Phone" + run).ofStudent(child).withEducationalRights()
+			.reachableByEmail(address).reachableByPhone("+15550177021").speaking("so").id();
+
+		UUID id = UUID.fromString(json.readTree(mvc.perform(post("/api/v1/announcements").with(ADMIN)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"audience": {"schoolIds": ["%s"]}, "subject": "Picture day (%s)", "body": "Picture day is on Friday.",
+					 "category": "URGENT", "channels": ["IN_APP", "EMAIL", "SMS"]}""".formatted(school, run)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString());
+
+		// The office's number as it is dialled in the district (US), in Somali, on every channel.
+		String line = "Fariintan waxay ku qoran tahay Ingiriisi. Si aad u codsato turjubaan, wac xafiiska dugsigaaga (202) 555-0143.";
+		assertThat(smtp.waitForIncomingEmail(30_000, 1)).isTrue();
+		assertThat(((MimeMultipart) mailTo(address).getContent()).getBodyPart(0).getContent().toString()).startsWith(line);
+		await().atMost(Duration.ofSeconds(30)).until(() -> twilio.textsTo("+15550177021").size() == 1);
+		assertThat(twilio.textsTo("+15550177021").get(0).get("Body")).endsWith("Picture day is on Friday.\n" + line);
+		UUID inApp = jdbc.sql("select id from messaging.delivery where announcement_id = ? and guardian_id = ? and channel = 'IN_APP'")
+			.params(id, somali).query(UUID.class).single();
+		await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(jdbc.sql("select status from messaging.delivery where id = ?")
+			.param(inApp).query(String.class).single()));
+		Document page = Jsoup.parse(mvc.perform(get("/messages/{id}", inApp).with(family(somali)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(page.select(".translation-label").text()).isEqualTo(line);
+	}
+
 	private MimeMessage mailTo(String address) {
 		return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
 			try {
