@@ -190,9 +190,9 @@ class ReachReportIntegrationTests {
 
 		String csv = mvc.perform(get("/reports/reach.csv").param("days", "90").param("lang", "en").with(principal))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(csv.lines().toList()).startsWith("Family language,Guardians,No usable contact,Reached,Reached in their language,"
-				+ "Written in their language,Curated translation,Reviewed translation,Machine-translated,"
-				+ "Untranslated (interpreter line),Not reached").contains("Somali,1,0,1,0,0,0,0,0,1,0", "All languages,5,1,4,3,1,0,0,2,1,1");
+		assertThat(csv.lines().toList()).startsWith("Family language,Guardians,No contact,Reached,In their language,"
+				+ "Original,Curated,Reviewed,Machine,"
+				+ "Untranslated,Not reached").contains("Somali,1,0,1,0,0,0,0,0,1,0", "All languages,5,1,4,3,1,0,0,2,1,1");
 	}
 
 	@Test
