@@ -89,7 +89,8 @@ public class Audiences {
 		}
 		return new AudienceQuery("""
 				select g.guardian_id, s.id as student_id, gu.given_name || ' ' || gu.family_name as guardian_name,
-				       s.given_name as student_name, school.name as school_name, gu.preferred_language as language,
+				       s.given_name as student_name, school.name as school_name, school.id as school_id,
+				       gu.preferred_language as language,
 				       (select c.value from directory.contact_point c where c.guardian_id = gu.id and c.kind = 'EMAIL'
 				          and c.valid and c.verified order by c.position, c.value limit 1) as email,
 				       (select c.value from directory.contact_point c where c.guardian_id = gu.id and c.kind = 'PHONE'
@@ -103,7 +104,7 @@ public class Audiences {
 				from directory.student s
 				join directory.guardianship g on g.student_id = s.id
 				join directory.guardian gu on gu.id = g.guardian_id and gu.active
-				left join lateral (select sc.name from directory.enrolment e join directory.school sc on sc.id = e.school_id
+				left join lateral (select sc.id, sc.name from directory.enrolment e join directory.school sc on sc.id = e.school_id
 				                   where e.student_id = s.id and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)
 				                   order by e.starts_on desc limit 1) school on true
 				where s.active and %s

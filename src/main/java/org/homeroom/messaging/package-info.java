@@ -12,7 +12,9 @@
  * <p>Its entry points: {@link org.homeroom.messaging.Announcements} (writing and releasing),
  * {@link org.homeroom.messaging.DeliveryReports}, {@link org.homeroom.messaging.FamilyInbox} (the
  * inbox and a family's choices) and {@link org.homeroom.messaging.MessageTemplates}; the delivery
- * engine lives in {@code messaging.delivery}.
+ * engine lives in {@code messaging.delivery}. The reach report ({@code messaging.reach}: which
+ * families a period's announcements reached, and in their language or not, counts only) is for
+ * district and school administrators.
  * <p>Before sending, {@code DraftTranslations} shows the sender the draft in each of its
  * families' languages (through {@link org.homeroom.translation.Translations}, outside any
  * transaction), who would get the original with the interpreter line, and what is too long for an SMS.

@@ -68,6 +68,11 @@ final class MessagingEndpoints {
 							"%" + their.announcement + "%")),
 				on("POST", "/announcements/{id}/cancel").at(their.announcement).mayAct(DISTRICT_ADMIN)
 					.unchanged(announcement),
+				// The reach report: counts for administrators of the school asked about (another school's is 404).
+				on("GET", "/reports/reach").query("school=" + their.roosevelt).mayAct(DISTRICT_ADMIN)
+					.control(DISTRICT_ADMIN, 200),
+				on("GET", "/reports/reach.csv").query("school=" + their.roosevelt).mayAct(DISTRICT_ADMIN)
+					.control(DISTRICT_ADMIN, 200),
 
 				on("GET", "/api/v1/announcement-templates").query("schoolId=" + their.roosevelt).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/api/v1/announcement-templates").mayAct(DISTRICT_ADMIN)
