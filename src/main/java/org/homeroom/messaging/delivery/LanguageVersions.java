@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LanguageVersions {
 
-	/** The language staff write announcements in (the glossary and the engines' routes assume it too). */
-	public static final String WRITTEN_IN = "en";
-
 	/**
 	 * The subject and body a claimed delivery carries: the family's language version, stored at
 	 * release, or the original for an announcement released before translations were kept.
