@@ -272,10 +272,11 @@ public class Announcements {
 	/**
 	 * The sender (or a district administrator) does not wait for the reviewers: the announcement goes
 	 * on the worker's next pass, with the labelled machine translation where no approved text exists.
+	 * One already released or cancelled is left as it is.
 	 */
 	@Transactional
 	void sendWithMachineTranslation(Viewer sender, UUID id) {
-		requireUnreleased(announcement(sender, id));
+		announcement(sender, id);
 		jdbc.sql("""
 				update messaging.announcement set machine_release_by = ?, next_release_at = ?
 				where id = ? and status = 'SCHEDULED'""")

@@ -29,15 +29,11 @@ class ReviewersTold {
 
 	private final MessageSource messages;
 
-	private final ReviewSettings settings;
-
-	ReviewersTold(StaffAdministration staff, UserProfiles profiles, OutgoingMail mail, MessageSource messages,
-			ReviewSettings settings) {
+	ReviewersTold(StaffAdministration staff, UserProfiles profiles, OutgoingMail mail, MessageSource messages) {
 		this.staff = staff;
 		this.profiles = profiles;
 		this.mail = mail;
 		this.messages = messages;
-		this.settings = settings;
 	}
 
 	void lapsed(String language, List<UUID> reviewers) {
@@ -47,8 +43,7 @@ class ReviewersTold {
 					.orElse(LanguageTag.ENGLISH.toLocale());
 				String languageName = TranslationPageController.languageName(language, locale);
 				mail.send(member.email(), messages.getMessage("translation.review.mail.subject", new Object[] { languageName }, locale),
-						messages.getMessage("translation.review.mail.body",
-								new Object[] { languageName, settings.urgentWait().toMinutes() }, locale));
+						messages.getMessage("translation.review.mail.body", new Object[] { languageName }, locale));
 			});
 		}
 	}

@@ -227,25 +227,56 @@ public class TranslationReviews {
 		events.publishEvent(new TranslationApproved(request.language()));
 	}
 
-	/** A text as approved: stripped, and with the original's placeholders, no more and no fewer. */
+	/** What is wrong with a reviewer's text. */
+	public enum Problem {
+		EMPTY, TOO_LONG, MISSING_PLACEHOLDER, ADDED_PLACEHOLDER
+	}
+
+	/** A reviewer's text refused (a 400 naming the field), with the problem and the placeholder concerned. */
+	public static class TextRejected extends InvalidInputException {
+
+		private final Problem problem;
+
+		private final String placeholder;
+
+		TextRejected(String field, Problem problem, String placeholder, String message) {
+			super(field, message);
+			this.problem = problem;
+			this.placeholder = placeholder;
+		}
+
+		public Problem problem() {
+			return problem;
+		}
+
+		/** The placeholder missing or added, else empty. */
+		public String placeholder() {
+			return placeholder;
+		}
+	}
+
+	/**
+	 * A text as approved: stripped, and with the original's placeholders, no more and no fewer,
+	 * because the sender fills in the same names whatever the words around them.
+	 */
 	static String checked(String field, String text, String original) {
 		String stripped = text == null ? "" : text.strip();
 		if (stripped.isEmpty()) {
-			throw new InvalidInputException(field, "must not be empty");
+			throw new TextRejected(field, Problem.EMPTY, "", "must not be empty");
 		}
 		if (stripped.length() > TEXT_MAX) {
-			throw new InvalidInputException(field, "must be at most " + TEXT_MAX + " characters");
+			throw new TextRejected(field, Problem.TOO_LONG, "", "must be at most " + TEXT_MAX + " characters");
 		}
 		Set<String> expected = placeholders(original);
 		Set<String> found = placeholders(stripped);
 		for (String placeholder : expected) {
 			if (!found.contains(placeholder)) {
-				throw new InvalidInputException(field, "must keep the placeholder " + placeholder);
+				throw new TextRejected(field, Problem.MISSING_PLACEHOLDER, placeholder, "must keep the placeholder " + placeholder);
 			}
 		}
 		for (String placeholder : found) {
 			if (!expected.contains(placeholder)) {
-				throw new InvalidInputException(field, "must not add the placeholder " + placeholder);
+				throw new TextRejected(field, Problem.ADDED_PLACEHOLDER, placeholder, "must not add the placeholder " + placeholder);
 			}
 		}
 		return stripped;

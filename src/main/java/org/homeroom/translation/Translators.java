@@ -95,6 +95,7 @@ public class Translators {
 	/** Grants the translator role for a language; granting it again changes nothing. */
 	@Transactional
 	public Grant grant(Viewer viewer, UUID staffId, String language) {
+		requireDistrictAdmin(viewer);
 		StaffAdministration.StaffMember member = staff.staffMember(viewer, staffId)
 			.orElseThrow(() -> new InvalidInputException("staffId", "No such staff member"));
 		String tag = grantable(viewer, language);
