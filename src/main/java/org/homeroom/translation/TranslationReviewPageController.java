@@ -111,7 +111,6 @@ class TranslationReviewPageController {
 		model.addAttribute("error", error);
 		model.addAttribute("languageName", new LanguageNames(locale).of(request.language()));
 		model.addAttribute("sourceName", new LanguageNames(locale).of(Translations.WRITTEN_IN));
-		model.addAttribute("direction", org.homeroom.shared.LanguageTag.direction(request.language()));
 		return "translation/review";
 	}
 

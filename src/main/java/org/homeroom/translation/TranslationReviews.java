@@ -152,6 +152,11 @@ public class TranslationReviews {
 	public record Request(UUID id, String language, List<String> sourceTexts, List<String> machineTexts, String engine,
 			Instant requestedAt, Instant deadline, Instant toldAt) {
 
+		/** {@code rtl} or {@code ltr}: which way its translation is written. */
+		public String direction() {
+			return org.homeroom.shared.LanguageTag.direction(language);
+		}
+
 		/** Whether the machine translation already went out, the urgent wait being over. */
 		public boolean lapsed() {
 			return toldAt != null;
