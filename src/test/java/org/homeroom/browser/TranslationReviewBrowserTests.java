@@ -77,7 +77,7 @@ class TranslationReviewBrowserTests {
 		teacher.waitForPathEnding("/translations/review/" + request, "the request opens its form");
 		WebElement body = teacher.driver().findElement(By.id("body"));
 		assertThat(body.getAttribute("dir")).as("Arabic is written right to left").isEqualTo("rtl");
-		assertThat(teacher.driver().findElement(By.cssSelector("section[lang=en]")).getText()).contains("School closes early " + run);
+		assertThat(teacher.driver().findElement(By.cssSelector(".review-original__subject[lang=en]")).getText()).contains("School closes early " + run);
 		teacher.checkPage("form", teacher.message("translation.review.one.title", "Árabe"));
 
 		body.clear();
