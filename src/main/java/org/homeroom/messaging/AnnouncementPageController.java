@@ -182,7 +182,26 @@ class AnnouncementPageController {
 		model.addAttribute("quietHoursEnd", progress.quietHoursEnd() == null ? null
 				: DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(LocaleContextHolder.getLocale())
 					.format(progress.quietHoursEnd()));
+		Announcements.WaitingForReview review = announcements.waitingForReview(sender, id).orElse(null);
+		model.addAttribute("review", review);
+		model.addAttribute("reviewLanguages", review == null ? null
+				: String.join(", ", languageNames(Set.copyOf(review.languages())).values()));
 		return "messaging/announcement";
+	}
+
+	/** Asks before an announcement waiting for reviewers goes with the machine translation. */
+	@GetMapping(ANNOUNCEMENTS + "/{id}/send-with-machine-translation")
+	String confirmMachineTranslation(Viewer sender, @PathVariable UUID id, Model model) {
+		model.addAttribute("announcement", announcements.announcement(sender, id));
+		return "messaging/announcement-machine-translation";
+	}
+
+	/** The sender is never stuck waiting for a reviewer: the worker's next pass sends the machine translation. */
+	@PostMapping(ANNOUNCEMENTS + "/{id}/send-with-machine-translation")
+	String sendWithMachineTranslation(Viewer sender, @PathVariable UUID id, RedirectAttributes redirect) {
+		announcements.sendWithMachineTranslation(sender, id);
+		redirect.addFlashAttribute("machineChosen", true);
+		return "redirect:" + ANNOUNCEMENTS + "/" + id;
 	}
 
 	@PostMapping(ANNOUNCEMENTS + "/{id}/call-tasks")

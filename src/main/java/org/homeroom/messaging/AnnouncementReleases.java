@@ -1,11 +1,14 @@
 package org.homeroom.messaging;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.homeroom.messaging.delivery.Releases;
 import org.homeroom.translation.Translation;
+import org.homeroom.translation.TranslationReviews;
 import org.homeroom.translation.Translations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,29 +21,42 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and the audience's languages are read, then translated (one request per language, on the
  * worker's thread), then the release transaction writes the translations with the deliveries. An
  * announcement changed in between is left for the next pass, which translates it again.
+ *
+ * <p>Between the translation and the release, human review: where the district chose the
+ * announcement's category for review and a language's translation came from an engine, and that
+ * language has a reviewer, the announcement stays SCHEDULED and is looked at again later (a
+ * reviewer's approval, an urgent deadline, or its sender choosing the machine translation lets it
+ * go). The translations on a later pass come from the cache, so waiting asks no engine again.
  */
 @Component
 class AnnouncementReleases implements Releases {
 
 	private static final Logger log = LoggerFactory.getLogger(AnnouncementReleases.class);
 
-	private final Announcements announcements;
+	private final AnnouncementReleaseTransactions steps;
 
 	private final Translations translations;
 
-	AnnouncementReleases(Announcements announcements, Translations translations) {
-		this.announcements = announcements;
+	private final TranslationReviews reviews;
+
+	private final Clock clock;
+
+	AnnouncementReleases(AnnouncementReleaseTransactions steps, Translations translations, TranslationReviews reviews,
+			Clock clock) {
+		this.steps = steps;
 		this.translations = translations;
+		this.reviews = reviews;
+		this.clock = clock;
 	}
 
 	@Override
 	public List<UUID> due() {
-		return announcements.dueAnnouncements();
+		return steps.dueAnnouncements();
 	}
 
 	@Override
 	public void release(UUID announcement) {
-		Announcements.ToTranslate texts = announcements.toTranslate(announcement).orElse(null);
+		AnnouncementReleaseTransactions.ToTranslate texts = steps.toTranslate(announcement).orElse(null);
 		if (texts == null) {
 			return;
 		}
@@ -49,13 +65,23 @@ class AnnouncementReleases implements Releases {
 			// may not have an engine asked inside its transaction: the release goes ahead untranslated,
 			// honestly labelled, rather than holding a transaction open over a network call.
 			log.warn("Announcement {} released inside a caller's transaction: not translated", announcement);
-			announcements.release(announcement, texts.version(), Map.of());
+			steps.release(announcement, texts.version(), Map.of());
 			return;
 		}
+		List<String> source = List.of(texts.subject(), texts.body());
 		Map<String, Translation> translated = texts.languages().isEmpty() ? Map.of()
-				: translations.translate(List.of(texts.subject(), texts.body()), AnnouncementTranslations.WRITTEN_IN,
+				: translations.translate(source, Translations.WRITTEN_IN,
 						texts.languages().stream().filter(AnnouncementReleases::tag).toList());
-		announcements.release(announcement, texts.version(), translated);
+		if (!texts.machineChosen()) {
+			Instant since = texts.reviewSince() == null ? clock.instant() : texts.reviewSince();
+			TranslationReviews.ReviewWait wait = reviews.await(source, Translations.WRITTEN_IN, texts.category().name(),
+					texts.category() == Category.URGENT, since, translated);
+			if (wait.waiting()) {
+				steps.awaitReview(announcement, texts.version(), since, wait);
+				return;
+			}
+		}
+		steps.release(announcement, texts.version(), translated);
 	}
 
 	private static boolean tag(String language) {
@@ -70,6 +96,6 @@ class AnnouncementReleases implements Releases {
 
 	@Override
 	public boolean failed(UUID announcement, RuntimeException failure) {
-		return announcements.releaseFailed(announcement, failure);
+		return steps.releaseFailed(announcement, failure);
 	}
 }

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-import org.homeroom.messaging.delivery.LanguageVersions;
 import org.homeroom.shared.LanguageTag;
 import org.homeroom.translation.Translation;
+import org.homeroom.translation.Translations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AnnouncementTranslations {
-
-	static final String WRITTEN_IN = LanguageVersions.WRITTEN_IN;
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +64,7 @@ class AnnouncementTranslations {
 
 	static boolean original(String language) {
 		try {
-			return LanguageTag.of(language).language().equals(WRITTEN_IN);
+			return LanguageTag.of(language).language().equals(Translations.WRITTEN_IN);
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

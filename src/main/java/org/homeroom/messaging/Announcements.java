@@ -21,24 +21,21 @@ import org.homeroom.directory.Audiences;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Viewer;
-import org.homeroom.messaging.delivery.DeliveryFailure;
-import org.homeroom.messaging.delivery.Fallbacks;
 import org.homeroom.messaging.delivery.QuietHours;
 import org.homeroom.messaging.sms.SmsSender;
 import org.homeroom.platform.InvalidInputException;
 import org.homeroom.platform.NotFoundException;
-import org.homeroom.translation.Translation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Announcements: written, previewed, scheduled, changed or cancelled until they are released, and
- * their release. A sender reaches only families of students the access policy lets them see, and
- * only a district administrator may write to the whole district. The delivery worker releases every
- * announcement, off the request thread: release resolves the audience and queues every delivery in
- * two set-based statements, however many families it reaches.
+ * Announcements: written, previewed, scheduled, changed or cancelled until they are released. A
+ * sender reaches only families of students the access policy lets them see, and only a district
+ * administrator may write to the whole district. The delivery worker releases every announcement,
+ * off the request thread ({@link AnnouncementReleases}, with {@link AnnouncementReleaseTransactions}
+ * for its database steps).
  */
 @Service
 public class Announcements {
@@ -62,16 +59,10 @@ public class Announcements {
 
 	private final DistrictClock districtClock;
 
-	private final Fallbacks fallbacks;
-
 	private final SmsSender sms;
 
-	private final AnnouncementTranslations translations;
-
 	Announcements(JdbcClient jdbc, Directory directory, Audiences audiences, JsonMapper json, MessagingSettings settings, Clock clock,
-			List<AudienceFilter> filters, DistrictClock districtClock, Fallbacks fallbacks, SmsSender sms,
-			AnnouncementTranslations translations) {
-		this.translations = translations;
+			List<AudienceFilter> filters, DistrictClock districtClock, SmsSender sms) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.audiences = audiences;
@@ -80,7 +71,6 @@ public class Announcements {
 		this.clock = clock;
 		this.filters = filters;
 		this.districtClock = districtClock;
-		this.fallbacks = fallbacks;
 		this.sms = sms;
 	}
 
@@ -196,142 +186,6 @@ public class Announcements {
 	}
 
 	/**
-	 * Resolves the audience and queues the deliveries, both in SQL: one row per guardian and child,
-	 * then one delivery per guardian and channel naming all of that guardian's children. A scheduled
-	 * announcement is released by the delivery worker when it falls due.
-	 */
-	@Transactional
-	void release(UUID id) {
-		release(id, null, Map.of());
-	}
-
-	/**
-	 * What a release must translate first, before its transaction opens: the texts, the version they
-	 * are at, and the languages the audience prefers now (see {@link AnnouncementReleases}).
-	 */
-	@Transactional(readOnly = true)
-	Optional<ToTranslate> toTranslate(UUID id) {
-		Optional<Release> announcement = jdbc.sql("""
-				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
-				       audience::text as audience, subject, body, version
-				from messaging.announcement where id = ? and status = 'SCHEDULED'""")
-			.param(id).query(Release.class).optional();
-		return announcement.map(found -> {
-			AudienceQuery audience = audience(directory.viewerOf(found.author(), Set.of(found.roles().split(","))),
-					json.readValue(found.audience(), AudienceCriteria.class));
-			List<String> languages = jdbc.sql("select distinct a.language from (%s) a".formatted(audience.sql()))
-				.params(audience.parameters()).query(String.class).list();
-			return new ToTranslate(found.subject(), found.body(), found.version(), languages);
-		});
-	}
-
-	/** An announcement's texts as they were translated for its release, and the languages they went to. */
-	record ToTranslate(String subject, String body, long version, List<String> languages) {
-	}
-
-	/**
-	 * Releases the announcement with the translations made for it, unless it changed since (then the
-	 * next pass translates it again); {@code version} null releases it as it stands.
-	 */
-	@Transactional
-	void release(UUID id, Long version, Map<String, Translation> translated) {
-		Release announcement = jdbc.sql("""
-				select author, array_to_string(author_roles, ',') as roles, category, array_to_string(channels, ',') as channels,
-				       audience::text as audience, subject, body, version
-				from messaging.announcement where id = ? and status = 'SCHEDULED' for update skip locked""")
-			.param(id).query(Release.class).optional().orElse(null);
-		if (announcement == null || (version != null && announcement.version() != version)) {
-			return;
-		}
-		Set<String> roles = Set.of(announcement.roles().split(","));
-		Viewer sender = directory.viewerOf(announcement.author(), roles);
-		AudienceQuery audience = audience(sender, json.readValue(announcement.audience(), AudienceCriteria.class));
-		// A district's release is two statements over hundreds of thousands of rows: their sorts
-		// fit in memory with more than the default work_mem, and compiling them with JIT costs more
-		// than it saves. Neither statement can meet a row it wrote (the announcement is locked and
-		// released once), so a plain insert: a duplicate would be a bug, and fails loudly.
-		jdbc.sql("set local work_mem = '64MB'").update();
-		jdbc.sql("set local jit = off").update();
-		jdbc.sql("""
-				insert into messaging.recipient (announcement_id, guardian_id, student_id, guardian_name, student_name, school_name,
-				                                 language, email, phone, excluded)
-				select :announcement, a.guardian_id, a.student_id, a.guardian_name, a.student_name, a.school_name, a.language, a.email,
-				       a.phone,
-				       case when a.no_contact then 'NO_CONTACT_RESTRICTION' when not a.reachable then 'NO_USABLE_CONTACT' end
-				from (%s) a""".formatted(audience.sql()))
-			.params(audience.parameters())
-			.param("announcement", id)
-			.update();
-		Category category = Category.valueOf(announcement.category());
-		Instant now = clock.instant();
-		Instant due = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone())
-			.allowedFrom(now, category);
-		jdbc.sql("""
-				insert into messaging.delivery (id, announcement_id, guardian_id, channel, language, address, guardian_name,
-				                                child_names, school_names, status, next_attempt_at)
-				select gen_random_uuid(), r.announcement_id, r.guardian_id, ch.channel, r.language,
-				       case ch.channel when 'EMAIL' then r.email when 'SMS' then r.phone end, r.guardian_name,
-				       string_agg(r.student_name, ', ' order by r.student_name),
-				       string_agg(distinct r.school_name, ', '), 'QUEUED', :due
-				from messaging.recipient r
-				cross join unnest(string_to_array(:channels, ',')) as ch (channel)
-				where r.announcement_id = :announcement and r.excluded is null
-				  and (ch.channel <> 'EMAIL' or r.email is not null) and (ch.channel <> 'SMS' or r.phone is not null)
-				  and not (:optional and exists (select 1 from messaging.opt_out o where o.guardian_id = r.guardian_id
-				                                 and o.category = :category and o.channel = ch.channel))
-				group by r.announcement_id, r.guardian_id, ch.channel, r.language, r.email, r.phone, r.guardian_name""")
-			.param("announcement", id)
-			.param("channels", announcement.channels())
-			.param("category", category.name())
-			.param("optional", category.optional())
-			.param("due", Timestamp.from(due))
-			.update();
-		translations.store(id, announcement.subject(), announcement.body(), translated);
-		fallbacks.afterRelease(id, category);
-		jdbc.sql("update messaging.announcement set status = 'RELEASED', released_at = ?, version = version + 1 where id = ?")
-			.params(Timestamp.from(now), id).update();
-	}
-
-	/**
-	 * Scheduled announcements that are due (and failed releases whose wait is over), oldest first;
-	 * {@link #release} takes each on one node only.
-	 */
-	@Transactional(readOnly = true)
-	List<UUID> dueAnnouncements() {
-		return jdbc.sql("""
-				select id from messaging.announcement
-				where status = 'SCHEDULED' and coalesce(next_release_at, scheduled_at) <= ?
-				order by coalesce(next_release_at, scheduled_at) limit 20""")
-			.param(Timestamp.from(clock.instant())).query(UUID.class).list();
-	}
-
-	/**
-	 * Records a release that failed: tried again after a wait that doubles each time, and FAILED once
-	 * the attempts run out, with the reason (addresses taken out) for its sender.
-	 *
-	 * @return whether the announcement is now FAILED
-	 */
-	@Transactional
-	boolean releaseFailed(UUID id, RuntimeException failure) {
-		Integer attempts = jdbc.sql("select release_attempts from messaging.announcement where id = ? and status = 'SCHEDULED' for update")
-			.param(id).query(Integer.class).optional().orElse(null);
-		if (attempts == null) {
-			return false;
-		}
-		int made = attempts + 1;
-		boolean last = made >= settings.releaseAttempts();
-		Instant next = clock.instant().plus(settings.firstReleaseRetryAfter().multipliedBy(1L << Math.min(made - 1, 16)));
-		String reason = DeliveryFailure.sanitized(failure.getMessage() == null || failure.getMessage().isBlank()
-				? failure.getClass().getSimpleName() : failure.getMessage());
-		jdbc.sql("""
-				update messaging.announcement set release_attempts = ?, next_release_at = ?, release_error = ?, status = ?,
-				       version = version + 1
-				where id = ?""")
-			.params(made, Timestamp.from(next), reason, last ? "FAILED" : "SCHEDULED", id).update();
-		return last;
-	}
-
-	/**
 	 * Where an announcement stands for its sender, in words the page can show: scheduled, being
 	 * released or sent, waiting for quiet hours to end, sent, or failed.
 	 */
@@ -379,7 +233,8 @@ public class Announcements {
 		jdbc.sql("""
 				update messaging.announcement set subject = :subject, body = :body, category = :category,
 				       channels = string_to_array(:channels, ','), audience = cast(:audience as jsonb), scheduled_at = :scheduledAt,
-				       version = version + 1, release_attempts = 0, next_release_at = null, release_error = null
+				       version = version + 1, release_attempts = 0, next_release_at = null, release_error = null,
+				       review_languages = null, review_since = null, review_until = null, machine_release_by = null
 				where id = :id and version = :version and status = 'SCHEDULED'""")
 			.param("subject", changed.subject().strip())
 			.param("body", changed.body().strip())
@@ -391,6 +246,41 @@ public class Announcements {
 			.param("version", version)
 			.update();
 		return find(id);
+	}
+
+	/**
+	 * What a scheduled announcement waits for, when its translations wait for a reviewer: the
+	 * languages (primary tags) and, for an urgent one, until when. Empty once it was released, or
+	 * when its sender chose to send the machine translation.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<WaitingForReview> waitingForReview(Viewer sender, UUID id) {
+		announcement(sender, id);
+		return jdbc.sql("""
+				select array_to_string(review_languages, ','), review_until from messaging.announcement
+				where id = ? and status = 'SCHEDULED' and review_languages is not null and machine_release_by is null""")
+			.param(id)
+			.query((rs, row) -> new WaitingForReview(List.of(rs.getString(1).split(",")),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+			.optional();
+	}
+
+	/** The languages an announcement waits for a reviewer in, and the urgent deadline (null when none). */
+	public record WaitingForReview(List<String> languages, Instant until) {
+	}
+
+	/**
+	 * The sender (or a district administrator) does not wait for the reviewers: the announcement goes
+	 * on the worker's next pass, with the labelled machine translation where no approved text exists.
+	 * One already released or cancelled is left as it is.
+	 */
+	@Transactional
+	void sendWithMachineTranslation(Viewer sender, UUID id) {
+		announcement(sender, id);
+		jdbc.sql("""
+				update messaging.announcement set machine_release_by = ?, next_release_at = ?
+				where id = ? and status = 'SCHEDULED'""")
+			.params(sender.name(), Timestamp.from(clock.instant()), id).update();
 	}
 
 	@Transactional
@@ -444,7 +334,7 @@ public class Announcements {
 	}
 
 	/** The directory's audience, narrowed by the filters other modules offer; an unknown filter is bad input. */
-	private AudienceQuery audience(Viewer sender, AudienceCriteria criteria) {
+	AudienceQuery audience(Viewer sender, AudienceCriteria criteria) {
 		List<AudienceQuery.Condition> conditions = new ArrayList<>();
 		criteria.filters().forEach((name, values) -> conditions.add(filters.stream()
 			.filter(filter -> filter.name().equals(name))
@@ -481,9 +371,5 @@ public class Announcements {
 
 	private record ListedAnnouncement(UUID id, String subject, Category category, String status, Instant scheduledAt,
 			String author, String releaseError, long families, boolean inFlight) {
-	}
-
-	private record Release(String author, String roles, String category, String channels, String audience, String subject,
-			String body, long version) {
 	}
 }

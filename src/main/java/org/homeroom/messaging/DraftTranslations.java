@@ -28,9 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DraftTranslations {
 
-	/** The language announcements are written in, as on the glossary's form. */
-	static final String SOURCE = LanguageTag.ENGLISH.value();
-
 	/** The line added, in the family's language, to a message no engine could translate (as delivery adds it). */
 	static final String INTERPRETER_LINE = "messaging.translation.interpreter";
 
@@ -53,7 +50,7 @@ class DraftTranslations {
 	 */
 	TranslationPreview preview(AudiencePreview audience, String subject, String body, Set<Channel> channels,
 			Map<String, String> names) {
-		Map<String, Translation> byLanguage = translations.translate(List.of(subject.strip(), body.strip()), SOURCE,
+		Map<String, Translation> byLanguage = translations.translate(List.of(subject.strip(), body.strip()), Translations.WRITTEN_IN,
 				audience.byLanguage().keySet());
 		boolean sms = channels.contains(Channel.SMS);
 		List<LanguagePreview> languages = new ArrayList<>();

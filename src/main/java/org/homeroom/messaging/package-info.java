@@ -24,7 +24,8 @@
  * (the language a family's reply is written in; the translations shown before sending; each announcement
  * in its families' languages: {@code AnnouncementReleases} translates an announcement once per language
  * before its release transaction opens, and every channel reads the family's version from
- * {@code messaging.announcement_translation}; and the words of its automatic messages, {@code CuratedTexts}).
+ * {@code messaging.announcement_translation}; human review, which may hold a release until a reviewer
+ * approves a language's text ({@code TranslationReviews}); and the words of its automatic messages, {@code CuratedTexts}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory", "tasks", "translation" })
 package org.homeroom.messaging;

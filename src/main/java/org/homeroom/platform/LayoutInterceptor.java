@@ -70,7 +70,9 @@ class LayoutInterceptor implements HandlerInterceptor {
 		String name = profiles.find(authentication.getName())
 			.map(UserProfiles.UserProfile::displayName)
 			.orElse(authentication.getName());
-		List<NavigationItem> visible = navigation.stream().filter(item -> item.visibleTo(roles)).toList();
+		List<NavigationItem> visible = navigation.stream().filter(item -> item.visibleTo(roles))
+			.filter(item -> badges.stream().noneMatch(badge -> badge.path().equals(item.path()) && !badge.shown(authentication)))
+			.toList();
 		NavigationItem current = visible.stream()
 			.filter(item -> item.path().equals(path) || (!item.path().equals("/") && path.startsWith(item.path() + "/")))
 			.max(Comparator.comparingInt(item -> item.path().length()))

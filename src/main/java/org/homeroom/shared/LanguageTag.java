@@ -11,6 +11,10 @@ public record LanguageTag(String value) {
 
 	public static final LanguageTag ENGLISH = new LanguageTag("en");
 
+	/** Primary languages written right to left; the rest of the family languages are left to right. */
+	private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd",
+			"ug");
+
 	public LanguageTag {
 		value = canonical(value);
 	}
@@ -30,6 +34,16 @@ public record LanguageTag(String value) {
 	/** The primary language subtag, e.g. {@code pt} for {@code pt-BR}. */
 	public String language() {
 		return toLocale().getLanguage();
+	}
+
+	/** {@code rtl} or {@code ltr}, for a {@code dir} attribute around text in {@code language}; {@code ltr} for a bad tag. */
+	public static String direction(String language) {
+		try {
+			return RIGHT_TO_LEFT.contains(of(language).language()) ? "rtl" : "ltr";
+		}
+		catch (IllegalArgumentException ex) {
+			return "ltr";
+		}
 	}
 
 	private static String canonical(String raw) {

@@ -27,12 +27,6 @@ class TranslationPageController {
 
 	static final String CHECK_PATH = PATH + "/check";
 
-	/**
-	 * The language staff write in, from which families' languages are translated. Homeroom's staff
-	 * pages and curated texts start from English.
-	 */
-	static final String SOURCE_LANGUAGE = "en";
-
 	/** Beyond this many, an engine's languages are counted rather than named (Google lists over a hundred). */
 	private static final int NAMED_LANGUAGES = 12;
 
@@ -83,7 +77,7 @@ class TranslationPageController {
 	/**
 	 * One engine as the page shows it.
 	 *
-	 * @param named the languages it translates into from {@link #SOURCE_LANGUAGE}, by name, at most {@link #NAMED_LANGUAGES}
+	 * @param named the languages it translates into from {@link #Translations.WRITTEN_IN}, by name, at most {@link #NAMED_LANGUAGES}
 	 * @param more how many more it translates into
 	 */
 	record EngineRow(String name, String destination, boolean external, EngineDiscovery.State state,
@@ -91,7 +85,7 @@ class TranslationPageController {
 
 		static EngineRow of(EngineDiscovery.EngineStatus status, Locale reader) {
 			List<String> into = status.pairs().stream()
-				.filter(pair -> pair.source().equals(SOURCE_LANGUAGE))
+				.filter(pair -> pair.source().equals(Translations.WRITTEN_IN))
 				.map(pair -> languageName(pair.target(), reader))
 				.distinct()
 				.sorted(Collator.getInstance(reader))
@@ -128,10 +122,10 @@ class TranslationPageController {
 				java.util.Set<String> unreachable) {
 			String tag = language.language();
 			String name = languageName(tag, reader);
-			if (tag.equals(SOURCE_LANGUAGE)) {
+			if (tag.equals(Translations.WRITTEN_IN)) {
 				return new LanguageRow(tag, name, language.guardians(), Outcome.ORIGINAL, null);
 			}
-			Optional<TranslationEngine> engine = routes.engineFor(SOURCE_LANGUAGE, tag);
+			Optional<TranslationEngine> engine = routes.engineFor(Translations.WRITTEN_IN, tag);
 			if (engine.isPresent()) {
 				return new LanguageRow(tag, name, language.guardians(), Outcome.SERVED, engine.get().name(),
 						unreachable.contains(engine.get().name()));

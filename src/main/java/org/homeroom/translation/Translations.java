@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.homeroom.shared.LanguageTag;
@@ -32,21 +33,36 @@ public class Translations {
 
 	private static final Logger log = LoggerFactory.getLogger(Translations.class);
 
+	/**
+	 * The language staff write announcements and messages in, from which families' languages are
+	 * translated: the engines' routes, the glossary and the reviewers' work all start from it.
+	 */
+	public static final String WRITTEN_IN = "en";
+
 	private final TranslationRoutes routes;
 
 	private final Supplier<GlossaryRules> glossary;
 
 	private final TranslationCache cache;
 
+	/** Approved texts by primary language, for a hash of the source texts ({@link ReviewedTexts}). */
+	private final BiFunction<String, Collection<String>, Map<String, List<String>>> reviewed;
+
 	@Autowired
-	Translations(TranslationRoutes routes, Glossary glossary, TranslationCache cache) {
-		this(routes, glossary::rules, cache);
+	Translations(TranslationRoutes routes, Glossary glossary, TranslationCache cache, ReviewedTexts reviewed) {
+		this(routes, glossary::rules, cache, reviewed::find);
 	}
 
 	Translations(TranslationRoutes routes, Supplier<GlossaryRules> glossary, TranslationCache cache) {
+		this(routes, glossary, cache, (hash, languages) -> Map.of());
+	}
+
+	Translations(TranslationRoutes routes, Supplier<GlossaryRules> glossary, TranslationCache cache,
+			BiFunction<String, Collection<String>, Map<String, List<String>>> reviewed) {
 		this.routes = routes;
 		this.glossary = glossary;
 		this.cache = cache;
+		this.reviewed = reviewed;
 	}
 
 	/** One text, in each target language. */
@@ -75,9 +91,13 @@ public class Translations {
 		}
 		GlossaryRules rules = tagsByLanguage.keySet().stream().allMatch(language -> language.equals(from.language()))
 				? GlossaryRules.NONE : glossary.get();
+		// A reviewer's approved text for exactly these texts wins over any engine, which is then not asked.
+		Map<String, List<String>> approved = reviewed.apply(ReviewedTexts.hash(from.language(), texts),
+				tagsByLanguage.keySet().stream().filter(language -> !language.equals(from.language())).toList());
 		Map<String, Translation> result = new LinkedHashMap<>();
 		tagsByLanguage.forEach((language, tags) -> {
 			Made made = language.equals(from.language()) ? new Made(texts, Translation.Kind.ORIGINAL, null)
+					: approved.containsKey(language) ? new Made(approved.get(language), Translation.Kind.REVIEWED, null)
 					: into(texts, from.language(), language, rules);
 			tags.forEach(tag -> result.put(tag, new Translation(tag, made.texts(), made.kind(), made.engine())));
 		});

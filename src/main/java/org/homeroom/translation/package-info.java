@@ -18,7 +18,7 @@
  *
  * <p>The entry is {@link org.homeroom.translation.Translations}: a message's texts in each language its
  * recipients read, as a {@link org.homeroom.translation.Translation} per language that says how it was
- * made (original, machine, untranslated; curated and reviewed are reserved). It makes at most one engine
+ * made (original, reviewed, machine, untranslated; curated is reserved). It makes at most one engine
  * request per language, and none for a text cached before. Placeholders and the district glossary (kept
  * by district administrators under Administration) are replaced by markers the engines leave alone, so
  * names are never sent and glossary terms survive any engine. An answer that breaks a marker leaves the
@@ -30,8 +30,17 @@
  * Translation → Automatic messages, else the shipped bundle text. A curated text always wins; an engine
  * never sees these messages. Accounts and messaging read them there (docs/translation.md, "Curated texts").
  *
+ * <p>{@link org.homeroom.translation.TranslationReviews} is human review: for the categories a district
+ * administrator chose, a machine translation into a language with a reviewer (staff holding a translator
+ * grant, {@link org.homeroom.translation.Translators}) waits for that reviewer's approved text, which is kept
+ * and answered as REVIEWED for every later identical message; an urgent one waits at most
+ * {@code homeroom.translation.review.urgent-wait}, then the reviewers are told. The category names come
+ * from messaging through the port {@link org.homeroom.translation.ReviewableCategories}; an approval is
+ * announced as {@link org.homeroom.translation.TranslationApproved} (docs/translation.md, "Human review").
+ *
  * <p>Depends on {@code shared}, {@code platform} and {@code directory} (which languages the district's
- * families prefer); {@code messaging} and {@code accounts} depend on it, never the other way round.
+ * families prefer; the staff records reviewers are granted to); {@code messaging} and {@code accounts}
+ * depend on it, never the other way round.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform", "directory" })
 package org.homeroom.translation;

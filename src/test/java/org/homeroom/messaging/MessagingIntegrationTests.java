@@ -399,7 +399,7 @@ class MessagingIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	Announcements announcements;
+	AnnouncementReleaseTransactions releases;
 
 	/**
 	 * Released now, as the worker would, with every delivery held for a day in the same transaction:
@@ -407,7 +407,7 @@ class MessagingIntegrationTests {
 	 */
 	private void releasedButNotYetDue(UUID announcement) {
 		transactions.executeWithoutResult(status -> {
-			announcements.release(announcement);
+			releases.release(announcement);
 			jdbc.sql("update messaging.delivery set next_attempt_at = now() + interval '1 day' where announcement_id = ?")
 				.param(announcement).update();
 		});

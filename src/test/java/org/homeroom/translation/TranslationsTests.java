@@ -62,6 +62,23 @@ class TranslationsTests {
 	}
 
 	@Test
+	void aReviewersApprovedTextIsAnsweredAsReviewedWithoutAskingTheEngine() {
+		Map<String, Translation> result = new Translations(new TranslationRoutes(List.of(engine),
+				new TranslationSettings(Map.of(), Map.of("es", engine.name(), "vi", engine.name()))),
+				() -> new GlossaryRules(glossary), new InMemoryTranslationCache(),
+				(hash, languages) -> hash.equals(ReviewedTexts.hash("en", List.of(SUBJECT, BODY)))
+						? Map.of("es", List.of("Salida temprana", "Estimada familia {guardianName}: salida temprana."))
+						: Map.of())
+			.translate(List.of(SUBJECT, BODY), "en", List.of("es-MX", "vi"));
+
+		assertThat(result.get("es-MX").kind()).isEqualTo(Kind.REVIEWED);
+		assertThat(result.get("es-MX").engine()).isNull();
+		assertThat(result.get("es-MX").texts()).containsExactly("Salida temprana", "Estimada familia {guardianName}: salida temprana.");
+		assertThat(result.get("vi").kind()).as("a language nobody approved goes to the engine").isEqualTo(Kind.MACHINE);
+		assertThat(engine.requests()).extracting(RecordingEngine.Request::target).containsExactly("vi");
+	}
+
+	@Test
 	void placeholdersNeverReachTheEngineAndComeBackAfterIt() {
 		Map<String, Translation> result = translations("es").translate("Dear {guardianName}, {studentName} was absent today ({date}).",
 				"en", List.of("es"));

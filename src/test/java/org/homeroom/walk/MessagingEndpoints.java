@@ -73,6 +73,10 @@ final class MessagingEndpoints {
 					.control(DISTRICT_ADMIN, 200),
 				on("GET", "/reports/reach.csv").query("school=" + their.roosevelt).mayAct(DISTRICT_ADMIN)
 					.control(DISTRICT_ADMIN, 200),
+				on("GET", "/announcements/{id}/send-with-machine-translation").at(their.announcement).mayAct(DISTRICT_ADMIN)
+					.control(DISTRICT_ADMIN, 200),
+				on("POST", "/announcements/{id}/send-with-machine-translation").at(their.announcement).mayAct(DISTRICT_ADMIN)
+					.unchanged(announcement),
 
 				on("GET", "/api/v1/announcement-templates").query("schoolId=" + their.roosevelt).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
 				on("POST", "/api/v1/announcement-templates").mayAct(DISTRICT_ADMIN)

@@ -2,6 +2,7 @@ package org.homeroom.walk;
 
 import static org.homeroom.walk.DirectoryEndpoints.rows;
 import static org.homeroom.walk.WalkWorld.DISTRICT_ADMIN;
+import static org.homeroom.walk.WalkWorld.THEIR_TEACHER;
 import static org.homeroom.walk.Walked.on;
 
 import java.util.List;
@@ -20,6 +21,10 @@ final class TranslationEndpoints {
 	static final String GLOSSARY = "/admin/translation/glossary";
 
 	static final String TEXTS = "/admin/translation/texts";
+
+	static final String REVIEWERS = "/admin/translation/reviewers";
+
+	static final String REVIEW = "/translations/review";
 
 	private TranslationEndpoints() {
 	}
@@ -45,7 +50,33 @@ final class TranslationEndpoints {
 				on conflict (key, language) do update set text = excluded.text, version = 0""").param(districtText).update();
 		Supplier<String> theText = rows(jdbc, """
 				select row_to_json(t)::text from translation.curated_text t where key = 'welcome.code.subject' and language = 'ht'""");
+		// Their teacher reviews Spanish; a Spanish translation waits for her. Nobody walked holds a grant.
+		jdbc.sql("""
+				insert into translation.translator (staff_id, language, granted_by, granted_at) values (?, 'es', 'walk', now())
+				on conflict do nothing""").param(their.theirStaff).update();
+		UUID request = UUID.randomUUID();
+		String waiting = "Su traducción en espera " + their.tag;
+		jdbc.sql("""
+				insert into translation.review_request (id, source_hash, source_language, language, source_texts, machine_texts, engine,
+				                                        requested_at)
+				values (?, md5(?) || md5(?), 'en', 'es', array['Waiting ' || ?, 'Hello'], array[?, 'Hola'], 'libretranslate', now())""")
+			.params(request, their.tag, their.tag, their.tag, waiting).update();
+		Supplier<String> theRequest = rows(jdbc, "select row_to_json(r)::text from translation.review_request r where id = ?", request);
+		Supplier<String> grants = rows(jdbc, "select string_agg(staff_id || language, ',' order by staff_id, language) from translation.translator");
+		Supplier<String> categories = rows(jdbc, "select string_agg(category, ',' order by category) from translation.review_category");
 		return List.of(
+				on("GET", REVIEW).mayAct().neverShows(waiting).control(THEIR_TEACHER, 200),
+				on("GET", REVIEW + "/{id}").at(request).mayAct().neverShows(waiting).control(THEIR_TEACHER, 200),
+				on("POST", REVIEW + "/{id}").at(request).mayAct().form("subject", "Hijacked", "body", "Hijacked").unchanged(theRequest),
+				on("GET", REVIEWERS).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
+				on("GET", REVIEWERS + "/add").query("q=Theirteacher").mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
+				on("POST", REVIEWERS + "/categories").mayAct(DISTRICT_ADMIN).form("category", "GENERAL").unchanged(categories),
+				on("POST", REVIEWERS + "/grants").mayAct(DISTRICT_ADMIN).form("staffId", their.theirStaff.toString(), "language", "vi")
+					.unchanged(grants),
+				on("GET", REVIEWERS + "/grants/{staffId}/{language}/remove").at(their.theirStaff, "es").mayAct(DISTRICT_ADMIN)
+					.control(DISTRICT_ADMIN, 200),
+				on("POST", REVIEWERS + "/grants/{staffId}/{language}/remove").at(their.theirStaff, "es").mayAct(DISTRICT_ADMIN)
+					.unchanged(grants),
 				on("GET", TEXTS).query("q=code").mayAct(DISTRICT_ADMIN).neverShows("Sign-in code").control(DISTRICT_ADMIN, 200),
 				on("GET", TEXTS + "/{key}").at("welcome.code.subject").mayAct(DISTRICT_ADMIN).neverShows(districtText)
 					.control(DISTRICT_ADMIN, 200),

@@ -1,7 +1,6 @@
 package org.homeroom.messaging.delivery;
 
 import java.util.Locale;
-import java.util.Set;
 
 import org.homeroom.shared.LanguageTag;
 import org.springframework.context.MessageSource;
@@ -15,9 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LanguageVersions {
-
-	/** The language staff write announcements in (the glossary and the engines' routes assume it too). */
-	public static final String WRITTEN_IN = "en";
 
 	/**
 	 * The subject and body a claimed delivery carries: the family's language version, stored at
@@ -33,9 +29,6 @@ public class LanguageVersions {
 			          where t.announcement_id = d.announcement_id and t.language = d.language), 'ORIGINAL') as translation,
 			a.subject as original_subject, a.body as original_body""";
 
-	/** Written right to left; the rest of the family languages are left to right. */
-	private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug");
-
 	private final MessageSource messages;
 
 	LanguageVersions(MessageSource messages) {
@@ -44,12 +37,7 @@ public class LanguageVersions {
 
 	/** {@code rtl} or {@code ltr}, for a {@code dir} attribute around text in {@code language}. */
 	public static String direction(String language) {
-		try {
-			return RIGHT_TO_LEFT.contains(LanguageTag.of(language).language()) ? "rtl" : "ltr";
-		}
-		catch (IllegalArgumentException ex) {
-			return "ltr";
-		}
+		return LanguageTag.direction(language);
 	}
 
 	static Locale locale(String language) {

@@ -82,7 +82,7 @@ public class MessageRenderer {
 		}
 		paragraphs(html, delivery.body());
 		if (original != null) {
-			html.append("<hr><div lang=\"").append(LanguageVersions.WRITTEN_IN).append("\" dir=\"ltr\"><p><strong>")
+			html.append("<hr><div lang=\"").append(org.homeroom.translation.Translations.WRITTEN_IN).append("\" dir=\"ltr\"><p><strong>")
 				.append(HtmlUtils.htmlEscape(versions.originalHeading(delivery.language()))).append("</strong></p><p><strong>")
 				.append(HtmlUtils.htmlEscape(delivery.originalSubject())).append("</strong></p>");
 			paragraphs(html, delivery.originalBody());
