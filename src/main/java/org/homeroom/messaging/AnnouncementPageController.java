@@ -148,7 +148,7 @@ class AnnouncementPageController {
 		}
 		try {
 			AudiencePreview preview = audiencePreview(sender, form, model);
-			model.addAttribute("translations", translations.preview(preview, form.subject(), form.body(),
+			model.addAttribute("translations", translations.preview(preview, form.subject(), form.body(), form.category(),
 					Set.copyOf(form.channels()), languageNames(preview.byLanguage().keySet())));
 		}
 		catch (InvalidInputException ex) {

@@ -13,7 +13,7 @@ import org.homeroom.messaging.delivery.QuietHours;
 public record AnnouncementProgress(State state, LocalTime quietHoursEnd, String error) {
 
 	public enum State {
-		SCHEDULED, SENDING, WAITING_FOR_QUIET_HOURS, SENT, FAILED, CANCELLED
+		SCHEDULED, WAITING_FOR_REVIEW, SENDING, WAITING_FOR_QUIET_HOURS, SENT, FAILED, CANCELLED
 	}
 
 	/**
@@ -24,6 +24,7 @@ public record AnnouncementProgress(State state, LocalTime quietHoursEnd, String 
 	public String badge() {
 		return switch (state) {
 			case SCHEDULED -> "SCHEDULED";
+			case WAITING_FOR_REVIEW -> "REVIEW";
 			case SENDING, WAITING_FOR_QUIET_HOURS -> "SENDING";
 			case SENT -> "RELEASED";
 			case FAILED -> "FAILED";
@@ -33,18 +34,19 @@ public record AnnouncementProgress(State state, LocalTime quietHoursEnd, String 
 
 	/**
 	 * The one rule for both the announcement's page and the list, so they never disagree; {@code inFlight}
-	 * is whether any of its deliveries is still queued or sending, {@code quiet} the district's quiet
-	 * hours, which end at {@code quietEnd}.
+	 * is whether any of its deliveries is still queued or sending, {@code inReview} whether its release
+	 * waits for a reviewer's approved translation, {@code quiet} the district's quiet hours, which end
+	 * at {@code quietEnd}.
 	 */
 	static AnnouncementProgress of(String status, Instant scheduledAt, Category category, String releaseError,
-			boolean inFlight, Instant now, QuietHours quiet, LocalTime quietEnd) {
+			boolean inFlight, boolean inReview, Instant now, QuietHours quiet, LocalTime quietEnd) {
 		switch (status) {
 			case "CANCELLED":
 				return of(State.CANCELLED);
 			case "FAILED":
 				return failed(releaseError);
 			case "SCHEDULED":
-				return of(scheduledAt.isAfter(now) ? State.SCHEDULED : State.SENDING);
+				return of(scheduledAt.isAfter(now) ? State.SCHEDULED : inReview ? State.WAITING_FOR_REVIEW : State.SENDING);
 			default:
 				break;
 		}

@@ -194,14 +194,17 @@ public class Announcements {
 		boolean inFlight = announcement.status().equals("RELEASED") && jdbc.sql(
 				"select exists (select 1 from messaging.delivery where announcement_id = ? and status in ('QUEUED', 'SENDING'))")
 			.param(announcement.id()).query(Boolean.class).single();
+		boolean inReview = announcement.status().equals("SCHEDULED") && jdbc.sql(
+				"select review_languages is not null and machine_release_by is null from messaging.announcement where id = ?")
+			.param(announcement.id()).query(Boolean.class).single();
 		return progress(announcement.status(), announcement.scheduledAt(), announcement.category(), announcement.releaseError(),
-				inFlight);
+				inFlight, inReview);
 	}
 
 	/** The one rule of {@link AnnouncementProgress#of}, at this moment and with the district's quiet hours. */
 	private AnnouncementProgress progress(String status, Instant scheduledAt, Category category, String releaseError,
-			boolean inFlight) {
-		return AnnouncementProgress.of(status, scheduledAt, category, releaseError, inFlight, clock.instant(),
+			boolean inFlight, boolean inReview) {
+		return AnnouncementProgress.of(status, scheduledAt, category, releaseError, inFlight, inReview, clock.instant(),
 				new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd(), districtClock.zone()),
 				settings.quietHoursEnd());
 	}
@@ -303,7 +306,8 @@ public class Announcements {
 				select a.id, a.subject, a.category, a.status, a.scheduled_at, a.author, a.release_error,
 				       (select count(distinct d.guardian_id) from messaging.delivery d where d.announcement_id = a.id) as families,
 				       exists (select 1 from messaging.delivery d
-				               where d.announcement_id = a.id and d.status in ('QUEUED', 'SENDING')) as in_flight
+				               where d.announcement_id = a.id and d.status in ('QUEUED', 'SENDING')) as in_flight,
+				       a.review_languages is not null and a.machine_release_by is null as in_review
 				from messaging.announcement a""" + where + " order by a.created_at desc, a.id limit :limit offset :offset")
 			.param("all", sender.districtAdmin())
 			.param("author", sender.name())
@@ -311,7 +315,8 @@ public class Announcements {
 			.param("offset", (long) Math.max(page, 0) * AnnouncementPage.SIZE)
 			.query(ListedAnnouncement.class).stream()
 			.map(row -> new AnnouncementPage.Row(row.id(), row.subject(), row.category(),
-					progress(row.status(), row.scheduledAt(), row.category(), row.releaseError(), row.inFlight()), row.scheduledAt(),
+					progress(row.status(), row.scheduledAt(), row.category(), row.releaseError(), row.inFlight(), row.inReview()),
+					row.scheduledAt(),
 					row.author(), row.families()))
 			.toList();
 		return new AnnouncementPage(rows, total, Math.max(page, 0));
@@ -370,6 +375,6 @@ public class Announcements {
 	}
 
 	private record ListedAnnouncement(UUID id, String subject, Category category, String status, Instant scheduledAt,
-			String author, String releaseError, long families, boolean inFlight) {
+			String author, String releaseError, long families, boolean inFlight, boolean inReview) {
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.homeroom.messaging.sms.SmsSegments;
 import org.homeroom.shared.LanguageTag;
 import org.homeroom.translation.Translation;
+import org.homeroom.translation.TranslationReviews;
 import org.homeroom.translation.TranslationRoutes;
 import org.homeroom.translation.Translations;
 import org.springframework.context.MessageSource;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * "Before sending, the sender sees" (issue 18): an announcement's subject and body in each language
  * of the families it would reach, how each was made, who would receive the original with the
  * interpreter line because no engine translates their language, and which languages' SMS would be
- * too long to go whole. Only counts per language leave here, as in the audience preview: no
+ * too long to go whole, and which languages would wait for a reviewer (human review). Only counts per language leave here, as in the audience preview: no
  * guardian is named.
  *
  * <p>This asks the engines (at most one request per language, cached), so it runs only when the
@@ -37,10 +38,14 @@ class DraftTranslations {
 
 	private final MessageSource messages;
 
-	DraftTranslations(Translations translations, TranslationRoutes routes, MessageSource messages) {
+	private final TranslationReviews reviews;
+
+	DraftTranslations(Translations translations, TranslationRoutes routes, MessageSource messages,
+			TranslationReviews reviews) {
 		this.translations = translations;
 		this.routes = routes;
 		this.messages = messages;
+		this.reviews = reviews;
 	}
 
 	/**
@@ -48,10 +53,11 @@ class DraftTranslations {
 	 *
 	 * @param names each language's name in the sender's language, by tag
 	 */
-	TranslationPreview preview(AudiencePreview audience, String subject, String body, Set<Channel> channels,
-			Map<String, String> names) {
+	TranslationPreview preview(AudiencePreview audience, String subject, String body, Category category,
+			Set<Channel> channels, Map<String, String> names) {
 		Map<String, Translation> byLanguage = translations.translate(List.of(subject.strip(), body.strip()), Translations.WRITTEN_IN,
 				audience.byLanguage().keySet());
+		Set<String> waiting = reviews.wouldWait(category.name(), byLanguage);
 		boolean sms = channels.contains(Channel.SMS);
 		List<LanguagePreview> languages = new ArrayList<>();
 		audience.byLanguage().forEach((tag, guardians) -> {
@@ -63,10 +69,12 @@ class DraftTranslations {
 			languages.add(new LanguagePreview(tag, names.getOrDefault(tag, tag), guardians, translation.kind(),
 					translation.engine(), translation.text(0), translation.text(1),
 					untranslated ? (routes.routeFor(tag).isPresent() ? "ROUTED_UNAVAILABLE" : "NOT_ROUTED") : null, line,
-					segments, sms && segments > SmsSegments.MOST_SENT_WHOLE));
+					segments, sms && segments > SmsSegments.MOST_SENT_WHOLE,
+					translation.kind() == Translation.Kind.MACHINE && waiting.contains(LanguageTag.of(tag).language())));
 		});
 		return new TranslationPreview(languages, routes.engines().isEmpty(), sms,
-				messages.getMessage(INTERPRETER_LINE, null, Locale.ENGLISH));
+				messages.getMessage(INTERPRETER_LINE, null, Locale.ENGLISH),
+				category == Category.URGENT ? Math.max(1, (reviews.urgentWait().toSeconds() + 59) / 60) : null);
 	}
 
 	/** The interpreter line as the family reads it, falling back to English where their bundle lacks it. */
@@ -79,8 +87,15 @@ class DraftTranslations {
 	 * @param noEngine no engine is configured at all, so every language but English goes untranslated
 	 * @param sms whether SMS is one of the chosen channels (so segment counts were made)
 	 * @param interpreterLineInEnglish the interpreter line's text in English, for the sender to read
+	 * @param urgentWaitMinutes for an urgent message, the most it waits for a reviewer, in whole minutes
+	 *     rounded up; null otherwise
 	 */
-	record TranslationPreview(List<LanguagePreview> languages, boolean noEngine, boolean sms, String interpreterLineInEnglish) {
+	record TranslationPreview(List<LanguagePreview> languages, boolean noEngine, boolean sms, String interpreterLineInEnglish,
+			Long urgentWaitMinutes) {
+
+		public List<LanguagePreview> waitingForReview() {
+			return languages.stream().filter(LanguagePreview::waitsForReview).toList();
+		}
 
 		public List<LanguagePreview> untranslated() {
 			return languages.stream().filter(language -> language.kind() == Translation.Kind.UNTRANSLATED).toList();
@@ -103,8 +118,9 @@ class DraftTranslations {
 	 * @param interpreterLine the line those families receive with the original, in their language
 	 * @param smsSegments the SMS's segments (subject, line break, body), 0 when SMS is not chosen
 	 * @param overSms more than {@link SmsSegments#MOST_SENT_WHOLE} segments: it goes as a short text and a link
+	 * @param waitsForReview its machine translation would wait for a reviewer's approved text
 	 */
 	record LanguagePreview(String tag, String name, long guardians, Translation.Kind kind, String engine, String subject,
-			String body, String why, String interpreterLine, int smsSegments, boolean overSms) {
+			String body, String why, String interpreterLine, int smsSegments, boolean overSms, boolean waitsForReview) {
 	}
 }

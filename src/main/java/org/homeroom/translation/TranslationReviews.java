@@ -99,13 +99,8 @@ public class TranslationReviews {
 	@Transactional
 	public ReviewWait await(List<String> texts, String source, String category, boolean urgent, Instant since,
 			Map<String, Translation> translated) {
-		if (!translators.reviewedCategories().contains(category)) {
-			return new ReviewWait(Set.of(), null);
-		}
-		Map<String, Translation> machine = new LinkedHashMap<>();
-		translated.values().stream().filter(translation -> translation.kind() == Translation.Kind.MACHINE)
-			.forEach(translation -> machine.putIfAbsent(Translators.primary(translation.language()), translation));
-		Set<String> withReviewers = translators.reviewed(machine.keySet());
+		Map<String, Translation> machine = machine(translated);
+		Set<String> withReviewers = reviewed(category, machine);
 		if (withReviewers.isEmpty()) {
 			return new ReviewWait(Set.of(), null);
 		}
@@ -146,6 +141,39 @@ public class TranslationReviews {
 			}
 		}
 		return new ReviewWait(waiting, waiting.isEmpty() ? null : until);
+	}
+
+	/**
+	 * The languages a message would wait in were it released now, without asking for anything: for
+	 * the sender's preview. The same rule as {@link #await}; an urgent message waits at most
+	 * {@link #urgentWait()}.
+	 *
+	 * @param translated what {@link Translations#translate} answered for the message
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> wouldWait(String category, Map<String, Translation> translated) {
+		return new TreeSet<>(reviewed(category, machine(translated)));
+	}
+
+	/** How long an urgent message waits for a reviewer before its machine translation goes out. */
+	public java.time.Duration urgentWait() {
+		return settings.urgentWait();
+	}
+
+	/** The engine-made translations, by primary language. */
+	private static Map<String, Translation> machine(Map<String, Translation> translated) {
+		Map<String, Translation> machine = new LinkedHashMap<>();
+		translated.values().stream().filter(translation -> translation.kind() == Translation.Kind.MACHINE)
+			.forEach(translation -> machine.putIfAbsent(Translators.primary(translation.language()), translation));
+		return machine;
+	}
+
+	/** Of those languages, the ones that wait: the category was chosen for review and they have a reviewer. */
+	private Set<String> reviewed(String category, Map<String, Translation> machine) {
+		if (machine.isEmpty() || !translators.reviewedCategories().contains(category)) {
+			return Set.of();
+		}
+		return translators.reviewed(machine.keySet());
 	}
 
 	/** One request as its reviewer sees it. */

@@ -24,6 +24,7 @@ import org.homeroom.directory.Districts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,16 @@ class HumanReviewIntegrationTests {
 		libre.stop();
 	}
 
+	/**
+	 * Categories and grants are the district's, shared by every test on this database: left behind,
+	 * a later test's GENERAL announcement to a Spanish family would wait for this class's reviewer.
+	 */
+	@AfterEach
+	void noReviewLeft() {
+		jdbc.sql("delete from translation.review_category").update();
+		jdbc.sql("delete from translation.translator where granted_by = 'review.admin@district.test'").update();
+	}
+
 	@Autowired
 	MockMvc mvc;
 
@@ -94,6 +105,10 @@ class HumanReviewIntegrationTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 		assertThat(page.select("#waiting-for-review").text()).contains("Waiting for a reviewer", "Spanish")
 			.contains("Send now with machine translation");
+		Document announcements = Jsoup.parse(mvc.perform(get("/announcements").with(ADMIN).param("lang", "en"))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(announcements.select("tr:has(a[href=/announcements/" + first + "]) .badge").text())
+			.as("the list says so too").isEqualTo("Waiting for review");
 
 		// The reviewer's page lists it, original beside the machine's Spanish.
 		Document list = Jsoup.parse(mvc.perform(get("/translations/review").with(rosa).param("lang", "en"))
@@ -175,6 +190,27 @@ class HumanReviewIntegrationTests {
 			.param(id).query(String.class).single()).isEqualTo("MACHINE");
 		assertThat(jdbc.sql("select count(*) from translation.review_request where language = 'vi'").query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void thePreviewTellsTheSenderWhichLanguagesWillWaitForAReviewer() throws Exception {
+		String run = run();
+		Family family = family(run, "es", "vi");
+		reviewer("Ines", run, "es");
+		chooseCategories("URGENT");
+
+		Document urgent = preview(family, run, "URGENT");
+		assertThat(urgent.select("#waits-for-review li").eachText()).as("Vietnamese has no reviewer")
+			.containsExactly("Spanish: 1 family");
+		assertThat(urgent.select("#waits-for-review").text()).contains("within 1 minute,");
+		assertThat(preview(family, run, "GENERAL").select("#waits-for-review")).as("GENERAL is not chosen").isEmpty();
+	}
+
+	private Document preview(Family family, String run, String category) throws Exception {
+		return Jsoup.parse(mvc.perform(post("/announcements/new/translations").with(ADMIN).with(csrf()).param("lang", "en")
+			.param("schoolIds", family.school().toString()).param("category", category).param("channels", "EMAIL")
+			.param("subject", "School closes early (" + run + ")").param("body", "The school will close at noon tomorrow."))
+			.andReturn().getResponse().getContentAsString());
 	}
 
 	@Test
