@@ -33,7 +33,7 @@ connections=${CONNECTIONS:-20}
 threads=${THREADS:-2}
 duration=${DURATION:-30s}
 warmup=${WARMUP:-10s}
-database=homeroom_bench_family_home
+database=${BENCH_DATABASE:-homeroom_bench_family_home}
 keep=${KEEP_DATABASE:-0}
 state=target/bench-family-home
 work=$(mktemp -d)
@@ -126,6 +126,7 @@ done < "$state/contacts"
 # Threads for the families with accounts, so that GET /api/v1/me/conversations and the home page's
 # conversations read real rows.
 psql -h "$host" -p "$port" -U "$user" -d "$database" -v ON_ERROR_STOP=1 -qtA -f bench/family-conversations.sql
+[ "$keep" = 1 ] && cp "$work/cookies" "$state/cookies"
 echo "families: $(wc -l < "$state/tokens") with an API token, $(wc -l < "$work/cookies") signed in through the page"
 first_token=$(head -n 1 "$state/tokens")
 first_cookie=$(head -n 1 "$work/cookies")

@@ -47,12 +47,14 @@ public class Accounts implements UserProfiles {
 	@Transactional
 	public void changePreferredLanguage(String username, LanguageTag language) {
 		account(username).preferLanguage(language);
+		ReadThisRequest.forget(username);
 	}
 
 	/** The family finished or skipped the welcome. */
 	@Transactional
 	public void settleWelcome(String username, java.time.Instant now) {
 		account(username).settleWelcome(now);
+		ReadThisRequest.forget(username);
 	}
 
 	@Transactional(readOnly = true)
@@ -63,7 +65,7 @@ public class Accounts implements UserProfiles {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<UserProfile> find(String username) {
-		return byUsername(username).map(account -> new UserProfile(account.displayName(), account.preferredLanguage()));
+		return readThisRequest(username).map(ReadThisRequest::profile);
 	}
 
 	public Account account(String username) {
@@ -77,6 +79,17 @@ public class Accounts implements UserProfiles {
 
 	/** Whether the account has finished or skipped its welcome; true for a name with no account. */
 	public boolean welcomeSettled(String username) {
-		return byUsername(username).map(Account::welcomeSettled).orElse(true);
+		return readThisRequest(username).map(ReadThisRequest::welcomeSettled).orElse(true);
+	}
+
+	/**
+	 * What a page shows of the signed-in account (its name, language and welcome), read once per
+	 * request: the layout, the locale and the family home each asked for it, three reads of the same
+	 * row for one page.
+	 */
+	private Optional<ReadThisRequest> readThisRequest(String username) {
+		return ReadThisRequest.of(username, () -> byUsername(username)
+			.map(account -> new ReadThisRequest(new UserProfile(account.displayName(), account.preferredLanguage()),
+					account.welcomeSettled())));
 	}
 }

@@ -6,12 +6,14 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.homeroom.platform.NavigationItem;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
@@ -35,6 +37,21 @@ class AccountsConfiguration {
 		// Like the session cookie: not sent on a cross-site POST, so no other site can act as the device.
 		services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
 		return services;
+	}
+
+	/**
+	 * Spring Boot's JDBC session store, as the session filter gets it, wrapped so that a session's
+	 * last access is written at most once a minute ({@link SessionLastAccessWrites}).
+	 */
+	@Bean
+	static BeanPostProcessor sessionLastAccessWrites() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof JdbcIndexedSessionRepository store ? new SessionLastAccessWrites(store) : bean;
+			}
+		};
 	}
 
 	@Bean

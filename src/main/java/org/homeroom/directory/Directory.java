@@ -14,7 +14,6 @@ import org.homeroom.platform.InvalidInputException;
 import org.homeroom.shared.LanguageTag;
 import org.homeroom.shared.StaffRoles;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads of the directory through its one access policy: who a signed-in user is ({@link Viewer}),
  * the district's schools and where a member of staff works, and students, their guardians and
  * their names, each only where the viewer may see them ({@link #canSee}). Every read of a student
- * is published as {@link StudentRecordsAccessed} for the access log.
+ * is reported to {@link Disclosures} for the access log.
  *
  * <p>The module's other services: {@link DistrictClock} (the district's zone and day),
  * {@link Audiences} (whom a message reaches), {@link FamilyDetails} (a family's own contacts and
@@ -42,19 +41,19 @@ public class Directory {
 
 	private final GuardianRepository guardians;
 
-	private final ApplicationEventPublisher events;
+	private final Disclosures disclosures;
 
 	private final ObjectProvider<GuardianAccounts> guardianAccounts;
 
 	private final DistrictClock districtClock;
 
 	Directory(JdbcClient jdbc, Clock clock, DistrictClock districtClock, StudentRepository students, GuardianRepository guardians,
-			ApplicationEventPublisher events, ObjectProvider<GuardianAccounts> guardianAccounts) {
+			Disclosures disclosures, ObjectProvider<GuardianAccounts> guardianAccounts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.students = students;
 		this.guardians = guardians;
-		this.events = events;
+		this.disclosures = disclosures;
 		this.guardianAccounts = guardianAccounts;
 		this.districtClock = districtClock;
 	}
@@ -250,6 +249,24 @@ public class Directory {
 	}
 
 	/**
+	 * Of the given students, those the viewer may see, each with whether the viewer may also see
+	 * their programme flags: {@link #canSee} and {@link #canSeeProgramFlags} for many students in
+	 * one statement, rather than three per student.
+	 */
+	@Transactional(readOnly = true)
+	Map<UUID, Boolean> visibleWithProgramFlags(Viewer viewer, Collection<UUID> studentIds) {
+		if (studentIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select s.id, " + AccessPolicy.PROGRAM_FLAGS_VISIBLE
+				+ " from directory.student s where s.id in (:ids) and " + AccessPolicy.VISIBLE_STUDENT)
+			.params(AccessPolicy.parameters(viewer, districtClock.today()))
+			.param("ids", studentIds)
+			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getBoolean(2)))
+			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
 	 * The names ("given family") of those of the given students the viewer may see, by id; the
 	 * others are left out. Nothing is logged: the caller reports what it shows with
 	 * {@link #recordAccess}.
@@ -296,7 +313,7 @@ public class Directory {
 	}
 
 	private void logAccess(String actor, List<UUID> studentIds, String what, String purpose, String query) {
-		events.publishEvent(new StudentRecordsAccessed(actor, studentIds, what, purpose, query, clock.instant()));
+		disclosures.report(new StudentRecordsAccessed(actor, studentIds, what, purpose, query, clock.instant()));
 	}
 
 	private static String searchLanguage(String value) {

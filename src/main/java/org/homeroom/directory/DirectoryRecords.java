@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -186,12 +187,12 @@ public class DirectoryRecords {
 		if (viewer.guardianIds().isEmpty()) {
 			return List.of();
 		}
-		List<UUID> visible = jdbc.sql("select distinct student_id from directory.guardianship where guardian_id in (:guardians)")
-			.param("guardians", viewer.guardianIds()).query(UUID.class).list()
-			.stream().filter(id -> directory.canSee(viewer, id)).toList();
+		Map<UUID, Boolean> visible = directory.visibleWithProgramFlags(viewer, jdbc.sql(
+				"select distinct student_id from directory.guardianship where guardian_id in (:guardians)")
+			.param("guardians", viewer.guardianIds()).query(UUID.class).list());
 		LocalDate today = clock.today();
-		List<StudentView> children = students.findAllById(visible).stream()
-			.map(student -> student.view(today, directory.canSeeProgramFlags(viewer, student.id())))
+		List<StudentView> children = visible.isEmpty() ? List.of() : students.findWithEnrolmentsByIdIn(visible.keySet()).stream()
+			.map(student -> student.view(today, visible.get(student.id())))
 			.sorted(java.util.Comparator.comparing(StudentView::givenName))
 			.toList();
 		directory.recordAccess(actor, children.stream().map(StudentView::id).toList(), "student", purpose, null);

@@ -10,6 +10,7 @@ import org.homeroom.accounts.Accounts;
 import org.homeroom.directory.ChildTeachers;
 import org.homeroom.directory.Directory;
 import org.homeroom.directory.DirectoryRecords;
+import org.homeroom.directory.Disclosures;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.FamilyContact;
 import org.homeroom.directory.FamilyDetails;
@@ -56,9 +57,11 @@ class HomePageController {
 
 	private final HomeConversations conversations;
 
+	private final Disclosures disclosures;
+
 	HomePageController(DirectoryRecords records, Directory directory, ChildTeachers teachers, FamilyDetails families,
 			Accounts accounts, FamilyFeed feed, RecentAnnouncements announcements, TasksDue tasks, DistrictClock clock,
-			HomeConversations conversations) {
+			HomeConversations conversations, Disclosures disclosures) {
 		this.records = records;
 		this.directory = directory;
 		this.teachers = teachers;
@@ -69,6 +72,7 @@ class HomePageController {
 		this.tasks = tasks;
 		this.clock = clock;
 		this.conversations = conversations;
+		this.disclosures = disclosures;
 	}
 
 	@GetMapping("/")
@@ -83,7 +87,15 @@ class HomePageController {
 		return "home";
 	}
 
+	/**
+	 * The page's reads (children, feed, conversations) run together, so that the access log gets
+	 * them as one event, published in one transaction with the reads, rather than one per section.
+	 */
 	private String familyHome(Viewer viewer, UUID child, int page, HttpServletRequest request, Model model) {
+		return disclosures.together(() -> familyHomeReads(viewer, child, page, request, model));
+	}
+
+	private String familyHomeReads(Viewer viewer, UUID child, int page, HttpServletRequest request, Model model) {
 		List<StudentView> children = records.childrenOf(viewer, viewer.name(), "home");
 		StudentView about = child == null ? null
 				: children.stream().filter(shown -> shown.id().equals(child)).findFirst()

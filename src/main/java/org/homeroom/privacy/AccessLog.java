@@ -7,12 +7,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.homeroom.directory.StudentRecordsAccessed;
+import org.homeroom.directory.StudentRecordsAccessedTogether;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Records every disclosure the directory reports. The listener runs after the read's transaction
+ * Records every disclosure the directory reports, a read alone or the reads of one page together. The listener runs after the read's transaction
  * commits, from the event publication registry, so a crash between the two loses nothing: the
  * event is republished on restart.
  */
@@ -29,21 +30,40 @@ public class AccessLog {
 
 	/**
 	 * One row for each student the read showed, so that a student's own log lists every search, list
-	 * and report they appeared in (34 CFR 99.32). However many students a report shows, the rows go
-	 * in as one statement: the ids travel as a single array parameter and are unnested in the
-	 * database, rather than a round trip per student.
+	 * and report they appeared in (34 CFR 99.32).
 	 */
 	@ApplicationModuleListener
 	void on(StudentRecordsAccessed event) {
+		withoutFlush();
+		write(event);
+	}
+
+	/** The reads of one page: the same rows as for each read alone, in one transaction. */
+	@ApplicationModuleListener
+	void on(StudentRecordsAccessedTogether event) {
+		withoutFlush();
+		event.reads().forEach(this::write);
+	}
+
+	/**
+	 * This transaction's commit is not flushed to disk: the registry then marks the event completed
+	 * in a transaction of its own, whose synchronous commit flushes the log before it. A crash in
+	 * between loses both, and the event, still outstanding, is republished on restart. Every read
+	 * otherwise paid for two flushes.
+	 */
+	private void withoutFlush() {
+		jdbc.sql("set local synchronous_commit = off").update();
+	}
+
+	/**
+	 * However many students a report shows, the rows go in as one statement: the ids travel as a
+	 * single array parameter and are unnested in the database, rather than a round trip per student.
+	 */
+	private void write(StudentRecordsAccessed event) {
 		List<UUID> shown = event.studentIds().stream().distinct().toList();
 		if (shown.isEmpty()) {
 			return;
 		}
-		// Not flushed to disk by this commit: the registry then marks the event completed in a
-		// transaction of its own, whose synchronous commit flushes the log before it. A crash in
-		// between loses both, and the event, still outstanding, is republished on restart. Every read
-		// otherwise paid for two flushes.
-		jdbc.sql("set local synchronous_commit = off").update();
 		jdbc.sql("""
 				insert into privacy.access_log (id, actor, student_id, what, purpose, query, student_count, at)
 				select gen_random_uuid(), :actor, shown.student_id, :what, :purpose, :query, :count, :at

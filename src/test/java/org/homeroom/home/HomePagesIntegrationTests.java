@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.homeroom.ServerTest;
 import org.homeroom.directory.DistrictClock;
 import org.homeroom.directory.Districts;
+import org.homeroom.directory.StudentRecordsAccessed;
+import org.homeroom.directory.StudentRecordsAccessedTogether;
 import org.homeroom.tasks.NewTask;
 import org.homeroom.tasks.Tasks;
 import org.jsoup.Jsoup;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * announcements with how many families read them.
  */
 @ServerTest
+@RecordApplicationEvents
 class HomePagesIntegrationTests {
 
 	private static final RequestPostProcessor ADMIN = user("home.pages.admin@district.test").roles("DISTRICT_ADMIN");
@@ -52,6 +57,9 @@ class HomePagesIntegrationTests {
 
 	@Autowired
 	Tasks tasks;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Test
 	void aFamilySeesItsUrgentMessageFirstThenTheWelcomeThenItsOwnChildrensNewsAndTeachers() throws Exception {
@@ -173,6 +181,47 @@ class HomePagesIntegrationTests {
 		Document teacherHome = page(asTeacher, "/");
 		assertThat(teacherHome.select("#awaiting-reply a").attr("href")).isEqualTo("/conversations/" + thread);
 		assertThat(teacherHome.select("#awaiting-reply").text()).contains("Maya Talk" + suffix).contains("Rosa");
+	}
+
+	@Test
+	void aFamilysHomePageLogsOneRowPerChildForEachOfItsReadsReportedAsOneEvent() throws Exception {
+		Districts given = Districts.in(jdbc);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		UUID school = given.school("Monroe " + suffix);
+		UUID maya = given.student("Maya", "Log" + suffix, "05");
+		UUID leo = given.student("Leo", "Log" + suffix, "02");
+		String email = "log." + suffix + "@district.test";
+		UUID teacher = given.staff("Elena", "Log" + suffix, email);
+		for (UUID child : List.of(maya, leo)) {
+			given.enrol(child, school, clock.today().minusMonths(1), null);
+			given.enrolInSection(given.aSection("Class " + suffix).at(school).taughtBy(teacher).id(), child,
+					clock.today().minusMonths(1), null);
+		}
+		UUID rosa = given.aGuardian("Rosa").ofStudent(maya).withEducationalRights().ofStudent(leo).withEducationalRights()
+			.reachableByEmail("rosa.log." + suffix + "@family.example").id();
+		announce(maya, "Library day " + suffix, "Bring the book back.", "GENERAL");
+		mvc.perform(post("/api/v1/conversations").with(user(email).roles("TEACHER")).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"studentId": "%s", "guardianId": "%s", "body": "Leo counted to a hundred today."}""".formatted(leo, rosa)))
+			.andExpect(status().isCreated());
+		RequestPostProcessor family = familyOf(rosa);
+		String actor = jdbc.sql("select username from accounts.account a join accounts.family_link l on l.account_id = a.id "
+				+ "where l.guardian_id = ?").param(rosa).query(String.class).single();
+		events.clear();
+
+		Document home = page(family, "/");
+
+		assertThat(home.select("#children .child-card h3").eachText()).containsExactly("Leo Log" + suffix, "Maya Log" + suffix);
+		assertThat(home.select("#feed h3").eachText()).containsExactly("Library day " + suffix);
+		assertThat(home.select("#conversations .feed-excerpt").text()).isEqualTo("Leo counted to a hundred today.");
+		assertThat(events.stream(StudentRecordsAccessedTogether.class)).as("the page's reads, reported once").hasSize(1);
+		assertThat(events.stream(StudentRecordsAccessed.class)).as("no read reported alone").isEmpty();
+		String rows = "select student_id || ' ' || what || ' ' || purpose from privacy.access_log where actor = ?";
+		List<String> expected = List.of(leo + " student home", maya + " student home", maya + " home.feed home",
+				leo + " conversation.recent home.feed");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql(rows).param(actor).query(String.class).list().size() >= expected.size());
+		assertThat(jdbc.sql(rows).param(actor).query(String.class).list()).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	private UUID announce(UUID student, String subject, String body, String category) throws Exception {
