@@ -26,6 +26,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Audiences {
 
+	/** A no-contact restriction between the guardian {@code gu} and the student {@code s} in force today. */
+	private static final String NO_CONTACT_TODAY = """
+			exists (select 1 from directory.restriction r
+			        where r.student_id = s.id and r.guardian_id = gu.id and r.type = 'NO_CONTACT'
+			          and r.lifted_at is null and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today))""";
+
+	/** The school the student {@code s} attends today: the latest enrolment in force. */
+	private static final String SCHOOL_TODAY = """
+			(select sc.id, sc.name from directory.enrolment e join directory.school sc on sc.id = e.school_id
+			 where e.student_id = s.id and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)
+			 order by e.starts_on desc limit 1)""";
+
+	/** The student {@code s} is enrolled today at one of {@code :schoolIds}, unless {@code :allSchools}. */
+	private static final String AT_SCHOOLS = """
+			(:allSchools or s.id in (select e.student_id from directory.enrolment e where e.school_id in (:schoolIds)
+			                         and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)))""";
+
 	private final JdbcClient jdbc;
 
 	private final DistrictClock clock;
@@ -97,19 +114,13 @@ public class Audiences {
 				          and c.valid and c.verified and c.value ~ '^\\+[1-9][0-9]{6,14}$' order by c.position, c.value limit 1) as phone,
 				       exists (select 1 from directory.contact_point c where c.guardian_id = gu.id and c.valid and c.verified)
 				         as reachable,
-				       exists (select 1 from directory.restriction r
-				               where r.student_id = s.id and r.guardian_id = gu.id and r.type = 'NO_CONTACT'
-				                 and r.lifted_at is null and r.starts_on <= :today and (r.ends_on is null or r.ends_on >= :today))
-				         as no_contact
+				       %2$s as no_contact
 				from directory.student s
 				join directory.guardianship g on g.student_id = s.id
 				join directory.guardian gu on gu.id = g.guardian_id and gu.active
-				left join lateral (select sc.id, sc.name from directory.enrolment e join directory.school sc on sc.id = e.school_id
-				                   where e.student_id = s.id and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)
-				                   order by e.starts_on desc limit 1) school on true
-				where s.active and %s
-				  and (:allSchools or s.id in (select e.student_id from directory.enrolment e where e.school_id in (:schoolIds)
-				                               and e.starts_on <= :today and (e.ends_on is null or e.ends_on >= :today)))
+				left join lateral %3$s school on true
+				where s.active and %1$s
+				  and %4$s
 				  and (:allGrades or s.grade in (:grades))
 				  and (:allClasses or s.id in (select se.student_id from directory.section_enrolment se
 				                               where se.section_id in (:classIds)
@@ -117,7 +128,39 @@ public class Audiences {
 				  and (:allStudents or s.id in (:studentIds))
 				  and (:allLanguages or split_part(lower(gu.preferred_language), '-', 1) in (:languages))
 				  and (:anyProgram or (:englishLearner and s.english_learner) or (:iep and s.iep) or (:section504 and s.section_504))"""
-			.formatted(AccessPolicy.VISIBLE_STUDENT) + further, Map.copyOf(parameters));
+			.formatted(AccessPolicy.VISIBLE_STUDENT, NO_CONTACT_TODAY, SCHOOL_TODAY, AT_SCHOOLS) + further, Map.copyOf(parameters));
+	}
+
+	/**
+	 * The families of the enrolled students a reader may see, in the whole district or at the
+	 * schools given (see {@link FamilyScope}): for counts over a scope, such as the reach report.
+	 * The rules are those of {@link #audience}: the access policy, active students and guardians,
+	 * the school a child attends today (the latest enrolment in force), a school's children being
+	 * those enrolled there today, and the same restriction and contact conditions.
+	 */
+	@Transactional(readOnly = true)
+	public FamilyScope familiesInScope(Viewer reader, boolean district, Set<UUID> schoolIds) {
+		if (district && !reader.districtAdmin()) {
+			throw new AccessDeniedException("Only a district administrator may see the whole district");
+		}
+		if (!district && schoolIds.isEmpty()) {
+			throw new InvalidInputException("school", "Name the district or a school");
+		}
+		Map<String, Object> parameters = new HashMap<>(AccessPolicy.parameters(reader, clock.today()));
+		parameters.put("allSchools", district);
+		parameters.put("schoolIds", orNobody(schoolIds));
+		return new FamilyScope("""
+				select g.guardian_id, school.id as school_id, school.name as school_name,
+				       lower(split_part(coalesce(gu.preferred_language, 'en'), '-', 1)) as language,
+				       gu.id in (select c.guardian_id from directory.contact_point c where c.valid and c.verified) as reachable,
+				       %2$s as no_contact
+				from directory.student s
+				join directory.guardianship g on g.student_id = s.id
+				join directory.guardian gu on gu.id = g.guardian_id and gu.active
+				join lateral %3$s school on true
+				where s.active and %1$s
+				  and %4$s"""
+			.formatted(AccessPolicy.VISIBLE_STUDENT, NO_CONTACT_TODAY, SCHOOL_TODAY, AT_SCHOOLS), Map.copyOf(parameters));
 	}
 
 	private static Collection<UUID> orNobody(Set<UUID> ids) {

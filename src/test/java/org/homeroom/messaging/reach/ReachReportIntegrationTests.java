@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +194,37 @@ class ReachReportIntegrationTests {
 		assertThat(csv.lines().toList()).startsWith("Family language,Guardians,No contact,Reached,In their language,"
 				+ "Original,Curated,Reviewed,Machine,"
 				+ "Untranslated,Not reached").contains("Somali,1,0,1,0,0,0,0,0,1,0", "All languages,5,1,4,3,1,0,0,2,1,1");
+	}
+
+	@Test
+	void aFamilyOfTwoSchoolsCountsAtEachAndOneKeptFromContactOrWhoseChildLeftNotAtAll() throws Exception {
+		LocalDate monthAgo = districtClock.today().minusMonths(1);
+		UUID older = given.aStudent("Kidpt").inGrade("08").enrolledAt(bay, monthAgo).id();
+		UUID younger = given.aStudent("Kidpt2").inGrade("02").enrolledAt(harbor, monthAgo).id();
+		given.aGuardian("Parentpt", "Family" + run).ofStudent(older).withEducationalRights()
+			.reachableByEmail("pt." + run + "@family.example").speaking("pt-BR").ofStudent(younger).withEducationalRights();
+		UUID kept = given.aStudent("Kidht").inGrade("03").enrolledAt(harbor, monthAgo).id();
+		given.aGuardian("Parentht", "Family" + run).ofStudent(kept).withEducationalRights()
+			.reachableByEmail("ht." + run + "@family.example").speaking("ht").underRestriction("NO_CONTACT", monthAgo);
+		UUID departed = given.aStudent("Kidzh").inGrade("03").id();
+		given.enrol(departed, harbor, districtClock.today().minusMonths(6), districtClock.today().minusDays(1));
+		given.aGuardian("Parentzh", "Family" + run).ofStudent(departed).withEducationalRights()
+			.reachableByEmail("zh." + run + "@family.example").speaking("zh");
+		released(Set.of(harbor, bay), "Snow day");
+
+		Document harborPage = page(DISTRICT_ADMIN, "/reports/reach?lang=en&school=" + harbor);
+		Element harborOnly = harborPage.selectFirst("table#reach-by-language");
+		assertThat(cell(harborOnly, "pt", "guardians")).as("a child enrolled at Harbor today").isEqualTo("1");
+		assertThat(harborOnly.select("tr[data-language=ht]")).as("kept from contacting their only child").isEmpty();
+		assertThat(harborOnly.select("tr[data-language=zh]")).as("their child left Harbor yesterday").isEmpty();
+		assertThat(cell(harborOnly, "", "guardians")).isEqualTo("6");
+
+		Document district = page(DISTRICT_ADMIN, "/reports/reach?lang=en");
+		Element bySchool = district.selectFirst("table#reach-by-school");
+		assertThat(bySchool.select("tr[data-school=" + harbor + "] td[data-column=guardians]").text()).isEqualTo("6");
+		assertThat(bySchool.select("tr[data-school=" + bay + "] td[data-column=guardians]").text())
+			.as("the Portuguese family counts at both schools").isEqualTo("2");
+		assertThat(bySchool.select("tr[data-school=" + bay + "] td[data-column=reached]").text()).isEqualTo("2 (100%)");
 	}
 
 	@Test
