@@ -1,5 +1,6 @@
 package org.homeroom.directory;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ class SchoolPageController {
 			requireKeeper(viewer);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("searchError", true);
-			model.addAttribute("results", new SchoolAdministration.SchoolPage(java.util.List.of(), 0, PAGE_SIZE, 0));
+			model.addAttribute("results", new SchoolAdministration.SchoolPage(List.of(), 0, PAGE_SIZE, 0));
 			return "directory/schools";
 		}
 		SchoolAdministration.SchoolPage found = schools.schools(viewer, q, page, PAGE_SIZE);
