@@ -36,6 +36,9 @@ final class DirectoryEndpoints {
 				from directory.roster_sync""");
 		Supplier<String> imports = rows(jdbc, "select count(*)::text from directory.roster_import");
 		String intruder = "Intruder" + their.tag;
+		jdbc.sql("update directory.school set office_phone = '+12025550143' where id = ?").param(their.roosevelt).update();
+		Supplier<String> officePhone = rows(jdbc, "select coalesce(office_phone, 'none') from directory.school where id = ?",
+				their.roosevelt);
 		return List.of(
 				// The district's school names are for everyone signed in.
 				on("GET", "/api/v1/schools").mayAct(SIGNED_IN),
@@ -103,6 +106,16 @@ final class DirectoryEndpoints {
 				on("GET", "/admin/time-zone").mayAct(DISTRICT_ADMIN),
 				on("POST", "/admin/time-zone").mayAct(DISTRICT_ADMIN).form("timeZone", "Pacific/Honolulu")
 					.unchanged(rows(jdbc, "select coalesce(max(time_zone), 'none recorded') from directory.district")),
+				// A school's office phone is kept by the district administrator and the school's own administrator;
+				// the walk's school administrator is Lincoln's, so Roosevelt (which has a phone to lose) is not theirs.
+				on("GET", "/admin/schools").query("q=" + their.tag).mayAct(DISTRICT_ADMIN)
+					.control(DISTRICT_ADMIN, 200).neverShows("Walk Roosevelt " + their.tag),
+				on("GET", "/admin/schools/{id}").at(their.roosevelt).mayAct(DISTRICT_ADMIN).control(DISTRICT_ADMIN, 200),
+				on("POST", "/admin/schools/{id}").at(their.roosevelt).mayAct(DISTRICT_ADMIN).form("officePhone", "+1 202 555 0199")
+					.unchanged(officePhone),
+				on("POST", "/admin/schools/{id}").at(their.roosevelt).variant("emptied, which asks first").mayAct(DISTRICT_ADMIN)
+					.form("officePhone", "").unchanged(officePhone),
+				on("POST", "/admin/schools/{id}/clear").at(their.roosevelt).mayAct(DISTRICT_ADMIN).unchanged(officePhone),
 
 				on("GET", "/api/v1/tasks").query("status=ACTIVE").mayAct(DISTRICT_ADMIN).neverShows(their.task.toString()),
 				// Opening a task about a student one may not see is refused like one about nobody on file (400 studentId).

@@ -93,11 +93,11 @@ public final class LoopbackTwilio {
 		registry.add("homeroom.sms.messages-per-second", () -> 20);
 	}
 
-	/** The texts that reached this server for {@code number}, each as its form fields ({@code To}, {@code Body}…). */
+	/** The texts that reached this server for {@code number}, oldest first, each as its form fields ({@code To}, {@code Body}…). */
 	public List<Map<String, String>> textsTo(String number) {
 		return server.findAll(postRequestedFor(urlPathEqualTo(messages()))
 			.withRequestBody(containing("To=" + number.replace("+", "%2B"))))
-			.stream().map(LoopbackTwilio::form).toList();
+			.stream().sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).map(LoopbackTwilio::form).toList();
 	}
 
 	/** The requests that reached this server for {@code number} as they came (headers and all), newest first. */
@@ -109,9 +109,14 @@ public final class LoopbackTwilio {
 
 	/** {@code X-Twilio-Signature} for a webhook at {@code path} with these POST parameters. */
 	public String signature(String path, Map<String, String> form) {
+		return signedWith(token, path, form);
+	}
+
+	/** {@code X-Twilio-Signature} as one who holds {@code authToken} signs it: a forger's, with another token. */
+	public static String signedWith(String authToken, String path, Map<String, String> form) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		form.forEach((name, value) -> parameters.put(name, List.of(value)));
-		return TwilioSignature.of(token, PUBLIC_URL + path, parameters);
+		return TwilioSignature.of(authToken, PUBLIC_URL + path, parameters);
 	}
 
 	public void stop() {

@@ -64,13 +64,13 @@ class AutomaticAnswerBySmsIntegrationTests extends TextsAtLoopbackTwilio {
 		Thread.sleep(1000);
 		assertThat(twilio.requestsTo(phone)).as("the teacher's message went by e-mail, not by text").isEmpty();
 
-		assertThat(twilio.text(mvc, phone, "¿Hay tarea este fin de semana?").getStatus()).isEqualTo(200);
+		assertThat(text(phone, "¿Hay tarea este fin de semana?").getStatus()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 1);
 		String answer = twilio.textsTo(phone).get(0).get("Body");
 		assertThat(answer).startsWith("Ana Rivera" + tag + " está fuera de su horario de atención. Puede esperar una respuesta");
 		assertThat(answer).isEqualTo(automaticAnswers(thread).get(0));
 
-		assertThat(twilio.text(mvc, phone, "¿Y para el lunes?").getStatus()).isEqualTo(200);
+		assertThat(text(phone, "¿Y para el lunes?").getStatus()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(thread).contains("¿Y para el lunes?"));
 		Thread.sleep(1500);
 		assertThat(automaticAnswers(thread)).as("one answer for the closed period").hasSize(1);
@@ -98,9 +98,9 @@ class AutomaticAnswerBySmsIntegrationTests extends TextsAtLoopbackTwilio {
 		UUID mother = guardian("Rosa", phone, List.of("SMS"));
 		UUID thread = teacherWrites(mother, "Maria tuvo un buen día.");
 		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 1);
-		assertThat(twilio.text(mvc, phone, "STOP").getStatus()).isEqualTo(200);
+		assertThat(text(phone, "STOP").getStatus()).isEqualTo(200);
 
-		assertThat(twilio.text(mvc, phone, "Gracias, maestra.").getStatus()).isEqualTo(200);
+		assertThat(text(phone, "Gracias, maestra.").getStatus()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> automaticAnswers(thread).size() == 1);
 		Thread.sleep(1500);
 		assertThat(twilio.requestsTo(phone)).as("nothing after STOP").hasSize(1);

@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.mail.internet.MimeMessage;
 import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.internet.MimeMessage;
 import org.homeroom.directory.Districts;
+import org.homeroom.messaging.sms.LoopbackTwilio;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -71,7 +72,7 @@ class ConversationSmsStoryIntegrationTests extends TextsAtLoopbackTwilio {
 		// 2. The text reaches the parent's phone, sent with the account's credentials.
 		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 1);
 		assertThat(twilio.requestsTo(phone).get(0).getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
-			.encodeToString((LoopbackTwilio.SID + ":" + LoopbackTwilio.TOKEN).getBytes(StandardCharsets.UTF_8)));
+			.encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
 		Map<String, String> first = twilio.textsTo(phone).get(0);
 		assertThat(first).containsEntry("To", phone).containsEntry("From", LoopbackTwilio.FROM);
 		assertThat(first.get("Body")).startsWith("Tess Rivera" + tag)
@@ -82,7 +83,7 @@ class ConversationSmsStoryIntegrationTests extends TextsAtLoopbackTwilio {
 		List<String> heard;
 		try (Connection listening = dataSource.getConnection()) {
 			listening.createStatement().execute("listen homeroom_conversation");
-			assertThat(twilio.text(mvc, phone, "Cảm ơn cô! Minh is so proud.").getStatus()).isEqualTo(200);
+			assertThat(text(phone, "Cảm ơn cô! Minh is so proud.").getStatus()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(thread).contains("Cảm ơn cô! Minh is so proud."));
 			heard = notifications(listening);
 		}
@@ -98,7 +99,7 @@ class ConversationSmsStoryIntegrationTests extends TextsAtLoopbackTwilio {
 		assertThat(twilio.textsTo(phone).get(1).get("Body")).contains(": See you at pickup.");
 
 		// 5. STOP: the next message goes in the app and by e-mail, and no text leaves.
-		assertThat(twilio.text(mvc, phone, "STOP").getStatus()).isEqualTo(200);
+		assertThat(text(phone, "STOP").getStatus()).isEqualTo(200);
 		mvc.perform(post("/conversations/{id}", thread).with(asTeacher).with(csrf()).param("body", "Book fair is Friday."))
 			.andExpect(status().is3xxRedirection());
 		await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(parentEmail).stream()
@@ -111,12 +112,12 @@ class ConversationSmsStoryIntegrationTests extends TextsAtLoopbackTwilio {
 
 		// 6. Webhooks without the right signature are refused and change nothing.
 		int messages = messagesIn(thread).size();
-		Map<String, String> start = twilio.inbound(phone, "START");
-		assertThat(LoopbackTwilio.webhook(mvc, start, null).getStatus()).isEqualTo(403);
-		assertThat(LoopbackTwilio.webhook(mvc, start, LoopbackTwilio.sign("wrong-token",
-				LoopbackTwilio.PUBLIC_URL + "/webhooks/sms/twilio", start)).getStatus()).isEqualTo(403);
-		Map<String, String> reply = twilio.inbound(phone, "Is it in the gym?");
-		assertThat(LoopbackTwilio.webhook(mvc, reply, LoopbackTwilio.sign("/webhooks/sms/twilio", start)).getStatus())
+		Map<String, String> start = inbound(phone, "START");
+		assertThat(webhook(start, null).getStatus()).isEqualTo(403);
+		assertThat(webhook(start, LoopbackTwilio.signedWith("wrong-token",
+				WEBHOOK, start)).getStatus()).isEqualTo(403);
+		Map<String, String> reply = inbound(phone, "Is it in the gym?");
+		assertThat(webhook(reply, twilio.signature(WEBHOOK, start)).getStatus())
 			.isEqualTo(403);
 		Thread.sleep(500);
 		assertThat(messagesIn(thread)).hasSize(messages);

@@ -112,7 +112,7 @@ class ConversationTranslationIntegrationTests extends TextsAtLoopbackTwilio {
 			.doesNotContain(FIRST);
 
 		// The parent answers by text in Vietnamese; the teacher reads it in English, with the original a tap away.
-		assertThat(twilio.text(mvc, phone, REPLY).getStatus()).isEqualTo(200);
+		assertThat(text(phone, REPLY).getStatus()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(20)).until(() -> translated(REPLY, "en") != null);
 		Document teacherPage = page(get("/conversations/{id}", thread).with(asTeacher));
 		Element reply = messageWith(teacherPage, REPLY);

@@ -55,8 +55,8 @@ class OfficeQueueIntegrationTests extends TextsAtLoopbackTwilio {
 		conversations.start(Viewer.staff(liaison).named(liaisonEmail), ana, rosa, "Ana's photo day is Friday.", false);
 		String stranger = aPhone();
 
-		twilio.text(mvc, phone, "Which bus number?");
-		twilio.text(mvc, stranger, "Is school open tomorrow?");
+		text(phone, "Which bus number?");
+		text(stranger, "Is school open tomorrow?");
 		UUID fromRosa = textId(phone, "Which bus number?");
 		UUID fromStranger = textId(stranger, "Is school open tomorrow?");
 

@@ -52,14 +52,14 @@ class TextReplyRoutingIntegrationTests extends TextsAtLoopbackTwilio {
 		UUID anasThread = conversations.start(teacherOf(ana, "Rivera"), ana, parent, "Ana did well today.", false);
 		UUID omarsThread = conversations.start(teacherOf(omar, "Okafor"), omar, parent, "Omar needs his gym shoes.", false);
 
-		twilio.text(mvc, phone, "She will be late tomorrow");
+		text(phone, "She will be late tomorrow");
 		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 1);
 		String menu = twilio.textsTo(phone).get(0).get("Body");
 		assertThat(menu).startsWith("Which conversation is your text about? Reply ")
 			.contains("1 for Tess Okafor" + tag + " (Omar)", "2 for Tess Rivera" + tag + " (Ana)");
 		assertThat(statusOfText(phone, "She will be late tomorrow")).isEqualTo("WAITING");
 
-		twilio.text(mvc, phone, "And she has the dentist");
+		text(phone, "And she has the dentist");
 		// A second reply joins the menu that waits: no second menu.
 		Thread.sleep(800);
 		assertThat(twilio.requestsTo(phone)).hasSize(1);
@@ -69,10 +69,10 @@ class TextReplyRoutingIntegrationTests extends TextsAtLoopbackTwilio {
 		UUID other = given.aGuardian("Omid", "Else" + tag).ofStudent(child("Lea")).withEducationalRights()
 			.reachableByPhone(otherPhone).id();
 		assertThat(other).isNotNull();
-		twilio.text(mvc, otherPhone, "2");
+		text(otherPhone, "2");
 		assertThat(statusOfText(phone, "She will be late tomorrow")).isEqualTo("WAITING");
 
-		twilio.text(mvc, phone, " 2 ");
+		text(phone, " 2 ");
 		assertThat(messagesIn(anasThread)).containsSubsequence("She will be late tomorrow", "And she has the dentist");
 		assertThat(messagesIn(omarsThread)).containsExactly("Omar needs his gym shoes.");
 		assertThat(statusOfText(phone, "She will be late tomorrow")).isEqualTo("ROUTED");
@@ -89,20 +89,20 @@ class TextReplyRoutingIntegrationTests extends TextsAtLoopbackTwilio {
 		given.theGuardian(parent).ofStudent(child("Omar")).withEducationalRights();
 		UUID thread = conversations.start(teacherOf(ana, "Rivera"), ana, parent, "Ana did well today.", false);
 
-		twilio.text(mvc, phone, "Thank you");
+		text(phone, "Thank you");
 		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 1);
 		assertThat(twilio.textsTo(phone).get(0).get("Body")).contains("1 for Tess Rivera" + tag + " (Ana)");
-		twilio.text(mvc, phone, "7");
+		text(phone, "7");
 		await().atMost(Duration.ofSeconds(15)).until(() -> twilio.requestsTo(phone).size() == 2);
 		assertThat(messagesIn(thread)).containsExactly("Ana did well today.");
-		twilio.text(mvc, phone, "1");
+		text(phone, "1");
 		assertThat(messagesIn(thread)).containsExactly("Ana did well today.", "Thank you");
 	}
 
 	@Test
 	void aTextFromANumberNobodyHasWaitsForTheOfficeAndGetsNoAnswer() throws Exception {
 		String stranger = aPhone();
-		twilio.text(mvc, stranger, "Who is this? My son is in 3rd grade");
+		text(stranger, "Who is this? My son is in 3rd grade");
 		assertThat(statusOfText(stranger, "Who is this? My son is in 3rd grade")).isEqualTo("WAITING");
 		assertThat(jdbc.sql("select count(*) from messaging.conversation_message where body = ?")
 			.param("Who is this? My son is in 3rd grade").query(Integer.class).single()).isZero();
@@ -122,7 +122,7 @@ class TextReplyRoutingIntegrationTests extends TextsAtLoopbackTwilio {
 		UUID anasThread = conversations.start(teacherOf(ana, "Rivera"), ana, mother, "Ana did well.", false);
 		UUID bensThread = conversations.start(teacherOf(ben, "Okafor"), ben, uncle, "Ben did well.", false);
 
-		twilio.text(mvc, shared, "Thanks!");
+		text(shared, "Thanks!");
 		assertThat(statusOfText(shared, "Thanks!")).isEqualTo("WAITING");
 		assertThat(messagesIn(anasThread)).containsExactly("Ana did well.");
 		assertThat(messagesIn(bensThread)).containsExactly("Ben did well.");
@@ -138,9 +138,9 @@ class TextReplyRoutingIntegrationTests extends TextsAtLoopbackTwilio {
 			.reachableByEmail("kw." + tag + "@family.test").reachableByPhone(phone).id();
 		UUID thread = conversations.start(teacherOf(ana, "Rivera"), ana, parent, "Ana did well today.", false);
 
-		twilio.text(mvc, phone, "help");
-		twilio.text(mvc, phone, "Stop");
-		twilio.text(mvc, phone, "Got it, thanks");
+		text(phone, "help");
+		text(phone, "Stop");
+		text(phone, "Got it, thanks");
 		assertThat(messagesIn(thread)).containsExactly("Ana did well today.", "Got it, thanks");
 		assertThat(statusOfText(phone, "help")).isEqualTo("KEYWORD");
 	}

@@ -4,19 +4,26 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.homeroom.IntegrationTest;
 import org.homeroom.directory.DistrictClock;
+import org.homeroom.messaging.sms.LoopbackTwilio;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -30,7 +37,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 		"homeroom.mail.from=Riverside Schools <homeroom@riverside.example>", "homeroom.messaging.office-hours.default=" })
 abstract class TextsAtLoopbackTwilio {
 
-	static final LoopbackTwilio twilio = new LoopbackTwilio();
+	static final String SID = "AC" + "fedcba9876543210".repeat(2);
+
+	static final String TOKEN = "story-auth-token";
+
+	static final String WEBHOOK = "/webhooks/sms/twilio";
+
+	static final LoopbackTwilio twilio = LoopbackTwilio.start(SID, TOKEN);
+
+	private static final java.util.concurrent.atomic.AtomicLong inboundSids = new java.util.concurrent.atomic.AtomicLong();
 
 	static final int SMTP_PORT = freePort();
 
@@ -44,7 +59,7 @@ abstract class TextsAtLoopbackTwilio {
 
 	@DynamicPropertySource
 	static void loopbackServers(DynamicPropertyRegistry registry) {
-		twilio.register(registry);
+		twilio.configure(registry);
 		registry.add("homeroom.mail.port", () -> SMTP_PORT);
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 	}
@@ -82,6 +97,37 @@ abstract class TextsAtLoopbackTwilio {
 		jdbc.sql("insert into accounts.family_link (account_id, guardian_id, linked_at) values (?, ?, now())")
 			.params(account, guardian).update();
 		return user("family:" + account).roles("FAMILY");
+	}
+
+	/** The family texts Homeroom from the number, through the webhook, signed as Twilio signs it. */
+	MockHttpServletResponse text(String from, String body) throws Exception {
+		Map<String, String> form = inbound(from, body);
+		return webhook(form, twilio.signature(WEBHOOK, form));
+	}
+
+	/** The form Twilio posts for a text from the number to the district's, with a fresh message sid. */
+	static Map<String, String> inbound(String from, String body) {
+		String sid = "SM" + "%032x".formatted(System.nanoTime() + inboundSids.incrementAndGet());
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("MessageSid", sid);
+		form.put("SmsSid", sid);
+		form.put("AccountSid", SID);
+		form.put("From", from);
+		form.put("To", LoopbackTwilio.FROM);
+		form.put("Body", body);
+		form.put("NumMedia", "0");
+		return form;
+	}
+
+	/** Posts the form to the webhook with the signature header, or with none when it is null. */
+	MockHttpServletResponse webhook(Map<String, String> form, String signature) throws Exception {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(WEBHOOK)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+		form.forEach(request::param);
+		if (signature != null) {
+			request.header("X-Twilio-Signature", signature);
+		}
+		return mvc.perform(request).andReturn().getResponse();
 	}
 
 	private static int freePort() {
